@@ -1,0 +1,107 @@
+"""The ``briefpack`` command line: parse arguments, call the library, report.
+
+Only this module prints or exits. Exit codes: 0 success, 1 content, template or
+build errors, 2 usage errors (click's own convention).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from generator import __version__
+from generator.errors import BriefpackError, ContentError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+briefs_option = click.option(
+    "--briefs",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("briefs"),
+    show_default=True,
+    help="Folder holding the packs.",
+)
+
+
+def reports_errors(func: F) -> F:
+    """Turn briefpack errors into one-line messages and exit code 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = click.get_current_context().find_root().params.get("debug", False)
+        try:
+            return func(*args, **kwargs)
+        except ContentError as exc:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+            noun = "problem" if len(exc.problems) == 1 else "problems"
+            click.echo(f"{len(exc.problems)} {noun} found", err=True)
+            if debug:
+                raise
+            sys.exit(1)
+        except BriefpackError as exc:
+            click.echo(f"error: {exc}", err=True)
+            if debug:
+                raise
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted; earlier outputs are unchanged", err=True)
+            sys.exit(130)
+        except Exception as exc:  # a bug in briefpack, not in the user's input
+            if debug:
+                raise
+            click.echo(
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback "
+                "and please report it)",
+                err=True,
+            )
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefpack")
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+def main(debug: bool) -> None:
+    """Turn briefing content in YAML into PDF handouts and PPTX slide decks."""
+
+
+@main.command()
+@click.argument("packs", nargs=-1)
+@briefs_option
+@reports_errors
+def check(packs: tuple[str, ...], briefs: Path) -> None:
+    """Validate packs (all in --briefs by default) and write nothing."""
+    from generator.content.loader import load_pack
+    from generator.discover import find_packs
+
+    started = time.perf_counter()
+    problems = []
+    folders = find_packs(briefs, packs)
+    for folder in folders:
+        try:
+            load_pack(folder)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ContentError(problems)
+    elapsed = time.perf_counter() - started
+    names = ", ".join(folder.name for folder in folders)
+    click.echo(f"ok: {len(folders)} pack{'s' if len(folders) != 1 else ''} valid ({names}) in {elapsed:.2f}s")
+
+
+@main.command()
+@reports_errors
+def schema() -> None:
+    """Print the JSON Schema of a content file, for editors' YAML autocompletion."""
+    from generator.content.jsonschema import pack_file_schema
+
+    click.echo(json.dumps(pack_file_schema(), indent=2, ensure_ascii=False))

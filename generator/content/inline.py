@@ -1,0 +1,82 @@
+"""Parse the inline Markdown subset of text fields into styled runs.
+
+Editors may write *emphasis*, **strong** and [links](https://example.org) in
+any rich-text field. markdown-it-py does the parsing (so escaping, nesting and
+edge cases behave as in every other Markdown tool); we keep only the subset and
+flatten it into runs that renderers can draw without knowing Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style; ``url`` makes it a link."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("zero")  # every rule off; enable only the subset we support
+    md.enable(["emphasis", "link", "escape", "newline", "backticks"])
+    # Accept every link target here; the schema rejects unsafe schemes with a
+    # clear error instead of markdown-it silently printing the link as text.
+    md.validateLink = lambda url: True
+    return md
+
+
+@lru_cache(maxsize=4096)
+def parse_inline(text: str) -> tuple[Run, ...]:
+    """Return the runs of ``text``, merging neighbours that share a style."""
+    tokens = _parser().parseInline(text)
+    children = tokens[0].children or [] if tokens else []
+    runs: list[Run] = []
+    bold = italic = 0
+    url: str | None = None
+    for token in children:
+        kind = token.type
+        if kind == "strong_open":
+            bold += 1
+        elif kind == "strong_close":
+            bold -= 1
+        elif kind == "em_open":
+            italic += 1
+        elif kind == "em_close":
+            italic -= 1
+        elif kind == "link_open":
+            url = str(token.attrs.get("href", ""))
+        elif kind == "link_close":
+            url = None
+        elif kind in ("text", "code_inline"):
+            _append(runs, Run(token.content, bold > 0, italic > 0, url))
+        elif kind in ("softbreak", "hardbreak"):
+            _append(runs, Run(" ", bold > 0, italic > 0, url))
+    return tuple(runs)
+
+
+def _append(runs: list[Run], run: Run) -> None:
+    if not run.text:
+        return
+    if runs and (runs[-1].bold, runs[-1].italic, runs[-1].url) == (run.bold, run.italic, run.url):
+        runs[-1] = Run(runs[-1].text + run.text, run.bold, run.italic, run.url)
+    else:
+        runs.append(run)
+
+
+def plain_text(text: str) -> str:
+    """Return ``text`` with its Markdown markup removed."""
+    return "".join(run.text for run in parse_inline(text))
+
+
+def link_targets(text: str) -> list[str]:
+    """Return the URLs of the links written in ``text``."""
+    return [run.url for run in parse_inline(text) if run.url is not None]

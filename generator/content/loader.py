@@ -1,0 +1,113 @@
+"""Load a pack folder into a validated ``Pack``, reporting every problem in one pass.
+
+Each YAML file in the folder contributes top-level sections; together they must
+form one ``Pack``. Problems come back as ``file:line:col: field: message``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.content.locate import FieldPath, dotted
+from generator.content.messages import describe_error
+from generator.content.references import check_duplicate_ids, check_references
+from generator.content.schema import Pack
+from generator.content.suggest import did_you_mean
+from generator.content.yamlsource import SourceFile, YamlProblem, read_yaml
+from generator.errors import ContentError, Problem, display_path
+
+SECTIONS = tuple(Pack.model_fields)
+
+
+@dataclass(frozen=True)
+class LoadedPack:
+    """A validated pack and the files it was read from."""
+
+    folder: Path
+    pack: Pack
+    files: tuple[Path, ...]
+    section_files: dict[str, Path]
+
+
+def pack_files(folder: Path) -> list[Path]:
+    """Return the YAML files of the pack in ``folder``, in a stable order."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def load_pack(folder: Path) -> LoadedPack:
+    """Return the validated pack in ``folder`` or raise ``ContentError`` with all problems."""
+    name = display_path(folder)
+    if not folder.is_dir():
+        raise ContentError([Problem(name, 0, 0, "", "pack folder not found")])
+    files = pack_files(folder)
+    if not files:
+        raise ContentError([Problem(name, 0, 0, "", "no .yaml files in the pack folder")])
+
+    problems: list[Problem] = []
+    unreadable = False
+    owners: dict[str, SourceFile] = {}
+    merged: dict[str, Any] = {}
+    for path in files:
+        try:
+            source = read_yaml(path)
+        except YamlProblem as exc:
+            problems.append(exc.problem)
+            unreadable = True
+            continue
+        for section, value in source.data.items():
+            line, col = source.position((section,), key=True)
+            if section not in SECTIONS:
+                hint = did_you_mean(section, SECTIONS)
+                problems.append(Problem(source.name, line, col, section, f"unknown section{hint}"))
+            elif section in owners:
+                other = owners[section]
+                first_line = other.position((section,), key=True)[0]
+                problems.append(
+                    Problem(source.name, line, col, section,
+                            f"section already defined in {other.name}:{first_line}")
+                )
+            else:
+                owners[section] = source
+                merged[section] = value
+
+    def locate(path: FieldPath, message: str, *, key: bool = False) -> Problem:
+        source = owners.get(str(path[0])) if path else None
+        if source is None:
+            return Problem(name, 0, 0, dotted(path), message)
+        line, col = source.position(path, key=key)
+        return Problem(source.name, line, col, dotted(path), message)
+
+    findings = check_duplicate_ids(merged)
+    if "sources" in merged or not unreadable:
+        findings += check_references(merged)
+    for path, message in findings:
+        problems.append(locate(path, message))
+
+    pack: Pack | None = None
+    try:
+        pack = Pack.model_validate(merged)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            path = tuple(error["loc"])
+            if path and path[0] not in merged and error["type"] == "missing":
+                if unreadable:
+                    continue  # the section may well be in the file we could not read
+                problems.append(
+                    Problem(name, 0, 0, dotted(path), f"required section is missing; add '{path[0]}:' to a YAML file")
+                )
+                continue
+            message, on_key = describe_error(error)
+            problems.append(locate(path, message, key=on_key))
+    if problems:
+        raise ContentError(problems)
+    assert pack is not None
+    return LoadedPack(
+        folder=folder,
+        pack=pack,
+        files=tuple(files),
+        section_files={section: src.path for section, src in owners.items()},
+    )

@@ -1,0 +1,82 @@
+"""Checks that span a whole pack: references between blocks and duplicate ids.
+
+They run on the raw merged data, not on the validated model, so that a broken
+reference is reported in the same pass as a type error elsewhere in the pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from generator.content.locate import dotted as _dotted
+from generator.content.suggest import did_you_mean
+
+FieldPath = tuple[str | int, ...]
+Finding = tuple[FieldPath, str]
+
+
+def _walk(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any]]:
+    yield path, data
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _walk(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, path + (index,))
+
+
+def _ids(items: Any) -> list[str]:
+    if not isinstance(items, list):
+        return []
+    return [item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)]
+
+
+def check_references(data: dict[str, Any]) -> list[Finding]:
+    """Return every ``source``/``sources`` value that names no entry in ``sources``."""
+    known = _ids(data.get("sources"))
+    known_set = set(known)
+    findings: list[Finding] = []
+    for path, value in _walk(data):
+        if not path or path[0] == "sources" and len(path) <= 3:
+            continue
+        key = path[-1]
+        refs: list[tuple[FieldPath, Any]] = []
+        if key == "source":
+            refs = [(path, value)]
+        elif key == "sources" and isinstance(value, list):
+            refs = [(path + (i,), v) for i, v in enumerate(value)]
+        for ref_path, ref in refs:
+            if isinstance(ref, str) and ref not in known_set:
+                findings.append((ref_path, f"unknown source '{ref}'{did_you_mean(ref, known)}"))
+    return findings
+
+
+def check_duplicate_ids(data: dict[str, Any]) -> list[Finding]:
+    """Return every item whose ``id`` repeats an earlier one in the same list.
+
+    Quotation ids are checked across the whole pack, since the handout numbers
+    and links them wherever they appear.
+    """
+    findings: list[Finding] = []
+    quote_ids: dict[str, FieldPath] = {}
+    for path, value in _walk(data):
+        if not isinstance(value, list):
+            continue
+        seen: dict[str, int] = {}
+        for index, item in enumerate(value):
+            if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                continue
+            item_id = item["id"]
+            if item_id in seen:
+                first = _dotted(path + (seen[item_id],))
+                findings.append((path + (index, "id"), f"duplicate id '{item_id}' (first used at {first})"))
+            else:
+                seen[item_id] = index
+            if path and path[-1] in ("quotes", "definitions"):
+                if item_id in quote_ids and quote_ids[item_id][:-1] != path:
+                    first = _dotted(quote_ids[item_id])
+                    findings.append((path + (index, "id"), f"duplicate quote id '{item_id}' (first used at {first})"))
+                quote_ids.setdefault(item_id, path + (index,))
+    return findings
+

@@ -1,0 +1,58 @@
+"""The one small exception tree of briefpack.
+
+Library code raises these; only the CLI turns them into messages and exit codes.
+Every message names the user's file, line and field, never Python internals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the user's input, located as precisely as we can."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = "error"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}:{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        label = "" if self.severity == "error" else f" {self.severity}:"
+        return f"{where}:{label}{field} {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """Return ``path`` relative to the working directory when it lies inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+class BriefpackError(Exception):
+    """Base of every error briefpack reports to the user."""
+
+
+class ContentError(BriefpackError):
+    """The content of a pack is invalid; carries every problem found in one pass."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class TemplateError(BriefpackError):
+    """A template could not be loaded or rendered; the message names file and line."""
+
+
+class BuildError(BriefpackError):
+    """An output could not be produced or written."""

@@ -1,0 +1,35 @@
+"""Shared fixtures: a fresh copy of the default pack that a test may break."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PACK = ROOT / "briefs" / "sex-work-law"
+TEMPLATES = ROOT / "templates"
+
+
+@pytest.fixture
+def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a copy of the default pack at ``briefs/sex-work-law`` under a temporary cwd."""
+    target = tmp_path / "briefs" / "sex-work-law"
+    shutil.copytree(DEFAULT_PACK, target)
+    monkeypatch.chdir(tmp_path)
+    return target
+
+
+@pytest.fixture
+def edit(pack_copy: Path) -> Callable[[str, str, str], None]:
+    """Return a function replacing exactly one occurrence of text in a pack file."""
+
+    def replace(filename: str, old: str, new: str) -> None:
+        path = pack_copy / filename
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} must occur once in {filename}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+    return replace

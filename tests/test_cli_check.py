@@ -1,0 +1,88 @@
+"""`briefpack check`, `schema`, `--version`: exit codes and messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+from click.testing import CliRunner
+
+from generator import __version__
+from generator.cli import main
+from generator.content.yamlsource import read_yaml
+from tests.conftest import DEFAULT_PACK, ROOT
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_default_pack_passes(pack_copy: Path) -> None:
+    code, out, err = run("check")
+    assert code == 0, err
+    assert out.startswith("ok: 1 pack valid (sex-work-law)")
+
+
+def test_check_misspelt_key_exits_1_with_one_line(pack_copy: Path, edit: Callable[[str, str, str], None]) -> None:
+    edit("models.yaml", "    short_name: Legalisation\n", "    shortname: Legalisation\n")
+    code, out, err = run("check")
+    assert code == 1
+    assert out == ""
+    assert err.splitlines() == [
+        "briefs/sex-work-law/models.yaml:204:5: models[3].short_name: required field is missing",
+        "briefs/sex-work-law/models.yaml:206:5: models[3].shortname: unknown field (did you mean 'short_name'?)",
+        "2 problems found",
+    ]
+
+
+def test_check_unknown_pack_is_an_error(pack_copy: Path) -> None:
+    code, _, err = run("check", "no-such-pack")
+    assert code == 1
+    assert err.strip() == "error: no-such-pack: no such pack (looked in briefs/)"
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, err = run("check", "--no-such-option")
+    assert code == 2
+    assert "No such option" in err
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out.strip() == f"briefpack, version {__version__}"
+
+
+def test_schema_accepts_every_file_of_the_default_pack() -> None:
+    code, out, _ = run("schema")
+    assert code == 0
+    schema = json.loads(out)
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for path in sorted(DEFAULT_PACK.glob("*.yaml")):
+        data = read_yaml(path).data
+        if "pack" in data:  # YAML tools see an unquoted date as text: match that.
+            data["pack"]["date"] = str(data["pack"]["date"])
+        errors = list(validator.iter_errors(data))
+        assert not errors, f"{path.name}: {errors[0].message}"
+
+
+def test_schema_rejects_an_unknown_key() -> None:
+    _, out, _ = run("schema")
+    validator = jsonschema.Draft202012Validator(json.loads(out))
+    assert list(validator.iter_errors({"glossary": [{"term": "a", "definition": "b", "sorces": []}]}))
+
+
+def test_no_traceback_from_a_real_process(pack_copy: Path) -> None:
+    (pack_copy / "pack.yaml").write_text("pack: [unclosed\n")
+    proc = subprocess.run(
+        [sys.executable, "-m", "generator", "check"], capture_output=True, text=True, cwd=pack_copy.parent.parent,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.splitlines()[0].startswith("briefs/sex-work-law/pack.yaml:2:1: YAML syntax error:")
