@@ -77,25 +77,31 @@ def main(debug: bool) -> None:
 @main.command()
 @click.argument("packs", nargs=-1)
 @briefs_option
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @reports_errors
-def check(packs: tuple[str, ...], briefs: Path) -> None:
+def check(packs: tuple[str, ...], briefs: Path, strict: bool) -> None:
     """Validate packs (all in --briefs by default) and write nothing."""
+    from generator.content.lint import lint_pack
     from generator.content.loader import load_pack
     from generator.discover import find_packs
 
     started = time.perf_counter()
     problems = []
+    warnings = []
     folders = find_packs(briefs, packs)
     for folder in folders:
         try:
-            load_pack(folder)
+            warnings.extend(lint_pack(load_pack(folder)))
         except ContentError as exc:
             problems.extend(exc.problems)
-    if problems:
-        raise ContentError(problems)
+    if problems or (strict and warnings):
+        raise ContentError(problems + warnings)
+    for warning in sorted(warnings):
+        click.echo(str(warning), err=True)
     elapsed = time.perf_counter() - started
     names = ", ".join(folder.name for folder in folders)
-    click.echo(f"ok: {len(folders)} pack{'s' if len(folders) != 1 else ''} valid ({names}) in {elapsed:.2f}s")
+    note = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
+    click.echo(f"ok: {len(folders)} pack{'s' if len(folders) != 1 else ''} valid ({names}){note} in {elapsed:.2f}s")
 
 
 @main.command()
@@ -105,3 +111,39 @@ def schema() -> None:
     from generator.content.jsonschema import pack_file_schema
 
     click.echo(json.dumps(pack_file_schema(), indent=2, ensure_ascii=False))
+
+
+templates_option = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("templates"),
+    show_default=True,
+    help="Folder holding the templates, messages and themes.",
+)
+
+
+@main.command()
+@click.argument("packs", nargs=-1)
+@briefs_option
+@templates_option
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+              show_default=True, help="Folder receiving the generated packs.")
+@click.option("--theme", default="default", show_default=True, help="Theme in TEMPLATES/themes/.")
+@reports_errors
+def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str) -> None:
+    """Build handouts and decks for packs (all in --briefs by default)."""
+    from generator.build import build_pack
+    from generator.discover import find_packs
+
+    started = time.perf_counter()
+    results = [build_pack(folder, templates, out, theme) for folder in find_packs(briefs, packs)]
+    files = [f for r in results for f in r.files]
+    pages = sum(f.count for f in files if f.unit == "pages")
+    slides = sum(f.count for f in files if f.unit == "slides")
+    warnings = sum(len(r.warnings) for r in results)
+    note = f"; {warnings} warning{'s' if warnings != 1 else ''} (see briefpack check)" if warnings else ""
+    names = ", ".join(r.pack_id for r in results)
+    click.echo(
+        f"built {names}: {len(files)} files, {pages} pages, {slides} slides in "
+        f"{time.perf_counter() - started:.1f}s -> {out}/{note}"
+    )

@@ -33,3 +33,13 @@ def edit(pack_copy: Path) -> Callable[[str, str, str], None]:
         path.write_text(text.replace(old, new), encoding="utf-8")
 
     return replace
+
+
+@pytest.fixture(scope="session")
+def built_pack(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the default pack once per test session; return its files by short name."""
+    from generator.build import build_pack
+
+    out = tmp_path_factory.mktemp("output")
+    result = build_pack(DEFAULT_PACK, TEMPLATES, out)
+    return {f.path.name.removeprefix("sex-work-law-"): f.path for f in result.files}

@@ -86,3 +86,21 @@ def test_no_traceback_from_a_real_process(pack_copy: Path) -> None:
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0].startswith("briefs/sex-work-law/pack.yaml:2:1: YAML syntax error:")
+
+
+def test_check_reports_unchecked_citations_as_warnings(pack_copy: Path) -> None:
+    code, out, err = run("check")
+    assert code == 0
+    assert "7 warnings" in out
+    assert ("briefs/sex-work-law/definitions.yaml:14:13: warning: definitions[0].source: cites 'hughes2004', "
+            "which is not checked against the original") in err.splitlines()
+    code, _, err = run("check", "--strict")
+    assert code == 1
+    assert err.splitlines()[-1] == "7 problems found"
+
+
+def test_check_reports_a_source_never_cited(pack_copy: Path) -> None:
+    with (pack_copy / "sources.yaml").open("a") as handle:
+        handle.write("  - {id: lonely, title: Nobody cites me, publisher: Nobody, checked: true}\n")
+    _, _, err = run("check")
+    assert "sources[57].id: source 'lonely' is never cited" in err

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, Field, StringConstraints
 
+from generator.inline import Markdown, link_targets
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -70,12 +72,10 @@ Language = Annotated[
 ]
 
 
-def _safe_links(value: str) -> str:
-    from generator.content.inline import link_targets
-
+def _safe_links(value: str) -> Markdown:
     for url in link_targets(value):
         check_url(url, schemes=("https", "http", "mailto"))
-    return value
+    return Markdown(value)
 
 
 RichText = Annotated[

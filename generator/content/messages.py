@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import types
 import typing
-from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -43,9 +42,9 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def model_at(path: tuple[Any, ...]) -> type[BaseModel] | None:
-    """Return the schema class that describes the mapping at ``path`` in a pack."""
-    current: Any = Pack
+def model_at(path: tuple[Any, ...], root: type[BaseModel] = Pack) -> type[BaseModel] | None:
+    """Return the schema class that describes the mapping at ``path`` under ``root``."""
+    current: Any = root
     for part in path:
         candidates = _unwrap(current)
         if isinstance(part, int):
@@ -68,14 +67,14 @@ def _choices(error: dict[str, Any]) -> list[str]:
     return [part.strip(" '") for part in expected.replace(" or ", ",").split(",") if part.strip(" '")]
 
 
-def describe_error(error: dict[str, Any]) -> tuple[str, bool]:
+def describe_error(error: dict[str, Any], root: type[BaseModel] = Pack) -> tuple[str, bool]:
     """Return (message, whether the key rather than the value is at fault)."""
     kind: str = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
     loc = tuple(error["loc"])
     if kind == "extra_forbidden":
-        parent = model_at(loc[:-1])
+        parent = model_at(loc[:-1], root)
         allowed = list(parent.model_fields) if parent else []
         hint = did_you_mean(str(loc[-1]), allowed) or (
             f" (expected one of: {', '.join(allowed)})" if allowed else ""
@@ -126,5 +125,3 @@ def _range(ctx: dict[str, Any]) -> str:
         return f"at least {ctx['ge']}"
     return f"at most {ctx.get('le')}"
 
-
-__all__ = ["describe_error", "model_at", "Enum"]

@@ -14,14 +14,30 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 
 
+class Markdown(str):
+    """Content text that may contain inline Markdown (a rich-text field's value).
+
+    Plain ``str`` values are always printed literally; only ``Markdown`` is parsed.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one style; ``url`` makes it a link."""
+    """A stretch of text with one style.
+
+    ``url`` makes it a link; ``cite`` makes it a citation marker for those
+    source ids (its text is filled in once sources are numbered); ``status``
+    marks a criminalised / not-criminalised label so renderers can add a symbol.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     url: str | None = None
+    cite: tuple[str, ...] = ()
+    status: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -64,10 +80,21 @@ def parse_inline(text: str) -> tuple[Run, ...]:
 
 
 def _append(runs: list[Run], run: Run) -> None:
-    if not run.text:
+    append_run(runs, run)
+
+
+def append_run(runs: list[Run], run: Run) -> None:
+    """Append ``run``, merging it into the last run when they share a style."""
+    if not run.text and not run.cite:
         return
-    if runs and (runs[-1].bold, runs[-1].italic, runs[-1].url) == (run.bold, run.italic, run.url):
-        runs[-1] = Run(runs[-1].text + run.text, run.bold, run.italic, run.url)
+    last = runs[-1] if runs else None
+    if (
+        last is not None
+        and not last.cite
+        and not run.cite
+        and (last.bold, last.italic, last.url, last.status) == (run.bold, run.italic, run.url, run.status)
+    ):
+        runs[-1] = Run(last.text + run.text, run.bold, run.italic, run.url, (), run.status)
     else:
         runs.append(run)
 

@@ -1,0 +1,61 @@
+"""Build packs: load, compose, lay out, render every format, then write the files.
+
+Every format of a pack is rendered in memory first; files are written only
+when all of them succeeded, each atomically, so a failed build changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.content.loader import load_pack
+from generator.errors import BriefpackError, ContentError, display_path
+from generator.formats import FORMATS, Artifact
+from generator.outputs import write_atomic
+from generator.theme import load_theme
+
+
+@dataclass(frozen=True)
+class WrittenFile:
+    path: Path
+    count: int
+    unit: str
+    size: int
+
+
+@dataclass(frozen=True)
+class PackBuild:
+    """What building one pack produced."""
+
+    pack_id: str
+    files: tuple[WrittenFile, ...]
+    warnings: tuple[str, ...]
+    seconds: float
+
+
+def build_pack(folder: Path, templates: Path, out: Path, theme_name: str = "default") -> PackBuild:
+    """Build every format of the pack in ``folder`` into ``out/<pack id>/``."""
+    started = time.perf_counter()
+    loaded = load_pack(folder)
+    pack = loaded.pack
+    theme = load_theme(templates, theme_name)
+    artifacts: list[Artifact] = []
+    warnings: list[str] = []
+    for name, make in FORMATS.items():
+        try:
+            result = make(pack, templates, theme)
+        except ContentError:
+            raise
+        except BriefpackError as exc:
+            raise type(exc)(f"{display_path(folder)}: {name}: {exc}") from None
+        artifacts.extend(result.artifacts)
+        warnings.extend(w for w in result.warnings if w not in warnings)
+    target = out / pack.pack.id
+    written = []
+    for artifact in artifacts:
+        path = target / f"{pack.pack.id}-{artifact.name}"
+        write_atomic(path, artifact.data)
+        written.append(WrittenFile(path, artifact.count, artifact.unit, len(artifact.data)))
+    return PackBuild(pack.pack.id, tuple(written), tuple(warnings), time.perf_counter() - started)

@@ -1,0 +1,77 @@
+"""Number citations in order of first use and fill in the sources list."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import Any
+
+from generator.content.schema import Source
+from generator.document import SourceEntry, SourceList
+from generator.inline import Run
+
+
+def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: SourceList | None = None) -> Any:
+    """Return ``obj`` with ``fn`` applied to every run (and source lists replaced by ``lists``)."""
+    if isinstance(obj, Run):
+        return fn(obj)
+    if isinstance(obj, SourceList) and lists is not None:
+        return lists
+    if isinstance(obj, tuple):
+        return tuple(_map_runs(item, fn, lists) for item in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _map_runs(getattr(obj, f.name), fn, lists) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return obj
+
+
+def _source_text(source: Source) -> tuple[Run, ...]:
+    who = source.author or source.publisher or ""
+    runs = [Run(f"{who}" + (f" ({source.year})" if source.year else "") + ". ")]
+    runs.append(Run(source.title, italic=True))
+    tail = []
+    if source.author and source.publisher:
+        tail.append(source.publisher)
+    if source.note:
+        tail.append(source.note)
+    if tail:
+        runs.append(Run(". " + ". ".join(t.rstrip(".") for t in tail) + "."))
+    else:
+        runs.append(Run("."))
+    return tuple(runs)
+
+
+def number_citations(blocks: tuple[Any, ...], sources: list[Source]) -> tuple[tuple[Any, ...], dict[str, int]]:
+    """Return blocks with citation markers numbered and the sources list filled in.
+
+    Sources are numbered in order of first citation; sources never cited follow,
+    so the list stays complete.
+    """
+    order: dict[str, int] = {}
+
+    def collect(run: Run) -> Run:
+        for source_id in run.cite:
+            order.setdefault(source_id, len(order) + 1)
+        return run
+
+    _map_runs(blocks, collect)
+    for source in sources:
+        order.setdefault(source.id, len(order) + 1)
+    by_id = {s.id: s for s in sources}
+    unchecked = {s.id for s in sources if not s.checked}
+
+    def mark(run: Run) -> Run:
+        if not run.cite:
+            return run
+        numbers = sorted({order[i] for i in run.cite if i in order})
+        flags = ["*" if any(order.get(i) == n and i in unchecked for i in run.cite) else "" for n in numbers]
+        text = "[" + ", ".join(f"{n}{flag}" for n, flag in zip(numbers, flags)) + "]"
+        return dataclasses.replace(run, text=text)
+
+    entries = tuple(
+        SourceEntry(number, source_id, _source_text(by_id[source_id]), by_id[source_id].url,
+                    by_id[source_id].checked)
+        for source_id, number in sorted(order.items(), key=lambda kv: kv[1])
+        if source_id in by_id
+    )
+    return _map_runs(blocks, mark, SourceList(entries)), order

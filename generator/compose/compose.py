@@ -1,0 +1,129 @@
+"""Compose a pack into a handout or a deck: pure functions of content and templates.
+
+The template decides what appears and in what order; the storyboard parser and
+block builders turn its output into the document model. Nothing here writes
+files or prints; warnings are returned as data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.compose.builders import BuildContext, build_div
+from generator.compose.citations import number_citations
+from generator.compose.labels import load_labels
+from generator.compose.storyboard import Cite, Div, StoryboardError, Styled, parse_divs
+from generator.compose.templating import make_environment, render_template
+from generator.content.schema import Pack
+from generator.document import Block, Deck, Handout, Heading, Inline, Meta, Paragraph, Slide
+from generator.errors import TemplateError, display_path
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A composed document and what composing it noticed."""
+
+    document: Handout | Deck
+    warnings: tuple[str, ...]
+
+
+def _meta(pack: Pack) -> Meta:
+    m = pack.pack
+    return Meta(
+        title=m.title,
+        subtitle=m.subtitle,
+        author=m.organisation,
+        subject=m.subtitle,
+        keywords=tuple(m.keywords),
+        language=m.language,
+        date=m.date,
+        version=m.version,
+    )
+
+
+def _template_globals(labels: dict[str, str]) -> dict[str, Any]:
+    def cite(*ids: Any) -> Cite:
+        flat: list[str] = []
+        for item in ids:
+            flat.extend(item if isinstance(item, (list, tuple)) else [item])
+        return Cite(tuple(str(i) for i in flat if i))
+
+    def status(entry: Any) -> Styled:
+        key = entry.status.value
+        return Styled(labels.get(f"status_{key}", key), key)
+
+    return {"cite": cite, "status": status}
+
+
+def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
+    labels = load_labels(templates, pack.pack.language)
+    env = make_environment(templates, {**_template_globals(labels), "t": labels})
+    text, values = render_template(env, name, {"pack": pack})
+    try:
+        root = parse_divs(text, values)
+    except StoryboardError as exc:
+        raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
+    return root, BuildContext(values, labels)
+
+
+def _unchecked_warnings(pack: Pack, order: dict[str, int], blocks: Any) -> list[str]:
+    return [
+        f"source '{s.id}' (cited as [{order[s.id]}]) is not checked; it is marked in the outputs"
+        for s in pack.sources
+        if not s.checked and s.id in order
+    ]
+
+
+def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2") -> Composed:
+    """Return the handout for ``pack`` as the template ``name`` arranges it."""
+    root, ctx = _render(pack, templates, name)
+    try:
+        blocks = tuple(ctx.blocks(root))
+    except StoryboardError as exc:
+        raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
+    blocks, order = number_citations(blocks, list(pack.sources))
+    warnings = ctx.warnings + _unchecked_warnings(pack, order, blocks)
+    handout = Handout(_meta(pack), ctx.labels, blocks)
+    return Composed(handout, tuple(warnings))
+
+
+def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2") -> Composed:
+    """Return the slide deck for ``pack`` as the template ``name`` arranges it."""
+    root, ctx = _render(pack, templates, name)
+    slides: list[Slide] = []
+    try:
+        for child in root.children:
+            if isinstance(child, str):
+                if child.strip():
+                    raise StoryboardError(1, "text outside a '::: slide' div")
+                continue
+            if child.kind != "slide":
+                raise StoryboardError(child.line, f"expected '::: slide', found '::: {child.kind}'")
+            slides.append(_slide(child, ctx))
+    except StoryboardError as exc:
+        raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
+    numbered, order = number_citations(tuple(slides), list(pack.sources))
+    deck = Deck(_meta(pack), ctx.labels, numbered)
+    return Composed(deck, tuple(ctx.warnings))
+
+
+def _slide(div: Div, ctx: BuildContext) -> Slide:
+    notes: list[Inline] = []
+    body = Div(div.kind, div.attrs, div.line)
+    for child in div.children:
+        if isinstance(child, Div) and child.kind == "notes":
+            notes.extend(b.text for b in ctx.blocks(child) if isinstance(b, Paragraph))
+        else:
+            body.children.append(child)
+    blocks: list[Block] = ctx.blocks(body)
+    title: Inline = ()
+    if blocks and isinstance(blocks[0], Heading):
+        title = blocks.pop(0).text  # type: ignore[union-attr]
+    if not title:
+        raise StoryboardError(div.line, "a slide needs a '# Title' heading first")
+    return Slide(str(div.attrs.get("kind", "content")), title, tuple(blocks), tuple(notes))
+
+
+__all__ = ["Composed", "compose_deck", "compose_handout", "build_div"]

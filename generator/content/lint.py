@@ -1,0 +1,54 @@
+"""Warnings about content that is valid but worth an editor's attention."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.content.loader import LoadedPack
+from generator.content.locate import FieldPath, dotted
+from generator.content.yamlsource import read_yaml
+from generator.errors import Problem, display_path
+
+
+def _references(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Yield (path, source id) for every source reference in the validated pack."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            if name == "source" and isinstance(value, str) and path and path[0] != "sources":
+                yield path + (name,), value
+            elif name == "sources" and isinstance(value, list) and path:
+                for index, item in enumerate(value):
+                    yield path + (name, index), item
+            else:
+                yield from _references(value, path + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for index, item in enumerate(obj):
+            yield from _references(item, path + (index,))
+
+
+def lint_pack(loaded: LoadedPack) -> list[Problem]:
+    """Return warnings: unchecked citations (once per source) and sources never cited."""
+    pack = loaded.pack
+    files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
+
+    def warn(path: FieldPath, message: str) -> Problem:
+        source = files.get(str(path[0]))
+        line, col = source.position(path) if source else (0, 0)
+        name = source.name if source else display_path(loaded.folder)
+        return Problem(name, line, col, dotted(path), message, "warning")
+
+    warnings: list[Problem] = []
+    cited: set[str] = set()
+    unchecked = {s.id for s in pack.sources if not s.checked}
+    for path, source_id in _references(pack):
+        if source_id in unchecked and source_id not in cited:
+            warnings.append(warn(path, f"cites '{source_id}', which is not checked against the original"))
+        cited.add(source_id)
+    for index, source in enumerate(pack.sources):
+        if source.id not in cited:
+            warnings.append(warn(("sources", index, "id"), f"source '{source.id}' is never cited"))
+    return warnings

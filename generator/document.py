@@ -1,0 +1,181 @@
+"""The format-neutral document model: the contract between templates and renderers.
+
+Compose produces it; layout and renderers read only it. Everything is a frozen
+dataclass of plain values so tests can snapshot it and caches can hash it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Union
+
+from generator.inline import Run
+
+Inline = tuple[Run, ...]
+
+
+def text_of(inline: Inline) -> str:
+    """Return the plain text of ``inline`` (citation markers excluded)."""
+    return "".join(run.text for run in inline if not run.cite)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section heading; level 1 headings are bookmarked and listed in contents."""
+
+    level: int
+    text: Inline
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Body text; ``style`` names a paragraph style of the theme (body, lead, small…)."""
+
+    text: Inline
+    style: str = "body"
+
+
+@dataclass(frozen=True)
+class BulletList:
+    """A list of items, each one inline paragraph."""
+
+    items: tuple[Inline, ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verbatim quotation, its attribution and an optional framing note."""
+
+    paragraphs: tuple[Inline, ...]
+    attribution: Inline
+    context: Inline = ()
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell; ``status`` lets renderers show a symbol beside the word."""
+
+    text: Inline
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with one header row; ``kind`` names its style (comparison, who…)."""
+
+    header: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    kind: str = "plain"
+
+
+@dataclass(frozen=True)
+class ResourceItem:
+    """Further reading: printed with its URL and a QR code."""
+
+    title: Inline
+    publisher: Inline
+    description: Inline
+    url: str
+
+
+@dataclass(frozen=True)
+class ResourceList:
+    items: tuple[ResourceItem, ...]
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """A numbered citation in the sources list."""
+
+    number: int
+    source_id: str
+    text: Inline
+    url: str | None
+    checked: bool
+
+
+@dataclass(frozen=True)
+class SourceList:
+    entries: tuple[SourceEntry, ...]
+
+
+@dataclass(frozen=True)
+class DefinitionList:
+    """Terms and their definitions (the glossary)."""
+
+    items: tuple[tuple[Inline, Inline], ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A box set apart from the body: key messages, lived experience, notes."""
+
+    kind: str
+    title: Inline
+    blocks: tuple[Block, ...]
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The title page of a handout or the title slide of a deck."""
+
+    title: Inline
+    subtitle: Inline
+    lines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start the next block on a new page."""
+
+
+Block = Union[
+    Heading, Paragraph, BulletList, Quote, Table, ResourceList, SourceList,
+    DefinitionList, Callout, Cover, PageBreak,
+]
+
+
+@dataclass(frozen=True)
+class Meta:
+    """Document metadata for PDF info and PPTX core properties."""
+
+    title: str
+    subtitle: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+    date: dt.date
+    version: str
+
+
+@dataclass(frozen=True)
+class Handout:
+    """A flowing document for print."""
+
+    meta: Meta
+    labels: dict[str, str]
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide: its kind picks a layout; notes are the speaker's."""
+
+    kind: str
+    title: Inline
+    blocks: tuple[Block, ...]
+    notes: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deck:
+    """A sequence of slides."""
+
+    meta: Meta
+    labels: dict[str, str]
+    slides: tuple[Slide, ...] = field(default_factory=tuple)

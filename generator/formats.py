@@ -1,0 +1,64 @@
+"""The output formats a build produces: one registry line per format.
+
+Each format composes the document it needs, lays it out and renders it. The
+renderers (and so reportlab and python-pptx) are imported only when a format
+actually runs, which keeps ``check`` fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.compose.compose import compose_deck, compose_handout
+from generator.content.schema import Pack
+from generator.document import Deck, Handout
+from generator.theme import Theme
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One output file's name (without the pack prefix), bytes and size in pages or slides."""
+
+    name: str
+    data: bytes
+    count: int
+    unit: str
+
+
+@dataclass(frozen=True)
+class FormatResult:
+    artifacts: tuple[Artifact, ...]
+    warnings: tuple[str, ...]
+
+
+def handout(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
+    """Return the handout PDF on every paper size the theme asks for."""
+    from generator.render.pdf_handout import render_handout_pdf
+
+    composed = compose_handout(pack, templates)
+    assert isinstance(composed.document, Handout)
+    artifacts = []
+    for paper in theme.papers:
+        data, pages = render_handout_pdf(composed.document, theme, paper)
+        artifacts.append(Artifact(f"handout-{paper}.pdf", data, pages, "pages"))
+    return FormatResult(tuple(artifacts), composed.warnings)
+
+
+def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
+    """Return the slide deck as PPTX."""
+    from generator.layout.slides import layout_deck
+    from generator.render.pptx_deck import render_deck_pptx
+
+    composed = compose_deck(pack, templates)
+    assert isinstance(composed.document, Deck)
+    slides = layout_deck(composed.document, theme)
+    data = render_deck_pptx(slides, theme, composed.document.meta)
+    return FormatResult((Artifact("deck.pptx", data, len(slides), "slides"),), composed.warnings)
+
+
+FORMATS: dict[str, Callable[[Pack, Path, Theme], FormatResult]] = {
+    "handout": handout,
+    "deck": deck,
+}

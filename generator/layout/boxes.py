@@ -1,0 +1,109 @@
+"""The measured slide layout: positioned boxes both deck renderers draw as they are.
+
+All lengths are points on a 960 × 540 pt (13.333 × 7.5 in, 16:9) slide.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from generator.document import Inline
+from generator.layout.wrap import Line
+
+SLIDE_WIDTH = 960.0
+SLIDE_HEIGHT = 540.0
+
+
+@dataclass(frozen=True)
+class LaidParagraph:
+    """A paragraph wrapped at a size: ``role`` picks colour and style in renderers."""
+
+    runs: Inline
+    lines: tuple[Line, ...]
+    size: float
+    role: str = "body"
+    bullet: str | None = None
+    indent: float = 0.0
+    space_before: float = 0.0
+    align: str = "left"
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A text frame with no insets; its paragraphs are known to fit."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    paragraphs: tuple[LaidParagraph, ...]
+    role: str = "body"
+    line_spacing: float = 1.0
+
+
+@dataclass(frozen=True)
+class TableCell:
+    runs: Inline
+    lines: tuple[Line, ...]
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class TableBox:
+    """A native table: measured column widths and row heights; row 0 is the header."""
+
+    x: float
+    y: float
+    col_widths: tuple[float, ...]
+    row_heights: tuple[float, ...]
+    cells: tuple[tuple[TableCell, ...], ...]
+    size: float
+    padding: float
+
+    @property
+    def w(self) -> float:
+        return sum(self.col_widths)
+
+    @property
+    def h(self) -> float:
+        return sum(self.row_heights)
+
+
+@dataclass(frozen=True)
+class PictureBox:
+    """A QR code picture for ``url`` with its alt text."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    url: str
+    alt: str
+
+
+@dataclass(frozen=True)
+class RectBox:
+    """A filled background rectangle (slide bands, callout panels)."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    role: str
+
+
+Element = Union[TextBox, TableBox, PictureBox, RectBox]
+
+
+@dataclass(frozen=True)
+class LaidSlide:
+    """One finished slide: what to draw, in reading order (title first)."""
+
+    kind: str
+    title: str
+    elements: tuple[Element, ...]
+    notes: tuple[Inline, ...]
+    number: int = 0
+    shrunk: bool = False
+    continued: bool = False

@@ -1,0 +1,73 @@
+"""Real font metrics for measuring slide text: Arimo, the metric twin of Arial.
+
+The deck names Arial, which presenters' machines have (and which LibreOffice
+maps to the metric-compatible Liberation Sans). We measure with Arimo, whose
+advance widths and vertical metrics equal Arial's, so a line that fits here
+fits in PowerPoint, Keynote, Google Slides and LibreOffice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import fontpkg
+
+# Renderers differ slightly (hinting, kerning); measure every line this much wider.
+SAFETY = 1.06
+
+
+@dataclass(frozen=True)
+class FaceMetrics:
+    """Advance widths and vertical metrics of one face, in font units."""
+
+    widths: dict[int, int]
+    units_per_em: int
+    ascent: int
+    descent: int
+    line_gap: int
+    fallback: int
+
+    def width(self, text: str, size: float) -> float:
+        """Return the width of ``text`` at ``size`` points, with the safety margin."""
+        widths, fallback = self.widths, self.fallback
+        units = sum(widths.get(ord(ch), fallback) for ch in text)
+        return units * size / self.units_per_em * SAFETY
+
+    def line_height(self, size: float) -> float:
+        """Return one line's height at ``size``: ascent + descent + line gap (about 1.15 em).
+
+        PowerPoint's proportional line spacing multiplies this, not the point size.
+        """
+        return (self.ascent + self.descent + self.line_gap) * size / self.units_per_em
+
+    def covers(self, char: str) -> bool:
+        return ord(char) in self.widths
+
+
+@lru_cache(maxsize=None)
+def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
+    """Return the metrics of Arimo (Arial) in the given style."""
+    from fontTools.ttLib import TTFont
+    from fontTools.varLib import instancer
+
+    font = TTFont(str(fontpkg.path("Arimo", 400, "italic" if italic else "normal")))
+    if bold:
+        # Only advance widths matter for measuring: drop outline variations and
+        # layout tables so instancing the bold weight takes a fraction of a second.
+        for tag in ("gvar", "GPOS", "GSUB", "GDEF", "cvar", "MVAR"):
+            if tag in font:
+                del font[tag]
+        font = instancer.instantiateVariableFont(font, {"wght": 700})
+    cmap = font.getBestCmap()
+    hmtx = font["hmtx"]
+    widths = {code: hmtx[glyph][0] for code, glyph in cmap.items()}
+    hhea = font["hhea"]
+    return FaceMetrics(
+        widths=widths,
+        units_per_em=font["head"].unitsPerEm,
+        ascent=hhea.ascent,
+        descent=-hhea.descent,
+        line_gap=hhea.lineGap,
+        fallback=font["head"].unitsPerEm,  # unknown glyphs: assume a full em, never too narrow
+    )

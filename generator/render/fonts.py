@@ -1,0 +1,47 @@
+"""Register the handout font with reportlab, once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import fontpkg
+
+FAMILIES = {"atkinson-hyperlegible": "Atkinson Hyperlegible"}
+
+
+@lru_cache(maxsize=None)
+def register_handout_font(slug: str) -> str:
+    """Register regular, bold, italic and bold italic of ``slug``; return the family name.
+
+    The TTF files come from the font's Python package, so builds need no
+    system fonts and no network; reportlab embeds and subsets them.
+    """
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    family = FAMILIES[slug]
+    base = family.replace(" ", "")
+    names = {}
+    for weight, style, suffix in ((400, "normal", ""), (700, "normal", "-Bold"), (400, "italic", "-Italic"),
+                                  (700, "italic", "-BoldItalic")):
+        name = base + suffix
+        pdfmetrics.registerFont(TTFont(name, str(fontpkg.path(family, weight, style))))
+        names[(weight, style)] = name
+    pdfmetrics.registerFontFamily(
+        base, normal=names[(400, "normal")], bold=names[(700, "normal")],
+        italic=names[(400, "italic")], boldItalic=names[(700, "italic")],
+    )
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(base, bold, italic, names[(700 if bold else 400, "italic" if italic else "normal")])
+    return base
+
+
+@lru_cache(maxsize=None)
+def glyph_set(slug: str) -> frozenset[int]:
+    """Return the code points the handout font can draw."""
+    from fontTools.ttLib import TTFont as FontFile
+
+    font = FontFile(str(fontpkg.path(FAMILIES[slug])), lazy=True)
+    return frozenset(font.getBestCmap())

@@ -1,0 +1,512 @@
+"""Render a ``Handout`` to PDF with reportlab platypus.
+
+One small function per block kind turns the document model into flowables;
+the page template draws the running footer ("Page X of Y") once the page count
+is known, and headings become PDF bookmarks and table-of-contents entries.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak as RLPageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import FrameBG
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from generator.document import (
+    Block,
+    BulletList,
+    Callout,
+    Cover,
+    DefinitionList,
+    Handout,
+    Heading,
+    Inline,
+    PageBreak,
+    Paragraph as ParagraphBlock,
+    Quote,
+    ResourceList,
+    SourceList,
+    Table as TableBlock,
+    text_of,
+)
+from generator.errors import BuildError
+from generator.render.fonts import register_handout_font
+from generator.render.pdf_markup import markup, paragraph_styles
+from generator.render.qr import qr_runs
+from generator.theme import Theme
+
+PAPERS = {"a4": A4, "letter": LETTER}
+
+
+@dataclass
+class PdfContext:
+    """What block renderers need: theme, styles, usable width."""
+
+    theme: Theme
+    styles: dict[str, Any]
+    font: str
+    width: float
+
+    def para(self, inline: Inline, style: str = "body", prefix: str = "") -> Paragraph:
+        return Paragraph(prefix + markup(inline, self.theme), self.styles[style])
+
+
+class HeadingParagraph(Paragraph):
+    """A heading paragraph that knows its outline level and bookmark key."""
+
+    def __init__(self, text: str, style: Any, level: int, key: str, plain: str):
+        super().__init__(text, style)
+        self.level = level
+        self.key = key
+        self.plain = plain
+
+
+def _slug(text: str, seen: dict[str, int]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def render_heading(block: Heading, ctx: PdfContext) -> list[Flowable]:
+    level = min(block.level, 3)
+    plain = text_of(block.text)
+    key = _slug(plain, ctx.__dict__.setdefault("_slugs", {}))
+    flowables: list[Flowable] = []
+    if level == 1:
+        flowables.append(CondPageBreak(ctx.styles["h1"].fontSize * 6))
+    flowables.append(HeadingParagraph(markup(block.text, ctx.theme), ctx.styles[f"h{level}"], level, key, plain))
+    return flowables
+
+
+def render_paragraph(block: ParagraphBlock, ctx: PdfContext) -> list[Flowable]:
+    return [ctx.para(block.text, block.style if block.style in ctx.styles else "body")]
+
+
+def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
+    out = []
+    for number, item in enumerate(block.items, start=1):
+        bullet = f"{number}." if block.ordered else "•"
+        out.append(Paragraph(markup(item, ctx.theme), ctx.styles["bullet"], bulletText=bullet))
+    out.append(Spacer(1, ctx.styles["body"].fontSize * 0.3))
+    return out
+
+
+def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
+    bar = HexColor(ctx.theme.colours.quote_bar)
+    count = len(block.paragraphs)
+    # A FrameBG from the frame's left edge to 3 pt short of... its right: a bar that follows page breaks.
+    out: list[Flowable] = [FrameBG(color=bar, left=0, right=ctx.width - 3, start=True)]
+    for index, paragraph in enumerate(block.paragraphs):
+        opening = "“" if index == 0 else ""
+        closing = "”" if index == count - 1 else ""
+        out.append(Paragraph(opening + markup(paragraph, ctx.theme) + closing, ctx.styles["quote"]))
+    out.append(FrameBG(start=False))
+    out.append(ctx.para(block.attribution, "attribution", prefix="— "))
+    if block.context:
+        out.insert(-1, ctx.para(block.context, "context"))
+    return [KeepTogether(out)] if sum(len(text_of(p)) for p in block.paragraphs) < 900 else out
+
+
+def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
+    colours = ctx.theme.colours
+    background = {
+        "key-messages": colours.key_messages_bg,
+        "lived-experience": colours.lived_experience_bg,
+        "case-for": colours.case_for_bg,
+        "concerns": colours.concerns_bg,
+    }.get(block.kind, colours.key_messages_bg)
+    pad = 8
+    inner = PdfContext(ctx.theme, ctx.styles, ctx.font, ctx.width - 2 * pad)
+    out: list[Flowable] = [Spacer(1, 4), FrameBG(color=HexColor(background), start=True), Spacer(1, pad)]
+    if block.title:
+        out.extend(render_heading(Heading(block.level, block.title), inner)[-1:])
+    for child in block.blocks:
+        out.extend(render_block(child, inner))
+    out.extend([Spacer(1, pad / 2), FrameBG(start=False), Spacer(1, 8)])
+    return [_Indented(f, pad) if isinstance(f, Paragraph) else f for f in out]
+
+
+class _Indented(Flowable):
+    """Wrap a flowable with horizontal padding (for text inside callout boxes)."""
+
+    def __init__(self, inner: Flowable, pad: float):
+        super().__init__()
+        self.inner = inner
+        self.pad = pad
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        w, h = self.inner.wrap(available_width - 2 * self.pad, available_height)
+        self.width, self.height = w + 2 * self.pad, h
+        return self.width, h
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = self.inner.split(available_width - 2 * self.pad, available_height)
+        return [_Indented(p, self.pad) for p in parts]
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, self.pad, 0)
+
+    def getSpaceBefore(self) -> float:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.inner.getSpaceAfter()
+
+    def __getattr__(self, name: str) -> Any:  # keep heading attributes visible to afterFlowable
+        if name in ("level", "key", "plain"):
+            return getattr(self.inner, name)
+        raise AttributeError(name)
+
+
+class QrCode(Flowable):
+    """A QR code drawn as vector rectangles, with its quiet zone, ``size`` points square."""
+
+    def __init__(self, url: str, size: float, colour: str):
+        super().__init__()
+        self.url, self.size, self.colour = url, size, colour
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        modules, runs = qr_runs(self.url)
+        unit = self.size / modules
+        canvas = self.canv
+        canvas.setFillColor(HexColor(self.colour))
+        for row, column, length in runs:
+            canvas.rect(column * unit, self.size - (row + 1) * unit, length * unit, unit, stroke=0, fill=1)
+        canvas.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
+
+
+class StatusIcon(Flowable):
+    """A small symbol for a status, so the table never relies on colour alone."""
+
+    def __init__(self, status: str, size: float, colour: str):
+        super().__init__()
+        self.status, self.size, self.colour = status, size, colour
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c, s = self.canv, self.size
+        c.setStrokeColor(HexColor(self.colour))
+        c.setFillColor(HexColor(self.colour))
+        c.setLineWidth(s * 0.14)
+        c.setLineCap(1)
+        if self.status == "criminalised":  # a cross
+            c.line(s * 0.15, s * 0.15, s * 0.85, s * 0.85)
+            c.line(s * 0.15, s * 0.85, s * 0.85, s * 0.15)
+        elif self.status == "not-criminalised":  # a tick
+            path = c.beginPath()
+            path.moveTo(s * 0.1, s * 0.5)
+            path.lineTo(s * 0.4, s * 0.15)
+            path.lineTo(s * 0.92, s * 0.85)
+            c.drawPath(path, stroke=1, fill=0)
+        elif self.status == "partly":  # a half-filled circle
+            c.setLineWidth(s * 0.1)
+            c.circle(s / 2, s / 2, s * 0.42, stroke=1, fill=0)
+            c.wedge(s * 0.08, s * 0.08, s * 0.92, s * 0.92, 90, 180, stroke=0, fill=1)
+        else:  # licensed only: a diamond
+            c.setLineWidth(s * 0.1)
+            path = c.beginPath()
+            path.moveTo(s / 2, s * 0.05)
+            path.lineTo(s * 0.95, s / 2)
+            path.lineTo(s / 2, s * 0.95)
+            path.lineTo(s * 0.05, s / 2)
+            path.close()
+            c.drawPath(path, stroke=1, fill=0)
+
+
+def _status_icon(status: str, ctx: PdfContext) -> Flowable:
+    colour = getattr(ctx.theme.colours, status.replace("-", "_"), ctx.theme.colours.text)
+    return StatusIcon(status, ctx.styles["cell"].fontSize, colour)
+
+
+def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
+    paragraph = ctx.para(cell.text, style)
+    if not cell.status:
+        return paragraph
+    icon = _status_icon(cell.status, ctx)
+    size = ctx.styles["cell"].fontSize
+    inner = Table([[icon, paragraph]], colWidths=[size + 3, None])
+    inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+    return inner
+
+
+def _column_widths(block: TableBlock, total: float) -> list[float]:
+    """Return widths proportional to each column's longest word and total text (within bounds)."""
+    columns = len(block.header)
+    if block.kind == "who":
+        return [total * 0.32, total * 0.68]
+    weights = []
+    for index in range(columns):
+        texts = [text_of(block.header[index].text)] + [text_of(row[index].text) for row in block.rows]
+        weights.append(max(8.0, sum(len(t) for t in texts) ** 0.5 * 3))
+    first = min(total * 0.2, max(total * 0.12, weights[0] * total / sum(weights)))
+    rest = total - first
+    other = sum(weights[1:]) or 1
+    return [first] + [rest * w / other for w in weights[1:]]
+
+
+def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
+    colours = ctx.theme.colours
+    header = [ctx.para(c.text, "cell_head") for c in block.header]
+    rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]
+    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width), repeatRows=1)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), ctx.font),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.table_header_bg)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(colours.rule)),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for index in range(2, len(rows) + 1, 2):
+        commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(colours.table_stripe_bg)))
+    table.setStyle(TableStyle(commands))
+    return [table, Spacer(1, 10)]
+
+
+def short_url(url: str) -> str:
+    """Return ``url`` without scheme and 'www.', for printing beside a QR code."""
+    parts = urlsplit(url)
+    host = parts.netloc.removeprefix("www.")
+    rest = url.split(parts.netloc, 1)[1] if parts.netloc else url
+    return host + rest.rstrip("/")
+
+
+def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
+    size = 24 * mm
+    out: list[Flowable] = []
+    for item in block.items:
+        url_markup = (f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}">'
+                      f'<u>{_escape(short_url(item.url))}</u></a>')
+        text = [
+            ctx.para(item.title, "h3"),
+            ctx.para(item.publisher, "small"),
+            ctx.para(item.description, "body"),
+            Paragraph(url_markup, ctx.styles["small"]),
+        ]
+        text[0].style = ctx.styles["body"].clone("resource_title", fontName=ctx.font + "-Bold", keepWithNext=0)
+        row = Table([[QrCode(item.url, size, '#000000'), text]], colWidths=[size + 6, ctx.width - size - 6])
+        row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(ctx.theme.colours.rule))]))
+        out.append(row)
+    return out
+
+
+def _escape(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text)
+
+
+def _attr(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")
+
+
+def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    unchecked = ctx.theme.colours.criminalised
+    for entry in block.entries:
+        text = f'<a name="src-{entry.number}"/>{entry.number}.&nbsp;&nbsp;' + markup(entry.text, ctx.theme)
+        if entry.url:
+            text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{_escape(entry.url)}</a>'
+        if not entry.checked:
+            label = _escape(ctx_label(ctx, "unchecked"))
+            text += f' <font color="{unchecked}"><b>* {label}</b></font>'
+        out.append(Paragraph(text, ctx.styles["source"]))
+    return out
+
+
+def ctx_label(ctx: PdfContext, key: str) -> str:
+    return ctx.__dict__.get("labels", {}).get(key, key)
+
+
+def render_glossary(block: DefinitionList, ctx: PdfContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    for term, definition in block.items:
+        out.append(ctx.para(term, "term"))
+        out.append(ctx.para(definition, "definition"))
+    return out
+
+
+def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
+    out: list[Flowable] = [Spacer(1, 30 * mm), ctx.para(block.title, "title"), Spacer(1, 6)]
+    if block.subtitle:
+        out.append(ctx.para(block.subtitle, "subtitle"))
+    out.append(Spacer(1, 40 * mm))
+    out.extend(ctx.para(line, "cover_line") for line in block.lines)
+    out.append(NextPageTemplate("body"))
+    out.append(RLPageBreak())
+    return out
+
+
+def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
+    return [RLPageBreak()]
+
+
+RENDERERS: dict[type, Callable[[Any, PdfContext], list[Flowable]]] = {
+    Heading: render_heading,
+    ParagraphBlock: render_paragraph,
+    BulletList: render_list,
+    Quote: render_quote,
+    Callout: render_callout,
+    TableBlock: render_table,
+    ResourceList: render_resources,
+    SourceList: render_sources,
+    DefinitionList: render_glossary,
+    Cover: render_cover,
+    PageBreak: render_pagebreak,
+}
+
+
+def render_block(block: Block, ctx: PdfContext) -> list[Flowable]:
+    """Return the flowables for ``block`` from the renderer registered for its type."""
+    return RENDERERS[type(block)](block, ctx)
+
+
+class _HandoutDoc(BaseDocTemplate):
+    """Adds bookmarks and contents entries for headings as they are laid out."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "level", None)
+        if level is None:
+            return
+        key = flowable.key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.plain, key, level=max(0, level - 1), closed=level > 1)
+        if level <= 2:
+            self.notify("TOCEntry", (level - 1, flowable.plain, self.page, key))
+
+
+def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float, float]) -> type:
+    """Return a canvas class that draws the footer with the final page count."""
+    meta = handout.meta
+    labels = handout.labels
+    margin = theme.margin_mm * mm
+    date = meta.date
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            stamp = f"D:{date:%Y%m%d}000000+00'00'"
+            self.setDateFormatter(lambda *_: stamp)
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                if self._pageNumber > 1:
+                    self._footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            self.setFont(font, theme.handout.small - 1)
+            self.setFillColor(HexColor(theme.colours.muted))
+            left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {date.isoformat()}"
+            right = labels.get("page_of", "Page {page} of {pages}").format(page=self._pageNumber, pages=total)
+            y = margin * 0.55
+            self.drawString(margin, y, left)
+            self.drawRightString(paper[0] - margin, y, right)
+            self.setStrokeColor(HexColor(theme.colours.rule))
+            self.setLineWidth(0.5)
+            self.line(margin, y + 10, paper[0] - margin, y + 10)
+            self.restoreState()
+
+    return FooterCanvas
+
+
+def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4) -> tuple[bytes, int]:
+    """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4' or 'letter')."""
+    font = register_handout_font(theme.fonts.handout)
+    size = PAPERS[paper]
+    pdf, pages = _build(handout, theme, font, size, with_toc=True)
+    if pages - 1 <= toc_min_pages:  # short handouts read better without a contents page
+        pdf, pages = _build(handout, theme, font, size, with_toc=False)
+    return pdf, pages
+
+
+def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *, with_toc: bool) -> tuple[bytes, int]:
+    margin = theme.margin_mm * mm
+    width = size[0] - 2 * margin
+    ctx = PdfContext(theme, paragraph_styles(theme, font), font, width)
+    ctx.__dict__["labels"] = handout.labels
+    buffer = io.BytesIO()
+    meta = handout.meta
+    doc = _HandoutDoc(
+        buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
+        bottomMargin=margin * 1.3, title=meta.title, author=meta.author, subject=meta.subject,
+        keywords=list(meta.keywords), creator="briefpack", producer="briefpack", lang=meta.language,
+        invariant=1, initialFontName=font,
+    )
+    body = Frame(margin, margin * 1.3, width, size[1] - margin * 2.3, id="body")
+
+    def cover_band(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFillColor(HexColor(theme.colours.accent))
+        canvas.rect(0, size[1] * 0.52, size[0], size[1] * 0.48, stroke=0, fill=1)
+        canvas.restoreState()
+
+    cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover")
+    doc.addPageTemplates([PageTemplate("cover", [cover], onPage=cover_band), PageTemplate("body", [body])])
+    story: list[Flowable] = []
+    blocks = list(handout.blocks)
+    if blocks and isinstance(blocks[0], Cover):
+        story.extend(render_block(blocks.pop(0), ctx))
+    else:
+        story.insert(0, NextPageTemplate("body"))
+    if with_toc:
+        toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=0)
+        # Every table names the font, or reportlab would reference (unembedded) Helvetica.
+        toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        story.extend([Paragraph(_escape(handout.labels.get("contents", "Contents")), ctx.styles["h1"]), toc,
+                      RLPageBreak()])
+    for block in blocks:
+        story.extend(render_block(block, ctx))
+    canvasmaker = _canvas_class(handout, theme, font, size)
+    try:
+        doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+    except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
+        raise BuildError(f"handout could not be laid out: {exc.__class__.__name__}: {str(exc)[:200]}") from None
+    return buffer.getvalue(), doc.page

@@ -1,0 +1,97 @@
+"""Paragraph styles from the theme, and inline runs as reportlab paragraph markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.document import Inline
+from generator.theme import Theme
+
+_NUMBER = re.compile(r"(\d+)(\*?)")
+
+
+def markup(inline: Inline, theme: Theme) -> str:
+    """Return reportlab markup for ``inline``; content text is always escaped."""
+    out: list[str] = []
+    colours = theme.colours
+    for run in inline:
+        if run.cite:
+            out.append(_cite_markup(run.text, colours.link))
+            continue
+        text = escape(run.text)
+        if run.status:
+            colour = getattr(colours, run.status.replace("-", "_"), colours.text)
+            text = f'<font color="{colour}">{text}</font>'
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.url:
+            text = f'<a href={quoteattr(run.url)} color="{colours.link}"><u>{text}</u></a>'
+        out.append(text)
+    return "".join(out)
+
+
+def _cite_markup(text: str, link: str) -> str:
+    """Return a superscript citation marker whose numbers link to the sources list."""
+    parts = []
+    for number, flag in _NUMBER.findall(text):
+        parts.append(f'<a href="#src-{number}" color="{link}">{number}{flag}</a>')
+    return f"<super>[{', '.join(parts)}]</super>" if parts else ""
+
+
+def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
+    """Return the named paragraph styles of the handout."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    c, s = theme.colours, theme.handout
+    text = HexColor(c.text)
+
+    def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        base = {
+            "fontName": font,
+            "bulletFontName": font,
+            "fontSize": size,
+            "leading": size * s.leading,
+            "textColor": text,
+            "alignment": TA_LEFT,
+            "allowWidows": 0,
+            "allowOrphans": 0,
+            "splitLongWords": 1,
+            "spaceAfter": size * 0.5,
+        }
+        base.update(kw)
+        return ParagraphStyle(name, **base)
+
+    bold = font + "-Bold"
+    return {
+        "body": style("body", s.body),
+        "small": style("small", s.small, textColor=HexColor(c.muted)),
+        "cell": style("cell", s.small, spaceAfter=0),
+        "cell_head": style("cell_head", s.small, fontName=bold, textColor=HexColor(c.table_header_text),
+                           spaceAfter=0),
+        "bullet": style("bullet", s.body, leftIndent=14, bulletIndent=2, spaceAfter=s.body * 0.3),
+        "h1": style("h1", s.h1, fontName=bold, textColor=HexColor(c.accent), spaceBefore=s.h1 * 0.8,
+                    spaceAfter=s.h1 * 0.4, keepWithNext=1),
+        "h2": style("h2", s.h2, fontName=bold, spaceBefore=s.h2 * 0.8, spaceAfter=s.h2 * 0.3, keepWithNext=1),
+        "h3": style("h3", s.h3, fontName=bold, spaceBefore=s.h3 * 0.5, spaceAfter=s.h3 * 0.3, keepWithNext=1),
+        "title": style("title", s.title, fontName=bold, textColor=HexColor(c.accent_text),
+                       leading=s.title * 1.1),
+        "subtitle": style("subtitle", s.subtitle, textColor=HexColor(c.accent_text)),
+        "cover_line": style("cover_line", s.body + 1, textColor=HexColor(c.text)),
+        "quote": style("quote", s.quote, leftIndent=12, fontName=font + "-Italic", spaceAfter=s.quote * 0.4),
+        "attribution": style("attribution", s.small, leftIndent=12, alignment=TA_LEFT,
+                             textColor=HexColor(c.muted), spaceAfter=s.body),
+        "context": style("context", s.small, leftIndent=12, textColor=HexColor(c.muted)),
+        "term": style("term", s.body, fontName=bold, spaceAfter=1, keepWithNext=1),
+        "definition": style("definition", s.body, leftIndent=12),
+        "source": style("source", s.small, leftIndent=22, firstLineIndent=-22, spaceAfter=3),
+        "footer": style("footer", s.small - 1, textColor=HexColor(c.muted)),
+        "footer_right": style("footer_right", s.small - 1, textColor=HexColor(c.muted), alignment=TA_RIGHT),
+        "toc1": style("toc1", s.body, leftIndent=0, spaceAfter=2),
+        "toc2": style("toc2", s.small, leftIndent=14, spaceAfter=1),
+    }

@@ -1,0 +1,253 @@
+"""Render measured slides (``LaidSlide``) to an editable PPTX with python-pptx.
+
+Every box is drawn exactly where the layout put it, at the size the layout
+measured, with no insets and no autofit; titles go into the layout's real title
+placeholder so screen readers and the outline view see them first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Pt
+
+from generator.document import Meta, text_of
+from generator.layout.boxes import (
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    LaidParagraph,
+    LaidSlide,
+    PictureBox,
+    RectBox,
+    TableBox,
+    TextBox,
+)
+from generator.render.qr import qr_png
+from generator.theme import Theme, hex_to_rgb
+
+TITLE_ONLY_LAYOUT = 5
+ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def _rgb(colour: str) -> RGBColor:
+    return RGBColor(*hex_to_rgb(colour))
+
+
+class PptxWriter:
+    """Draws one deck; colours and the font name come from the theme."""
+
+    def __init__(self, theme: Theme, meta: Meta):
+        self.theme = theme
+        self.meta = meta
+        self.font = theme.fonts.deck
+        self.prs = Presentation()
+        self.prs.slide_width = Pt(SLIDE_WIDTH)
+        self.prs.slide_height = Pt(SLIDE_HEIGHT)
+
+    def colour_for(self, role: str, run_status: str | None = None, cite: bool = False) -> str:
+        c = self.theme.colours
+        if run_status:
+            return getattr(c, run_status.replace("-", "_"), c.text)
+        if role in ("cover", "cover_sub"):
+            return c.accent_text
+        if cite or role in ("footer", "attribution"):
+            return c.muted
+        if role in ("title", "heading"):
+            return c.accent
+        return c.text
+
+    def slide(self, laid: LaidSlide) -> None:
+        slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE_ONLY_LAYOUT])
+        title_done = False
+        for element in laid.elements:
+            if isinstance(element, RectBox):
+                self.rect(slide, element)
+            elif isinstance(element, TextBox):
+                if not title_done and element.role in ("title", "cover"):
+                    self.text(slide.shapes.title, element)
+                    title_done = True
+                else:
+                    self.text(slide.shapes.add_textbox(*self._box(element)), element)
+            elif isinstance(element, TableBox):
+                self.table(slide, element)
+            elif isinstance(element, PictureBox):
+                self.picture(slide, element)
+        if not title_done:  # keep the placeholder from showing its prompt text
+            slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
+        # Reading order is document order: move the title shape first.
+        tree = slide.shapes._spTree
+        for shape in slide.shapes:
+            if shape.is_placeholder:
+                tree.remove(shape.element)
+                tree.insert(2, shape.element)
+        notes = "\n\n".join(text_of(n) + "".join(r.text for r in n if r.cite) for n in laid.notes)
+        if notes.strip():
+            slide.notes_slide.notes_text_frame.text = notes
+
+    @staticmethod
+    def _box(box: Any) -> tuple[int, int, int, int]:
+        return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
+
+    def rect(self, slide: Any, box: RectBox) -> None:
+        colour = {"accent": self.theme.colours.accent, "quote_bar": self.theme.colours.quote_bar}.get(
+            box.role, self.theme.colours.accent)
+        if (box.x, box.y, box.w, box.h) == (0, 0, SLIDE_WIDTH, SLIDE_HEIGHT):
+            # A full-slide colour is the slide background, not a shape over the title.
+            slide.background.fill.solid()
+            slide.background.fill.fore_color.rgb = _rgb(colour)
+            return
+        shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *self._box(box))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(colour)
+        shape.line.fill.background()
+        shape.shadow.inherit = False
+        shape.name = f"Background {box.role}"
+        cnv = shape._element.nvSpPr.cNvPr
+        cnv.set("descr", "")  # decorative
+
+    def text(self, shape: Any, box: TextBox) -> None:
+        shape.left, shape.top, shape.width, shape.height = self._box(box)
+        frame = shape.text_frame
+        frame.word_wrap = True
+        frame.auto_size = MSO_AUTO_SIZE.NONE
+        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+        frame.vertical_anchor = MSO_ANCHOR.TOP
+        for index, para in enumerate(box.paragraphs):
+            p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+            p.alignment = ALIGN.get(para.align, PP_ALIGN.LEFT)
+            p.line_spacing = box.line_spacing
+            p.space_before = Pt(para.space_before)
+            p.space_after = Pt(0)
+            if para.bullet:
+                self._bullet(p, para)
+            for run in para.runs:
+                r = p.add_run()
+                r.text = run.text
+                font = r.font
+                font.name = self.font
+                font.size = Pt(para.size)
+                font.bold = run.bold or para.role in ("title", "cover", "heading")
+                font.italic = run.italic or para.role == "quote"
+                font.color.rgb = _rgb(self.colour_for(para.role, run.status, bool(run.cite)))
+                rpr = r._r.get_or_add_rPr()
+                rpr.set("lang", self.meta.language)
+                if run.cite:
+                    rpr.set("baseline", "30000")
+                if run.url:
+                    r.hyperlink.address = run.url
+        shape.name = f"{box.role.capitalize()} text"
+
+    def _bullet(self, p: Any, para: LaidParagraph) -> None:
+        """Give ``p`` a hanging bullet; ECMA-376 order: lnSpc, spcBef, spcAft, buFont, buChar/buAutoNum."""
+        ppr = p._p.get_or_add_pPr()
+        ppr.set("marL", str(Pt(para.indent)))
+        ppr.set("indent", str(-Pt(para.indent)))
+        font = etree.SubElement(ppr, qn("a:buFont"))
+        font.set("typeface", self.font)
+        if para.bullet and para.bullet.endswith("."):
+            number = etree.SubElement(ppr, qn("a:buAutoNum"))
+            number.set("type", "arabicPeriod")
+            start = int(para.bullet[:-1])
+            if start > 1:
+                number.set("startAt", str(start))
+        else:
+            char = etree.SubElement(ppr, qn("a:buChar"))
+            char.set("char", para.bullet or "•")
+
+    def table(self, slide: Any, box: TableBox) -> None:
+        rows, cols = len(box.cells), len(box.col_widths)
+        frame = slide.shapes.add_table(rows, cols, Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
+        frame.name = "Comparison table"
+        table = frame.table
+        for index, width in enumerate(box.col_widths):
+            table.columns[index].width = Pt(width)
+        for index, height in enumerate(box.row_heights):
+            table.rows[index].height = Pt(height)
+        c = self.theme.colours
+        for r, row in enumerate(box.cells):
+            for k, cell in enumerate(row):
+                target = table.cell(r, k)
+                target.margin_left = target.margin_right = Pt(box.padding)
+                target.margin_top = target.margin_bottom = Pt(box.padding)
+                target.vertical_anchor = MSO_ANCHOR.TOP
+                frame_ = target.text_frame
+                frame_.word_wrap = True
+                p = frame_.paragraphs[0]
+                p.line_spacing = 1.0
+                for run in cell.runs:
+                    rr = p.add_run()
+                    rr.text = run.text
+                    rr.font.name = self.font
+                    rr.font.size = Pt(box.size)
+                    rr.font.bold = run.bold or r == 0
+                    colour = c.table_header_text if r == 0 else self.colour_for("body", run.status, bool(run.cite))
+                    rr.font.color.rgb = _rgb(colour)
+                    rpr = rr._r.get_or_add_rPr()
+                    rpr.set("lang", self.meta.language)
+                    if run.cite:
+                        rpr.set("baseline", "30000")
+                target.fill.solid()
+                if r == 0:
+                    target.fill.fore_color.rgb = _rgb(c.table_header_bg)
+                else:
+                    target.fill.fore_color.rgb = _rgb(c.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
+
+    def picture(self, slide: Any, box: PictureBox) -> None:
+        picture = slide.shapes.add_picture(io.BytesIO(qr_png(box.url)), *self._box(box))
+        picture.name = "QR code"
+        cnv = picture._element.nvPicPr.cNvPr
+        cnv.set("descr", box.alt)
+        picture.click_action.hyperlink.address = box.url
+
+    def properties(self, slide_count: int) -> None:
+        props = self.prs.core_properties
+        meta = self.meta
+        moment = dt.datetime.combine(meta.date, dt.time(0, 0))
+        props.title = meta.title
+        props.author = meta.author
+        props.subject = meta.subject
+        props.keywords = ", ".join(meta.keywords)
+        props.language = meta.language
+        props.last_modified_by = meta.author
+        props.revision = 1
+        props.created = moment
+        props.modified = moment
+        props.last_printed = moment
+        props.comments = f"{slide_count} slides, generated by briefpack"
+
+    def save(self) -> bytes:
+        raw = io.BytesIO()
+        self.prs.save(raw)
+        return _fixed_zip(raw.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """Return the same package with fixed timestamps, so equal input gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o600 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
+
+
+def render_deck_pptx(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) -> bytes:
+    """Return the PPTX bytes of the measured ``slides``."""
+    writer = PptxWriter(theme, meta)
+    for laid in slides:
+        writer.slide(laid)
+    writer.properties(len(slides))
+    return writer.save()

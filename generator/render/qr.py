@@ -1,0 +1,38 @@
+"""QR codes for resource URLs: vector drawings for PDF, PNG bytes for PPTX."""
+
+from __future__ import annotations
+
+import io
+import segno
+
+QUIET_ZONE = 4  # modules of white border the QR standard asks for
+
+
+def qr_matrix(url: str) -> list[list[bool]]:
+    """Return the dark/light modules encoding exactly ``url`` (error correction M)."""
+    code = segno.make_qr(url, error="m", boost_error=False)
+    return [[bool(m) for m in row] for row in code.matrix]
+
+
+def qr_runs(url: str) -> tuple[int, list[tuple[int, int, int]]]:
+    """Return (modules per side incl. quiet zone, dark runs as (row, first column, length))."""
+    matrix = qr_matrix(url)
+    runs = []
+    for r, row in enumerate(matrix):
+        c = 0
+        while c < len(row):  # merge horizontal runs of dark modules into one rectangle
+            if row[c]:
+                start = c
+                while c < len(row) and row[c]:
+                    c += 1
+                runs.append((r + QUIET_ZONE, start + QUIET_ZONE, c - start))
+            else:
+                c += 1
+    return len(matrix) + 2 * QUIET_ZONE, runs
+
+
+def qr_png(url: str, scale: int = 10) -> bytes:
+    """Return PNG bytes of the QR code for ``url`` with its quiet zone."""
+    buffer = io.BytesIO()
+    segno.make_qr(url, error="m", boost_error=False).save(buffer, kind="png", scale=scale, border=QUIET_ZONE)
+    return buffer.getvalue()

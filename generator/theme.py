@@ -1,0 +1,127 @@
+"""Themes: colours, fonts, sizes and paper, validated like content.
+
+A theme lives in ``templates/themes/<name>/theme.yaml``. Renderers take every
+colour, size and font from here, so rebranding a pack never touches Python.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from generator.content.locate import dotted
+from generator.content.messages import describe_error
+from generator.content.yamlsource import YamlProblem, read_yaml
+from generator.errors import ContentError, Problem, display_path
+
+Colour = Annotated[
+    str,
+    StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$"),
+    Field(description="A colour as #RRGGBB."),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Colours(Strict):
+    """The palette. Text colours must keep 4.5:1 contrast on their backgrounds."""
+
+    text: Colour = "#1A1A1A"
+    muted: Colour = "#4D4D4D"
+    accent: Colour = "#5B2A86"
+    accent_text: Colour = "#FFFFFF"
+    rule: Colour = "#B3B3B3"
+    link: Colour = "#1F4E99"
+    key_messages_bg: Colour = "#F1EAF7"
+    lived_experience_bg: Colour = "#FFF4DC"
+    case_for_bg: Colour = "#EEF3FA"
+    concerns_bg: Colour = "#F6EFEF"
+    quote_bar: Colour = "#5B2A86"
+    table_header_bg: Colour = "#5B2A86"
+    table_header_text: Colour = "#FFFFFF"
+    table_stripe_bg: Colour = "#F5F5F5"
+    criminalised: Colour = "#A1121A"
+    not_criminalised: Colour = "#1E6B34"
+    partly: Colour = "#8A5300"
+    licensed_only: Colour = "#1F4E99"
+
+
+class HandoutSizes(Strict):
+    """Point sizes of the handout's text styles; body text is at least 10 pt."""
+
+    body: float = Field(11, ge=10, le=16)
+    small: float = Field(9.5, ge=8, le=14)
+    h1: float = Field(20, ge=12, le=40)
+    h2: float = Field(15, ge=11, le=30)
+    h3: float = Field(12.5, ge=10, le=24)
+    title: float = Field(34, ge=18, le=72)
+    subtitle: float = Field(16, ge=11, le=36)
+    quote: float = Field(11.5, ge=10, le=20)
+    leading: float = Field(1.35, ge=1.0, le=2.0, description="Line height as a multiple of the size.")
+
+
+class DeckSizes(Strict):
+    """Point sizes on slides: the largest tried first, then shrunk to the floor."""
+
+    title_max: float = Field(40, ge=28, le=60)
+    title_min: float = Field(28, ge=28, le=60)
+    body_max: float = Field(28, ge=18, le=40)
+    body_min: float = Field(18, ge=18, le=40)
+    table_max: float = Field(18, ge=14, le=28)
+    table_min: float = Field(14, ge=14, le=28)
+    quote_max: float = Field(32, ge=18, le=48)
+    cover_title: float = Field(48, ge=28, le=72)
+    footer: float = Field(12, ge=10, le=18)
+    line_spacing: float = Field(1.0, ge=0.9, le=1.5, description="Multiple of the font's own line height.")
+
+
+class Fonts(Strict):
+    """Font families. The handout embeds its font; the deck names a font presenters have."""
+
+    handout: Literal["atkinson-hyperlegible"] = "atkinson-hyperlegible"
+    deck: Literal["Arial"] = "Arial"
+
+
+class Theme(Strict):
+    """A theme: palette, fonts, sizes, paper and margins."""
+
+    name: str = "default"
+    colours: Colours = Colours()
+    fonts: Fonts = Fonts()
+    handout: HandoutSizes = HandoutSizes()
+    deck: DeckSizes = DeckSizes()
+    papers: list[Literal["a4", "letter"]] = Field(["a4", "letter"], min_length=1)
+    margin_mm: float = Field(18, ge=12, le=40, description="Page margin; 12 mm or more is safe for home printers.")
+
+
+def load_theme(templates: Path, name: str = "default") -> Theme:
+    """Return the validated theme ``name`` from ``templates/themes/``."""
+    path = templates / "themes" / name / "theme.yaml"
+    if not path.is_file():
+        raise ContentError([Problem(display_path(path), 0, 0, "", f"theme '{name}' not found")])
+    try:
+        source = read_yaml(path)
+    except YamlProblem as exc:
+        raise ContentError([exc.problem]) from None
+    try:
+        return Theme.model_validate(source.data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            message, on_key = describe_error(error, Theme)
+            line, col = source.position(loc, key=on_key)
+            problems.append(Problem(source.name, line, col, dotted(loc), message))
+        raise ContentError(problems) from None
+
+
+def hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    """Return the (r, g, b) bytes of ``#RRGGBB``."""
+    match = re.fullmatch(r"#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})", colour)
+    assert match, colour
+    return int(match.group(1), 16), int(match.group(2), 16), int(match.group(3), 16)
