@@ -43,6 +43,7 @@ class BulletList:
 
     items: tuple[Inline, ...]
     ordered: bool = False
+    columns: int = 1
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class ResourceItem:
 @dataclass(frozen=True)
 class ResourceList:
     items: tuple[ResourceItem, ...]
+    compact: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ class Cover:
     title: Inline
     subtitle: Inline
     lines: tuple[Inline, ...]
+    compact: bool = False
 
 
 @dataclass(frozen=True)

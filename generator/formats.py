@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.compose.compose import compose_deck, compose_handout
 from generator.content.schema import Pack
 from generator.document import Deck, Handout
+from generator.errors import BuildError, display_path
 from generator.theme import Theme
 
 
@@ -46,6 +47,22 @@ def handout(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
     return FormatResult(tuple(artifacts), composed.warnings)
 
 
+def summary(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
+    """Return the one-page summary PDF on every paper size; more than a page is an error."""
+    from generator.render.pdf_handout import render_handout_pdf
+
+    composed = compose_handout(pack, templates, "summary.md.j2")
+    assert isinstance(composed.document, Handout)
+    artifacts = []
+    for paper in theme.papers:
+        data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
+        if pages != 1:
+            raise BuildError(f"{display_path(templates / 'summary.md.j2')}: the summary runs to {pages} pages "
+                             f"on {paper} paper; it must fit on one (shorten the template or the content)")
+        artifacts.append(Artifact(f"summary-{paper}.pdf", data, pages, "pages"))
+    return FormatResult(tuple(artifacts), ())
+
+
 def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
     """Return the slide deck as PPTX."""
     from generator.layout.slides import layout_deck
@@ -60,5 +77,6 @@ def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
 
 FORMATS: dict[str, Callable[[Pack, Path, Theme], FormatResult]] = {
     "handout": handout,
+    "summary": summary,
     "deck": deck,
 }

@@ -89,3 +89,18 @@ def test_identical_bytes_across_builds(tmp_path: Path, built_pack: dict[str, Pat
     for written in again.files:
         name = written.path.name.removeprefix("sex-work-law-")
         assert written.path.read_bytes() == built_pack[name].read_bytes(), name
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_summary_is_one_page_with_the_essentials(built_pack: dict[str, Path], paper: str) -> None:
+    reader = PdfReader(built_pack[f"summary-{paper}.pdf"])
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    pack = load_pack(DEFAULT_PACK).pack
+    for message in pack.key_messages:
+        assert squash(message.title) in text
+    for model in pack.models:
+        assert model.short_name in text
+    featured = [r for r in pack.resources if r.featured]
+    uris = {str(a.get_object()["/A"]["/URI"]) for a in reader.pages[0].get("/Annots", []) if "/A" in a.get_object()}
+    assert {r.url for r in featured} <= uris

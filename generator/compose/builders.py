@@ -82,7 +82,8 @@ def build_cover(div: Div, ctx: BuildContext) -> list[Block]:
     texts = [b.text for b in blocks if isinstance(b, (Heading, Paragraph))]
     if not texts:
         raise StoryboardError(div.line, "a cover needs at least a title heading")
-    return [Cover(texts[0], texts[1] if len(texts) > 1 else (), tuple(texts[2:]))]
+    compact = div.attrs.get("style") == "compact"
+    return [Cover(texts[0], texts[1] if len(texts) > 1 else (), tuple(texts[2:]), compact)]
 
 
 def build_callout(div: Div, ctx: BuildContext) -> list[Block]:
@@ -154,7 +155,8 @@ def build_resources(div: Div, ctx: BuildContext) -> list[Block]:
             tuple(
                 ResourceItem(inline_of(r.title), inline_of(r.publisher), inline_of(r.description), r.url)
                 for r in items
-            )
+            ),
+            compact=div.attrs.get("style") == "compact",
         )
     ]
 
@@ -179,8 +181,16 @@ def build_pagebreak(div: Div, ctx: BuildContext) -> list[Block]:
 
 def build_list(div: Div, ctx: BuildContext) -> list[Block]:
     """Return the div's paragraphs as one list (lets templates loop without Markdown list syntax)."""
-    items = tuple(b.text for b in ctx.blocks(div) if isinstance(b, Paragraph))
-    return [BulletList(items, ordered=div.attrs.get("ordered") == "true")]
+    items: list[Inline] = []
+    for block in ctx.blocks(div):
+        if isinstance(block, Paragraph):
+            items.append(block.text)
+        elif isinstance(block, BulletList):
+            items.extend(block.items)
+    columns = str(div.attrs.get("columns", "1"))
+    if not columns.isdigit() or not 1 <= int(columns) <= 4:
+        raise StoryboardError(div.line, f"list columns must be 1 to 4, not '{columns}'")
+    return [BulletList(tuple(items), ordered=div.attrs.get("ordered") == "true", columns=int(columns))]
 
 
 BUILDERS: dict[str, Builder] = {

@@ -74,4 +74,17 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source]) -> tuple[tu
         for source_id, number in sorted(order.items(), key=lambda kv: kv[1])
         if source_id in by_id
     )
+    if not _contains_source_list(blocks):
+        # Nowhere to point to: a document without a sources list carries no markers.
+        return _map_runs(blocks, lambda run: dataclasses.replace(run, text="", cite=()) if run.cite else run), order
     return _map_runs(blocks, mark, SourceList(entries)), order
+
+
+def _contains_source_list(obj: Any) -> bool:
+    if isinstance(obj, SourceList):
+        return True
+    if isinstance(obj, tuple):
+        return any(_contains_source_list(item) for item in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return any(_contains_source_list(getattr(obj, f.name)) for f in dataclasses.fields(obj))
+    return False

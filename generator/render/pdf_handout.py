@@ -106,12 +106,19 @@ def render_paragraph(block: ParagraphBlock, ctx: PdfContext) -> list[Flowable]:
 
 
 def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
-    out = []
-    for number, item in enumerate(block.items, start=1):
-        bullet = f"{number}." if block.ordered else "•"
-        out.append(Paragraph(markup(item, ctx.theme), ctx.styles["bullet"], bulletText=bullet))
-    out.append(Spacer(1, ctx.styles["body"].fontSize * 0.3))
-    return out
+    items = [
+        Paragraph(markup(item, ctx.theme), ctx.styles["bullet"], bulletText=f"{n}." if block.ordered else "•")
+        for n, item in enumerate(block.items, start=1)
+    ]
+    if block.columns > 1:  # fill down the columns, like a newspaper
+        per = -(-len(items) // block.columns)
+        columns = [items[i * per:(i + 1) * per] for i in range(block.columns)]
+        table = Table([columns], colWidths=[ctx.width / block.columns] * block.columns)
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        items = [table]
+    return items + [Spacer(1, ctx.styles["body"].fontSize * 0.3)]
 
 
 def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
@@ -142,10 +149,12 @@ def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
     inner = PdfContext(ctx.theme, ctx.styles, ctx.font, ctx.width - 2 * pad)
     out: list[Flowable] = [Spacer(1, 4), FrameBG(color=HexColor(background), start=True), Spacer(1, pad)]
     if block.title:
-        out.extend(render_heading(Heading(block.level, block.title), inner)[-1:])
+        heading = render_heading(Heading(block.level, block.title), inner)[-1]
+        heading.style = heading.style.clone(heading.style.name + "_boxed", spaceBefore=0)
+        out.append(heading)
     for child in block.blocks:
         out.extend(render_block(child, inner))
-    out.extend([Spacer(1, pad / 2), FrameBG(start=False), Spacer(1, 8)])
+    out.extend([Spacer(1, pad / 2), FrameBG(start=False), Spacer(1, 6)])
     return [_Indented(f, pad) if isinstance(f, Paragraph) else f for f in out]
 
 
@@ -270,7 +279,7 @@ def _column_widths(block: TableBlock, total: float) -> list[float]:
     for index in range(columns):
         texts = [text_of(block.header[index].text)] + [text_of(row[index].text) for row in block.rows]
         weights.append(max(8.0, sum(len(t) for t in texts) ** 0.5 * 3))
-    first = min(total * 0.2, max(total * 0.12, weights[0] * total / sum(weights)))
+    first = min(total * 0.24, max(total * 0.12, weights[0] * total / sum(weights)))
     rest = total - first
     other = sum(weights[1:]) or 1
     return [first] + [rest * w / other for w in weights[1:]]
@@ -294,7 +303,7 @@ def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     for index in range(2, len(rows) + 1, 2):
         commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(colours.table_stripe_bg)))
     table.setStyle(TableStyle(commands))
-    return [table, Spacer(1, 10)]
+    return [table, Spacer(1, 6)]
 
 
 def short_url(url: str) -> str:
@@ -305,7 +314,31 @@ def short_url(url: str) -> str:
     return host + rest.rstrip("/")
 
 
+def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
+    """Return resources side by side, each a QR code beside its title and short URL."""
+    size = 17 * mm
+    columns = max(1, len(block.items))
+    width = ctx.width / columns
+    cells = []
+    for item in block.items:
+        host = urlsplit(item.url).netloc.removeprefix("www.")  # the full address is in the handout
+        url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{_escape(host)}</u></a>'
+        text = [Paragraph(markup(item.title, ctx.theme), ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")),
+                Paragraph(url, ctx.styles["cell"])]
+        inner = Table([[QrCode(item.url, size, "#000000"), text]], colWidths=[size + 4, width - size - 10])
+        inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        cells.append(inner)
+    table = Table([cells], colWidths=[width] * columns)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    return [table]
+
+
 def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
+    if block.compact:
+        return _compact_resources(block, ctx)
     size = 24 * mm
     out: list[Flowable] = []
     for item in block.items:
@@ -363,6 +396,8 @@ def render_glossary(block: DefinitionList, ctx: PdfContext) -> list[Flowable]:
 
 
 def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
+    if block.compact:
+        return _masthead(block, ctx)
     out: list[Flowable] = [Spacer(1, 30 * mm), ctx.para(block.title, "title"), Spacer(1, 6)]
     if block.subtitle:
         out.append(ctx.para(block.subtitle, "subtitle"))
@@ -371,6 +406,25 @@ def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
     out.append(NextPageTemplate("body"))
     out.append(RLPageBreak())
     return out
+
+
+def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
+    """Return a coloured title band for the top of a one-page document."""
+    styles = ctx.styles
+    title = Paragraph(markup(block.title, ctx.theme), styles["title"].clone("mast_title", fontSize=styles["h1"].fontSize + 4,
+                                                                          leading=(styles["h1"].fontSize + 4) * 1.15))
+    cells = [title]
+    if block.subtitle:
+        cells.append(Paragraph(markup(block.subtitle, ctx.theme), styles["subtitle"].clone(
+            "mast_sub", fontSize=styles["body"].fontSize + 1, leading=(styles["body"].fontSize + 1) * 1.3)))
+    cells.extend(Paragraph(markup(line, ctx.theme), styles["subtitle"].clone(
+        "mast_line", fontSize=styles["small"].fontSize, leading=styles["small"].fontSize * 1.3)) for line in block.lines)
+    band = Table([[cells]], colWidths=[ctx.width])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.colours.accent)),
+                              ("FONT", (0, 0), (-1, -1), ctx.font),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                              ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
+    return [band, Spacer(1, 6)]
 
 
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
@@ -405,8 +459,11 @@ class _HandoutDoc(BaseDocTemplate):
         if level is None:
             return
         key = flowable.key
+        # PDF outlines cannot skip a level: a document starting at '##' gets its entries at the top.
+        depth = min(level - 1, getattr(self, "_outline_depth", -1) + 1)
+        self._outline_depth = depth
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.plain, key, level=max(0, level - 1), closed=level > 1)
+        self.canv.addOutlineEntry(flowable.plain, key, level=depth, closed=depth > 0)
         if level <= 2:
             self.notify("TOCEntry", (level - 1, flowable.plain, self.page, key))
 
@@ -417,6 +474,7 @@ def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float,
     labels = handout.labels
     margin = theme.margin_mm * mm
     date = meta.date
+    has_cover = bool(handout.blocks) and isinstance(handout.blocks[0], Cover) and not handout.blocks[0].compact
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any):
@@ -433,7 +491,7 @@ def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float,
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                if self._pageNumber > 1:
+                if self._pageNumber > 1 or not has_cover:
                     self._footer(total)
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -455,11 +513,18 @@ def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float,
     return FooterCanvas
 
 
-def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4) -> tuple[bytes, int]:
-    """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4' or 'letter')."""
+def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4,
+                       contents: bool = True) -> tuple[bytes, int]:
+    """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4' or 'letter').
+
+    A table of contents is added when the handout runs past ``toc_min_pages``
+    (not counting the cover) and ``contents`` is true.
+    """
     font = register_handout_font(theme.fonts.handout)
     size = PAPERS[paper]
-    pdf, pages = _build(handout, theme, font, size, with_toc=True)
+    pdf, pages = _build(handout, theme, font, size, with_toc=contents)
+    if not contents:
+        return pdf, pages
     if pages - 1 <= toc_min_pages:  # short handouts read better without a contents page
         pdf, pages = _build(handout, theme, font, size, with_toc=False)
     return pdf, pages
@@ -478,7 +543,8 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
         keywords=list(meta.keywords), creator="briefpack", producer="briefpack", lang=meta.language,
         invariant=1, initialFontName=font,
     )
-    body = Frame(margin, margin * 1.3, width, size[1] - margin * 2.3, id="body")
+    no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    body = Frame(margin, margin * 1.3, width, size[1] - margin * 2.3, id="body", **no_padding)
 
     def cover_band(canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()
@@ -486,14 +552,15 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
         canvas.rect(0, size[1] * 0.52, size[0], size[1] * 0.48, stroke=0, fill=1)
         canvas.restoreState()
 
-    cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover")
-    doc.addPageTemplates([PageTemplate("cover", [cover], onPage=cover_band), PageTemplate("body", [body])])
+    cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover", **no_padding)
+    templates = [PageTemplate("cover", [cover], onPage=cover_band), PageTemplate("body", [body])]
     story: list[Flowable] = []
     blocks = list(handout.blocks)
-    if blocks and isinstance(blocks[0], Cover):
+    if blocks and isinstance(blocks[0], Cover) and not blocks[0].compact:
         story.extend(render_block(blocks.pop(0), ctx))
     else:
-        story.insert(0, NextPageTemplate("body"))
+        templates.reverse()  # no cover page: every page, the first included, is a body page
+    doc.addPageTemplates(templates)
     if with_toc:
         toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=0)
         # Every table names the font, or reportlab would reference (unembedded) Helvetica.
