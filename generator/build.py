@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.lint import lint_pack
 from generator.content.loader import load_pack
 from generator.errors import BriefpackError, ContentError, display_path
 from generator.formats import FORMATS, Artifact
@@ -42,7 +43,7 @@ def build_pack(folder: Path, templates: Path, out: Path, theme_name: str = "defa
     pack = loaded.pack
     theme = load_theme(templates, theme_name)
     artifacts: list[Artifact] = []
-    warnings: list[str] = []
+    warnings = [str(problem) for problem in lint_pack(loaded)]
     for name, make in FORMATS.items():
         try:
             result = make(pack, templates, theme)
@@ -51,7 +52,7 @@ def build_pack(folder: Path, templates: Path, out: Path, theme_name: str = "defa
         except BriefpackError as exc:
             raise type(exc)(f"{display_path(folder)}: {name}: {exc}") from None
         artifacts.extend(result.artifacts)
-        warnings.extend(w for w in result.warnings if w not in warnings)
+        warnings.extend(result.warnings)
     target = out / pack.pack.id
     written = []
     for artifact in artifacts:

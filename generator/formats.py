@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.compose.compose import compose_deck, compose_handout
 from generator.content.schema import Pack
 from generator.document import Deck, Handout
-from generator.errors import BuildError, display_path
+from generator.errors import display_path
 from generator.theme import Theme
 
 
@@ -54,13 +54,14 @@ def summary(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
     composed = compose_handout(pack, templates, "summary.md.j2")
     assert isinstance(composed.document, Handout)
     artifacts = []
+    warnings = []
     for paper in theme.papers:
         data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
         if pages != 1:
-            raise BuildError(f"{display_path(templates / 'summary.md.j2')}: the summary runs to {pages} pages "
-                             f"on {paper} paper; it must fit on one (shorten the template or the content)")
+            warnings.append(f"{display_path(templates / 'summary.md.j2')}: the summary runs to {pages} pages on "
+                            f"{paper} paper; shorten the template or the featured content to fit one")
         artifacts.append(Artifact(f"summary-{paper}.pdf", data, pages, "pages"))
-    return FormatResult(tuple(artifacts), ())
+    return FormatResult(tuple(artifacts), tuple(warnings))
 
 
 def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from generator.content.locate import dotted
 from generator.content.messages import describe_error
@@ -22,6 +22,31 @@ Colour = Annotated[
     StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$"),
     Field(description="A colour as #RRGGBB."),
 ]
+
+
+MIN_CONTRAST = 4.5
+
+
+def contrast(foreground: str, background: str) -> float:
+    """Return the WCAG 2 contrast ratio of two #RRGGBB colours."""
+
+    def luminance(colour: str) -> float:
+        channels = []
+        for value in hex_to_rgb(colour):
+            c = value / 255
+            channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+        r, g, b = channels
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    lighter, darker = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def hex_to_rgb(colour: str) -> tuple[int, int, int]:
+    """Return the (r, g, b) bytes of ``#RRGGBB``."""
+    match = re.fullmatch(r"#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})", colour)
+    assert match, colour
+    return int(match.group(1), 16), int(match.group(2), 16), int(match.group(3), 16)
 
 
 class Strict(BaseModel):
@@ -49,6 +74,25 @@ class Colours(Strict):
     not_criminalised: Colour = "#1E6B34"
     partly: Colour = "#8A5300"
     licensed_only: Colour = "#1F4E99"
+
+
+    @model_validator(mode="after")
+    def _readable(self) -> Colours:
+        """Refuse a palette where any text colour falls below 4.5:1 on its background."""
+        white = "#FFFFFF"
+        pairs = [("text", white), ("muted", white), ("accent", white), ("link", white),
+                 ("accent_text", self.accent), ("table_header_text", self.table_header_bg)]
+        pairs += [(status, bg) for status in ("criminalised", "not_criminalised", "partly", "licensed_only")
+                  for bg in (white, self.table_stripe_bg)]
+        pairs += [("text", getattr(self, bg)) for bg in
+                  ("key_messages_bg", "lived_experience_bg", "case_for_bg", "concerns_bg", "table_stripe_bg")]
+        pairs += [("link", self.key_messages_bg), ("muted", self.table_stripe_bg)]
+        for name, background in pairs:
+            ratio = contrast(getattr(self, name), background)
+            if ratio < MIN_CONTRAST:
+                raise ValueError(f"{name} {getattr(self, name)} on {background} has contrast {ratio:.2f}:1; "
+                                 f"text needs at least {MIN_CONTRAST}:1")
+        return self
 
 
 class HandoutSizes(Strict):
@@ -84,6 +128,9 @@ class Fonts(Strict):
     """Font families. The handout embeds its font; the deck names a font presenters have."""
 
     handout: Literal["atkinson-hyperlegible"] = "atkinson-hyperlegible"
+    fallback: Literal["arimo"] = Field(
+        "arimo", description="Serves characters the handout font lacks (e.g. Māori ō, Greek, Cyrillic)."
+    )
     deck: Literal["Arial"] = "Arial"
 
 
@@ -118,10 +165,3 @@ def load_theme(templates: Path, name: str = "default") -> Theme:
             line, col = source.position(loc, key=on_key)
             problems.append(Problem(source.name, line, col, dotted(loc), message))
         raise ContentError(problems) from None
-
-
-def hex_to_rgb(colour: str) -> tuple[int, int, int]:
-    """Return the (r, g, b) bytes of ``#RRGGBB``."""
-    match = re.fullmatch(r"#([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})([0-9A-Fa-f]{2})", colour)
-    assert match, colour
-    return int(match.group(1), 16), int(match.group(2), 16), int(match.group(3), 16)

@@ -28,8 +28,3 @@ def test_snapshot(kind: str, compose) -> None:
     if os.environ.get("BRIEFPACK_UPDATE_SNAPSHOTS") == "1":
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
-
-
-def test_unchecked_citations_are_warnings() -> None:
-    composed = compose_handout(load_pack(DEFAULT_PACK).pack, TEMPLATES)
-    assert any("'hughes2004'" in w and "not checked" in w for w in composed.warnings)

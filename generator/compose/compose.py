@@ -68,14 +68,6 @@ def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
     return root, BuildContext(values, labels)
 
 
-def _unchecked_warnings(pack: Pack, order: dict[str, int], blocks: Any) -> list[str]:
-    return [
-        f"source '{s.id}' (cited as [{order[s.id]}]) is not checked; it is marked in the outputs"
-        for s in pack.sources
-        if not s.checked and s.id in order
-    ]
-
-
 def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2") -> Composed:
     """Return the handout for ``pack`` as the template ``name`` arranges it."""
     root, ctx = _render(pack, templates, name)
@@ -83,10 +75,8 @@ def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2") ->
         blocks = tuple(ctx.blocks(root))
     except StoryboardError as exc:
         raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
-    blocks, order = number_citations(blocks, list(pack.sources))
-    warnings = ctx.warnings + _unchecked_warnings(pack, order, blocks)
-    handout = Handout(_meta(pack), ctx.labels, blocks)
-    return Composed(handout, tuple(warnings))
+    blocks, _ = number_citations(blocks, list(pack.sources))
+    return Composed(Handout(_meta(pack), ctx.labels, blocks), tuple(ctx.warnings))
 
 
 def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2") -> Composed:
@@ -104,7 +94,7 @@ def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2") -> Compo
             slides.append(_slide(child, ctx))
     except StoryboardError as exc:
         raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
-    numbered, order = number_citations(tuple(slides), list(pack.sources))
+    numbered, _ = number_citations(tuple(slides), list(pack.sources))
     deck = Deck(_meta(pack), ctx.labels, numbered)
     return Composed(deck, tuple(ctx.warnings))
 

@@ -31,6 +31,11 @@ def _references(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str
 
 
 def lint_pack(loaded: LoadedPack) -> list[Problem]:
+    """Return every warning about the pack: citations, unused sources, glyphs."""
+    return lint_sources(loaded) + lint_glyphs(loaded)
+
+
+def lint_sources(loaded: LoadedPack) -> list[Problem]:
     """Return warnings: unchecked citations (once per source) and sources never cited."""
     pack = loaded.pack
     files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
@@ -51,4 +56,36 @@ def lint_pack(loaded: LoadedPack) -> list[Problem]:
     for index, source in enumerate(pack.sources):
         if source.id not in cited:
             warnings.append(warn(("sources", index, "id"), f"source '{source.id}' is never cited"))
+    return warnings
+
+
+def _strings(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from _strings(getattr(obj, name), path + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for index, item in enumerate(obj):
+            yield from _strings(item, path + (index,))
+    elif isinstance(obj, str):
+        yield path, obj
+
+
+def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperlegible", "arimo")) -> list[Problem]:
+    """Return a warning for each character that none of ``fonts`` can draw (it would print as a box)."""
+    from generator.glyphs import glyph_set
+
+    covered = frozenset().union(*(glyph_set(f) for f in fonts))
+    files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
+    warnings: list[Problem] = []
+    for path, text in _strings(loaded.pack):
+        missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
+        if not missing:
+            continue
+        source = files.get(str(path[0]))
+        line, col = source.position(path) if source else (0, 0)
+        name = source.name if source else display_path(loaded.folder)
+        shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+        warnings.append(Problem(name, line, col, dotted(path),
+                                f"no font can show {shown}{more}; it would print as a box", "warning"))
     return warnings

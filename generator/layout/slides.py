@@ -56,6 +56,7 @@ BULLET_INDENT = 26.0
 STEP = 2.0
 CELL_PADDING = 5.0
 QR_SIZE = 108.0
+SHORT_URL_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -337,6 +338,8 @@ class DeckLayout:
                 y = BODY_Y + (offset // 2) * row_h
                 elements.append(PictureBox(x, y, QR_SIZE, QR_SIZE, item.url, f"QR code linking to {item.url}"))
                 short = item.url.split("://", 1)[-1].removeprefix("www.")
+                if len(short) > SHORT_URL_CHARS:  # the QR code and the link carry the whole address
+                    short = short[: SHORT_URL_CHARS - 1] + "…"
                 specs = [Spec(item.title, "heading"), Spec(((Run(short, url=item.url),)), "small", scale=0.8)]
                 fitted = fit_text(specs, text_w, row_h - 10, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:

@@ -1,4 +1,4 @@
-"""Register the handout font with reportlab, once per process."""
+"""Register the handout and fallback fonts with reportlab, once per process."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import fontpkg
 
-FAMILIES = {"atkinson-hyperlegible": "Atkinson Hyperlegible"}
+from generator.glyphs import FAMILIES
 
 
 @lru_cache(maxsize=None)
@@ -39,9 +39,11 @@ def register_handout_font(slug: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def glyph_set(slug: str) -> frozenset[int]:
-    """Return the code points the handout font can draw."""
-    from fontTools.ttLib import TTFont as FontFile
+def register_fallback_font(slug: str) -> str:
+    """Register the fallback font (one face: its default instance) and return its name."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
-    font = FontFile(str(fontpkg.path(FAMILIES[slug])), lazy=True)
-    return frozenset(font.getBestCmap())
+    name = FAMILIES[slug].replace(" ", "") + "-Fallback"
+    pdfmetrics.registerFont(TTFont(name, str(fontpkg.path(FAMILIES[slug]))))
+    return name

@@ -53,8 +53,9 @@ from generator.document import (
     text_of,
 )
 from generator.errors import BuildError
-from generator.render.fonts import register_handout_font
-from generator.render.pdf_markup import markup, paragraph_styles
+from generator.glyphs import glyph_set, split_by_coverage
+from generator.render.fonts import register_fallback_font, register_handout_font
+from generator.render.pdf_markup import markup, paragraph_styles, plain_markup
 from generator.render.qr import qr_runs
 from generator.theme import Theme
 
@@ -322,7 +323,7 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     cells = []
     for item in block.items:
         host = urlsplit(item.url).netloc.removeprefix("www.")  # the full address is in the handout
-        url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{_escape(host)}</u></a>'
+        url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{plain_markup(host, ctx.theme)}</u></a>'
         text = [Paragraph(markup(item.title, ctx.theme), ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")),
                 Paragraph(url, ctx.styles["cell"])]
         inner = Table([[QrCode(item.url, size, "#000000"), text]], colWidths=[size + 4, width - size - 10])
@@ -343,7 +344,7 @@ def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     out: list[Flowable] = []
     for item in block.items:
         url_markup = (f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}">'
-                      f'<u>{_escape(short_url(item.url))}</u></a>')
+                      f'<u>{plain_markup(short_url(item.url), ctx.theme)}</u></a>')
         text = [
             ctx.para(item.title, "h3"),
             ctx.para(item.publisher, "small"),
@@ -359,14 +360,10 @@ def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     return out
 
 
-def _escape(text: str) -> str:
+def _attr(text: str) -> str:
     from xml.sax.saxutils import escape
 
-    return escape(text)
-
-
-def _attr(text: str) -> str:
-    return _escape(text).replace('"', "&quot;")
+    return escape(text, {'"': "&quot;"})
 
 
 def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
@@ -375,9 +372,9 @@ def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
     for entry in block.entries:
         text = f'<a name="src-{entry.number}"/>{entry.number}.&nbsp;&nbsp;' + markup(entry.text, ctx.theme)
         if entry.url:
-            text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{_escape(entry.url)}</a>'
+            text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{plain_markup(entry.url, ctx.theme)}</a>'
         if not entry.checked:
-            label = _escape(ctx_label(ctx, "unchecked"))
+            label = plain_markup(ctx_label(ctx, "unchecked"), ctx.theme)
             text += f' <font color="{unchecked}"><b>* {label}</b></font>'
         out.append(Paragraph(text, ctx.styles["source"]))
     return out
@@ -476,7 +473,26 @@ def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float,
     date = meta.date
     has_cover = bool(handout.blocks) and isinstance(handout.blocks[0], Cover) and not handout.blocks[0].compact
 
+    primary, fallback = glyph_set(theme.fonts.handout), glyph_set(theme.fonts.fallback)
+
     class FooterCanvas(Canvas):
+        def _pieces(self, text: str) -> list[tuple[str, str]]:
+            fallback_font = register_fallback_font(theme.fonts.fallback)
+            return [(piece, fallback_font if use else font) for piece, use in split_by_coverage(text, primary, fallback)]
+
+        def _width(self, text: str, size: float) -> float:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            return sum(stringWidth(piece, name, size) for piece, name in self._pieces(text))
+
+        def _draw(self, x: float, y: float, text: str, size: float) -> None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            for piece, name in self._pieces(text):
+                self.setFont(name, size)
+                self.drawString(x, y, piece)
+                x += stringWidth(piece, name, size)
+
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
@@ -503,8 +519,9 @@ def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float,
             left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {date.isoformat()}"
             right = labels.get("page_of", "Page {page} of {pages}").format(page=self._pageNumber, pages=total)
             y = margin * 0.55
-            self.drawString(margin, y, left)
-            self.drawRightString(paper[0] - margin, y, right)
+            size = theme.handout.small - 1
+            self._draw(margin, y, left, size)
+            self._draw(paper[0] - margin - self._width(right, size), y, right, size)
             self.setStrokeColor(HexColor(theme.colours.rule))
             self.setLineWidth(0.5)
             self.line(margin, y + 10, paper[0] - margin, y + 10)
@@ -567,7 +584,7 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
         toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                      ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-        story.extend([Paragraph(_escape(handout.labels.get("contents", "Contents")), ctx.styles["h1"]), toc,
+        story.extend([Paragraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"]), toc,
                       RLPageBreak()])
     for block in blocks:
         story.extend(render_block(block, ctx))

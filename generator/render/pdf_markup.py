@@ -7,6 +7,8 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.document import Inline
+from generator.glyphs import glyph_set, split_by_coverage
+from generator.render.fonts import register_fallback_font
 from generator.theme import Theme
 
 _NUMBER = re.compile(r"(\d+)(\*?)")
@@ -20,7 +22,7 @@ def markup(inline: Inline, theme: Theme) -> str:
         if run.cite:
             out.append(_cite_markup(run.text, colours.link))
             continue
-        text = escape(run.text)
+        text = _fallback_markup(run.text, theme)
         if run.status:
             colour = getattr(colours, run.status.replace("-", "_"), colours.text)
             text = f'<font color="{colour}">{text}</font>'
@@ -32,6 +34,23 @@ def markup(inline: Inline, theme: Theme) -> str:
             text = f'<a href={quoteattr(run.url)} color="{colours.link}"><u>{text}</u></a>'
         out.append(text)
     return "".join(out)
+
+
+def _fallback_markup(text: str, theme: Theme) -> str:
+    """Return escaped ``text`` with characters the handout font lacks set in the fallback font."""
+    primary = glyph_set(theme.fonts.handout)
+    if all(ord(ch) in primary for ch in text):
+        return escape(text)
+    name = register_fallback_font(theme.fonts.fallback)
+    out = []
+    for piece, fallback in split_by_coverage(text, primary, glyph_set(theme.fonts.fallback)):
+        out.append(f'<font name="{name}">{escape(piece)}</font>' if fallback else escape(piece))
+    return "".join(out)
+
+
+def plain_markup(text: str, theme: Theme) -> str:
+    """Return reportlab markup for plain ``text`` (escaped, with font fallback)."""
+    return _fallback_markup(text, theme)
 
 
 def _cite_markup(text: str, link: str) -> str:
