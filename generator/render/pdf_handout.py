@@ -60,6 +60,7 @@ from generator.render.qr import qr_runs
 from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
+CELL_PADDING = 4
 
 
 @dataclass
@@ -185,6 +186,9 @@ class _Indented(Flowable):
     def getSpaceAfter(self) -> float:
         return self.inner.getSpaceAfter()
 
+    def getKeepWithNext(self) -> bool:
+        return bool(self.inner.getKeepWithNext())
+
     def __getattr__(self, name: str) -> Any:  # keep heading attributes visible to afterFlowable
         if name in ("level", "key", "plain"):
             return getattr(self.inner, name)
@@ -271,35 +275,62 @@ def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
     return inner
 
 
-def _column_widths(block: TableBlock, total: float) -> list[float]:
-    """Return widths proportional to each column's longest word and total text (within bounds)."""
-    columns = len(block.header)
+def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[float]:
+    """Return column widths that fit the content.
+
+    Each column gets at least its longest word (so no word breaks mid-way),
+    plus its status symbol and padding; the rest of the width is shared in
+    proportion to how much text each column holds.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     if block.kind == "who":
         return [total * 0.32, total * 0.68]
-    weights = []
-    for index in range(columns):
-        texts = [text_of(block.header[index].text)] + [text_of(row[index].text) for row in block.rows]
-        weights.append(max(8.0, sum(len(t) for t in texts) ** 0.5 * 3))
-    first = min(total * 0.24, max(total * 0.12, weights[0] * total / sum(weights)))
-    rest = total - first
-    other = sum(weights[1:]) or 1
-    return [first] + [rest * w / other for w in weights[1:]]
+    size = ctx.styles["cell"].fontSize
+    bold = ctx.font + "-Bold"
+    padding = 2 * CELL_PADDING
+    minimums, amounts = [], []
+    for index in range(len(block.header)):
+        cells = [block.header[index]] + [row[index] for row in block.rows]
+        longest = padding
+        amount = 0.0
+        for cell in cells:
+            icon = size + 3 if cell.status else 0
+            word = 0.0  # width of the word being measured; runs join without spaces
+            for run in cell.text:
+                font = bold if run.bold or cell is block.header[index] else ctx.font
+                scale = 0.7 if run.cite else 1.0  # citation markers are superscript
+                pieces = run.text.split(" ")
+                for number, piece in enumerate(pieces):
+                    if number:
+                        longest = max(longest, word + icon + padding)
+                        word = 0.0
+                    word += stringWidth(piece, font, size * scale)
+                amount += stringWidth(run.text, font, size)
+            longest = max(longest, word + icon + padding)
+        minimums.append(longest)
+        amounts.append(amount)
+    spare = total - sum(minimums)
+    if spare <= 0:  # not even the longest words fit: share out the width by need
+        return [total * m / sum(minimums) for m in minimums]
+    weights = [a ** 0.5 for a in amounts]
+    return [m + spare * w / sum(weights) for m, w in zip(minimums, weights)]
 
 
 def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     colours = ctx.theme.colours
     header = [ctx.para(c.text, "cell_head") for c in block.header]
     rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]
-    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width), repeatRows=1)
+    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width, ctx), repeatRows=1)
     commands = [
         ("FONT", (0, 0), (-1, -1), ctx.font),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.table_header_bg)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(colours.rule)),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
     ]
     for index in range(2, len(rows) + 1, 2):
         commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(colours.table_stripe_bg)))
@@ -586,8 +617,13 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
                                      ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
         story.extend([Paragraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"]), toc,
                       RLPageBreak()])
-    for block in blocks:
-        story.extend(render_block(block, ctx))
+    for index, block in enumerate(blocks):
+        flowables = render_block(block, ctx)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(following, TableBlock) and isinstance(block, ParagraphBlock):
+            # A paragraph introducing a table stays on the table's page.
+            flowables[-1].keepWithNext = 1
+        story.extend(flowables)
     canvasmaker = _canvas_class(handout, theme, font, size)
     try:
         doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)

@@ -58,7 +58,8 @@ def _cite_markup(text: str, link: str) -> str:
     parts = []
     for number, flag in _NUMBER.findall(text):
         parts.append(f'<a href="#src-{number}" color="{link}">{number}{flag}</a>')
-    return f"<super>[{', '.join(parts)}]</super>" if parts else ""
+    # A no-break space keeps "[4, 28]" together; reportlab honours U+00A0.
+    return f"<super>[{',&nbsp;'.join(parts)}]</super>" if parts else ""
 
 
 def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
