@@ -65,15 +65,26 @@ def summary(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
 
 
 def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
-    """Return the slide deck as PPTX."""
+    """Return the slide deck as PPTX, the same slides as PDF, and the speaker handout.
+
+    The slides are measured and laid out once; every renderer draws that layout.
+    """
     from generator.layout.slides import layout_deck
+    from generator.render.pdf_slides import render_slides_pdf
+    from generator.render.pdf_speaker import render_speaker_pdf
     from generator.render.pptx_deck import render_deck_pptx
 
     composed = compose_deck(pack, templates)
-    assert isinstance(composed.document, Deck)
-    slides = layout_deck(composed.document, theme)
-    data = render_deck_pptx(slides, theme, composed.document.meta)
-    return FormatResult((Artifact("deck.pptx", data, len(slides), "slides"),), composed.warnings)
+    document = composed.document
+    assert isinstance(document, Deck)
+    slides = layout_deck(document, theme)
+    count = len(slides)
+    artifacts = (
+        Artifact("deck.pptx", render_deck_pptx(slides, theme, document.meta), count, "slides"),
+        Artifact("slides.pdf", render_slides_pdf(slides, theme, document.meta), count, "pages"),
+        Artifact("speaker-notes.pdf", *render_speaker_pdf(slides, theme, document.meta, document.labels), "pages"),
+    )
+    return FormatResult(artifacts, composed.warnings)
 
 
 FORMATS: dict[str, Callable[[Pack, Path, Theme], FormatResult]] = {

@@ -20,12 +20,13 @@ def test_build_writes_the_pack_and_reports_one_line(pack_copy: Path) -> None:
     code, out, err = run("build", "--templates", str(TEMPLATES))
     assert code == 0, err
     [line] = out.splitlines()
-    assert line.startswith("built sex-work-law: 5 files, ")
+    assert line.startswith("built sex-work-law: 7 files, ")
     assert " slides in " in line and line.count("pages") == 1
     folder = Path("output/sex-work-law")
     assert sorted(p.name for p in folder.iterdir()) == [
         "sex-work-law-deck.pptx", "sex-work-law-handout-a4.pdf", "sex-work-law-handout-letter.pdf",
-        "sex-work-law-summary-a4.pdf", "sex-work-law-summary-letter.pdf"]
+        "sex-work-law-slides.pdf", "sex-work-law-speaker-notes.pdf", "sex-work-law-summary-a4.pdf",
+        "sex-work-law-summary-letter.pdf"]
 
 
 def test_template_error_is_one_line_and_keeps_old_outputs(pack_copy: Path) -> None:

@@ -21,7 +21,7 @@ def test_slide_size_count_and_titles(built_pack: dict[str, Path]) -> None:
         assert model.name in titles
     assert titles[0] == pack.pack.title
     assert "Key messages" in titles and "The models compared" in titles and "What we ask" in titles
-    assert len(set(titles)) < len(titles) or True  # continuation slides repeat titles with "(cont.)"
+    assert len(set(titles)) == len(titles), "slide titles are unique (continuations are numbered)"
     assert all(t.strip() for t in titles)
 
 
@@ -29,7 +29,7 @@ def test_notes_on_content_slides(built_pack: dict[str, Path]) -> None:
     deck = Presentation(built_pack["deck.pptx"])
     for slide in deck.slides:
         title = slide.shapes.title.text_frame.text
-        if "(cont.)" in title or "Five legal models" in title:
+        if "(cont." in title or "Five legal models" in title:
             continue
         assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip(), title
 
@@ -77,3 +77,40 @@ def test_core_properties(built_pack: dict[str, Path]) -> None:
     assert props.author == "briefpack sample pack"
     assert props.language == "en-AU"
     assert props.created.year == 2026 and props.revision == 1
+
+
+def test_slides_pdf_matches_the_deck(built_pack: dict[str, Path]) -> None:
+    from pypdf import PdfReader
+
+    deck = Presentation(built_pack["deck.pptx"])
+    reader = PdfReader(built_pack["slides.pdf"])
+    assert len(reader.pages) == len(deck.slides)
+    for page, slide in zip(reader.pages, deck.slides):
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == (960, 540)
+        title = " ".join(slide.shapes.title.text_frame.text.split())
+        assert title.split(" (cont.")[0][:30] in " ".join(page.extract_text().split())
+    outline = [item.title for item in reader.outline]
+    assert outline[0] == f"1. {deck.slides[0].shapes.title.text_frame.text}"
+
+
+def test_speaker_notes_pdf_has_every_slide_and_its_notes(built_pack: dict[str, Path]) -> None:
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(built_pack["speaker-notes.pdf"]).pages)
+    deck = Presentation(built_pack["deck.pptx"])
+    for slide in deck.slides:
+        notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+        first = " ".join(notes.split()[:6])
+        assert first in text, first
+
+
+def test_text_is_native_with_language_and_title_first(built_pack: dict[str, Path]) -> None:
+    deck = Presentation(built_pack["deck.pptx"])
+    for slide in deck.slides:
+        shapes = list(slide.shapes)
+        assert shapes[0].is_placeholder and shapes[0] == slide.shapes.title
+        for shape in shapes:
+            if shape.has_text_frame:
+                for p in shape.text_frame.paragraphs:
+                    for r in p.runs:
+                        assert r._r.get_or_add_rPr().get("lang") == "en-AU"

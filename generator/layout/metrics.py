@@ -15,6 +15,8 @@ import fontpkg
 
 # Renderers differ slightly (hinting, kerning); measure every line this much wider.
 SAFETY = 1.06
+# Line advance at 100% spacing measured in LibreOffice Impress (Liberation Sans): 1.2 em.
+RENDERER_LINE_HEIGHT = 1.2
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,16 @@ class FaceMetrics:
         return units * size / self.units_per_em * SAFETY
 
     def line_height(self, size: float) -> float:
-        """Return one line's height at ``size``: ascent + descent + line gap (about 1.15 em).
+        """Return one line's height at ``size`` at 100% line spacing.
 
-        PowerPoint's proportional line spacing multiplies this, not the point size.
+        Proportional line spacing multiplies the font's own line height, not the
+        point size. From the font that is ascent + descent + line gap (1.15 em
+        for Arial's metrics), but LibreOffice Impress was measured advancing
+        1.2 em per line with Liberation Sans, as PowerPoint does for "single"
+        spacing; we take the larger so every renderer fits.
         """
-        return (self.ascent + self.descent + self.line_gap) * size / self.units_per_em
+        own = (self.ascent + self.descent + self.line_gap) / self.units_per_em
+        return max(own, RENDERER_LINE_HEIGHT) * size
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.widths

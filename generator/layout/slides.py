@@ -165,16 +165,16 @@ class DeckLayout:
         laid = [replace(p, align=align) for p in laid]
         return TextBox(MARGIN_X, y, BODY_W, h, tuple(laid), role)
 
-    def add(self, slide: Slide, elements: list[Element], *, shrunk: bool = False, continued: bool = False) -> None:
-        title = text_of(slide.title)
-        if continued:
-            title = f"{title} ({self.labels.get('continued', 'cont.')})"
-        self.slides.append(LaidSlide(slide.kind, title, tuple(elements), slide.notes, 0, shrunk, continued))
+    def add(self, slide: Slide, elements: list[Element], *, shrunk: bool = False, part: int = 0,
+            parts: int = 1) -> None:
+        title = text_of(self._title_for(slide, part, parts))
+        self.slides.append(LaidSlide(slide.kind, title, tuple(elements), slide.notes, 0, shrunk, part > 0))
 
-    def _title_for(self, slide: Slide, continued: bool) -> Inline:
-        if not continued:
+    def _title_for(self, slide: Slide, part: int, parts: int) -> Inline:
+        """Return the slide title, marked "(cont. 2/3)" on continuation slides so titles stay unique."""
+        if part == 0:
             return slide.title
-        return slide.title + (Run(f" ({self.labels.get('continued', 'cont.')})"),)
+        return slide.title + (Run(f" ({self.labels.get('continued', 'cont.')} {part + 1}/{parts})"),)
 
     def _with_footer(self, slide: LaidSlide, total: int) -> LaidSlide:
         if slide.kind == "title":
@@ -182,7 +182,9 @@ class DeckLayout:
         size = self.sizes.footer
         text = self.labels.get("slide_of", "{page} / {pages}").format(page=slide.number, pages=total)
         runs = (Run(text),)
-        para = LaidParagraph(runs, tuple(wrap(runs, size, 200)), size, "footer", align="right")
+        accent = any(isinstance(e, RectBox) and e.role == "accent" for e in slide.elements)
+        role = "footer_on_accent" if accent else "footer"
+        para = LaidParagraph(runs, tuple(wrap(runs, size, 200)), size, role, align="right")
         box = TextBox(SLIDE_WIDTH - MARGIN_X - 200, SLIDE_HEIGHT - 40, 200, line_height(size, 1.0) + 2,
                       (para,), "footer")
         return replace(slide, elements=slide.elements + (box,))
@@ -278,10 +280,10 @@ class DeckLayout:
             fitted = fit_text(chunk, BODY_W, BODY_H, sizes.body_max, sizes.body_min, spacing)
             assert fitted is not None
             laid, size = fitted
-            title = self._title_for(slide, index > 0)
+            title = self._title_for(slide, index, len(chunks))
             self.add(slide, [self.title_box(slide, title),
                              TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
-                     shrunk=size < sizes.body_max, continued=index > 0)
+                     shrunk=size < sizes.body_max, part=index, parts=len(chunks))
 
     def table(self, slide: Slide, table: Table) -> None:
         sizes = self.sizes
@@ -321,9 +323,9 @@ class DeckLayout:
         for index, group in enumerate(groups):
             box = TableBox(MARGIN_X, BODY_Y, widths, (header[1],) + tuple(h for _, h in group),
                            (header[0],) + tuple(c for c, _ in group), size, CELL_PADDING)
-            title = self._title_for(slide, index > 0)
+            title = self._title_for(slide, index, len(groups))
             self.add(slide, [self.title_box(slide, title), box], shrunk=size < sizes.table_max,
-                     continued=index > 0)
+                     part=index, parts=len(groups))
 
     def resources(self, slide: Slide, block: ResourceList) -> None:
         per_slide = 4
@@ -331,8 +333,9 @@ class DeckLayout:
         row_h = BODY_H / 2
         text_w = col_w - QR_SIZE - 24
         items = list(block.items)
+        pages = max(1, -(-len(items) // per_slide))
         for page, start in enumerate(range(0, len(items), per_slide)):
-            elements: list[Element] = [self.title_box(slide, self._title_for(slide, page > 0))]
+            elements: list[Element] = [self.title_box(slide, self._title_for(slide, page, pages))]
             for offset, item in enumerate(items[start:start + per_slide]):
                 x = MARGIN_X + (offset % 2) * col_w
                 y = BODY_Y + (offset // 2) * row_h
@@ -346,7 +349,7 @@ class DeckLayout:
                     raise BuildError(f"slide '{text_of(slide.title)}': resource '{text_of(item.title)[:50]}' "
                                      f"does not fit at {self.sizes.body_min:g} pt")
                 elements.append(TextBox(x + QR_SIZE + 12, y, text_w, row_h - 10, tuple(fitted[0]), "body"))
-            self.add(slide, elements, continued=page > 0)
+            self.add(slide, elements, part=page, parts=pages)
 
 
 KIND_LAYOUTS: dict[str, Callable[[DeckLayout, Slide], None]] = {

@@ -43,39 +43,56 @@ def _with(run: Run, text: str) -> Run:
     return Run(text, run.bold, run.italic, run.url, run.cite, run.status)
 
 
-def wrap(runs: tuple[Run, ...], size: float, width: float) -> list[Line]:
-    """Return the lines of ``runs`` at ``size`` points within ``width`` points."""
-    # Break runs into words and spaces that keep their style.
-    tokens: list[Run] = []
+def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
+    """Split runs into words (lists of styled pieces with no space between them) and spaces."""
+    words: list[list[Run]] = []
     for run in runs:
-        for piece in _PIECES.findall(run.text):
-            tokens.append(_with(run, piece))
+        for piece in _PIECES.findall(run.text) or ([""] if run.cite else []):
+            token = _with(run, piece)
+            glued = words and not piece.isspace() and not words[-1][-1].text.isspace()
+            if glued:
+                words[-1].append(token)  # e.g. a citation marker right after its word
+            else:
+                words.append([token])
+    return words
+
+
+def wrap(runs: tuple[Run, ...], size: float, width: float) -> list[Line]:
+    """Return the lines of ``runs`` at ``size`` points within ``width`` points.
+
+    Lines break only at spaces; a word wider than the line is split by characters.
+    """
     lines: list[Line] = []
     current: list[Run] = []
     used = 0.0
-    for token in tokens:
-        is_space = token.text.isspace()
-        w = run_width(token, size)
-        if is_space:
+
+    def finish() -> None:
+        nonlocal current, used
+        while current and current[-1].text.isspace():
+            used -= run_width(current.pop(), size)
+        lines.append(Line(tuple(current), used))
+        current, used = [], 0.0
+
+    for word in _words(runs):
+        w = sum(run_width(piece, size) for piece in word)
+        if word[0].text.isspace():
             if current:
-                current.append(token)
+                current.extend(word)
                 used += w
             continue
         if used + w > width and current:
-            while current and current[-1].text.isspace():
-                used -= run_width(current.pop(), size)
-            lines.append(Line(tuple(current), used))
-            current, used = [], 0.0
+            finish()
         if w > width:
-            parts = _split_long(token, size, width)
-            for part in parts[:-1]:
-                lines.append(Line((part,), run_width(part, size)))
-            token = parts[-1]
-            w = run_width(token, size)
-        current.append(token)
+            for piece in word:
+                for part in _split_long(piece, size, width) if run_width(piece, size) > width else [piece]:
+                    pw = run_width(part, size)
+                    if used + pw > width and current:
+                        finish()
+                    current.append(part)
+                    used += pw
+            continue
+        current.extend(word)
         used += w
-    while current and current[-1].text.isspace():
-        used -= run_width(current.pop(), size)
     if current or not lines:
-        lines.append(Line(tuple(current), used))
+        finish()
     return lines

@@ -14,13 +14,17 @@ from generator.theme import Theme
 _NUMBER = re.compile(r"(\d+)(\*?)")
 
 
-def markup(inline: Inline, theme: Theme) -> str:
-    """Return reportlab markup for ``inline``; content text is always escaped."""
+def markup(inline: Inline, theme: Theme, *, cite_links: bool = True) -> str:
+    """Return reportlab markup for ``inline``; content text is always escaped.
+
+    ``cite_links`` links citation markers to the sources list; documents
+    without one (the speaker notes) print the markers as plain superscript.
+    """
     out: list[str] = []
     colours = theme.colours
     for run in inline:
         if run.cite:
-            out.append(_cite_markup(run.text, colours.link))
+            out.append(_cite_markup(run.text, colours.link) if cite_links else f"<super>{escape(run.text)}</super>")
             continue
         text = _fallback_markup(run.text, theme)
         if run.status:

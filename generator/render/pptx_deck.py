@@ -32,6 +32,7 @@ from generator.layout.boxes import (
     TextBox,
 )
 from generator.render.qr import qr_png
+from generator.render.slide_style import rect_colour, text_colour
 from generator.theme import Theme, hex_to_rgb
 
 TITLE_ONLY_LAYOUT = 5
@@ -55,16 +56,7 @@ class PptxWriter:
         self.prs.slide_height = Pt(SLIDE_HEIGHT)
 
     def colour_for(self, role: str, run_status: str | None = None, cite: bool = False) -> str:
-        c = self.theme.colours
-        if run_status:
-            return getattr(c, run_status.replace("-", "_"), c.text)
-        if role in ("cover", "cover_sub"):
-            return c.accent_text
-        if cite or role in ("footer", "attribution"):
-            return c.muted
-        if role in ("title", "heading"):
-            return c.accent
-        return c.text
+        return text_colour(self.theme, role, run_status, cite)
 
     def slide(self, laid: LaidSlide) -> None:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE_ONLY_LAYOUT])
@@ -99,8 +91,7 @@ class PptxWriter:
         return Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
 
     def rect(self, slide: Any, box: RectBox) -> None:
-        colour = {"accent": self.theme.colours.accent, "quote_bar": self.theme.colours.quote_bar}.get(
-            box.role, self.theme.colours.accent)
+        colour = rect_colour(self.theme, box)
         if (box.x, box.y, box.w, box.h) == (0, 0, SLIDE_WIDTH, SLIDE_HEIGHT):
             # A full-slide colour is the slide background, not a shape over the title.
             slide.background.fill.solid()

@@ -1,0 +1,30 @@
+"""Colours of slide text roles, shared by the PPTX and slides-PDF renderers."""
+
+from __future__ import annotations
+
+from generator.layout.boxes import LaidSlide, RectBox
+from generator.theme import Theme
+
+
+def text_colour(theme: Theme, role: str, status: str | None = None, cite: bool = False) -> str:
+    """Return the #RRGGBB colour for text of ``role`` (a status or citation overrides it)."""
+    c = theme.colours
+    if status:
+        return getattr(c, status.replace("-", "_"), c.text)
+    if role in ("cover", "cover_sub", "footer_on_accent"):
+        return c.accent_text
+    if cite or role in ("footer", "attribution"):
+        return c.muted
+    if role in ("title", "heading"):
+        return c.accent
+    return c.text
+
+
+def rect_colour(theme: Theme, box: RectBox) -> str:
+    """Return the fill colour of a background rectangle."""
+    return {"accent": theme.colours.accent, "quote_bar": theme.colours.quote_bar}.get(box.role, theme.colours.accent)
+
+
+def on_accent(slide: LaidSlide) -> bool:
+    """Return whether the slide's background is the accent colour."""
+    return any(isinstance(e, RectBox) and e.role == "accent" and e.w >= 960 for e in slide.elements)

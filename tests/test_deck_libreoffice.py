@@ -1,0 +1,65 @@
+"""A real client: LibreOffice Impress opens the deck, and no text falls outside its box."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.compose.compose import compose_deck
+from generator.content.loader import load_pack
+from generator.layout.boxes import PictureBox, RectBox, TableBox, TextBox
+from generator.layout.slides import layout_deck
+from generator.theme import load_theme
+from tests.conftest import DEFAULT_PACK, TEMPLATES
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+TOLERANCE = 3.0  # points: anti-aliasing and rounding in the exported PDF
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+@pytest.fixture(scope="module")
+def impress_pdf(built_pack: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SOFFICE or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice and poppler-utils are not installed")
+    out = tmp_path_factory.mktemp("impress")
+    profile = out / "profile"
+    subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(out), str(built_pack["deck.pptx"])], check=True, capture_output=True, timeout=180)
+    return out / "sex-work-law-deck.pdf"
+
+
+def test_impress_renders_one_page_per_slide(impress_pdf: Path, built_pack: dict[str, Path]) -> None:
+    from pptx import Presentation
+
+    pages = PdfReader(impress_pdf).pages
+    assert len(pages) == len(Presentation(built_pack["deck.pptx"]).slides)
+    assert float(pages[0].mediabox.width) == pytest.approx(960, abs=1)
+    assert float(pages[0].mediabox.height) == pytest.approx(540, abs=1)
+
+
+def test_no_text_falls_outside_its_box(impress_pdf: Path) -> None:
+    deck = compose_deck(load_pack(DEFAULT_PACK).pack, TEMPLATES).document
+    slides = layout_deck(deck, load_theme(TEMPLATES))
+    bbox = subprocess.run(["pdftotext", "-bbox", str(impress_pdf), "-"], capture_output=True, text=True, check=True)
+    pages = bbox.stdout.split("<page ")[1:]
+    assert len(pages) == len(slides)
+    outside = []
+    for slide, page in zip(slides, pages):
+        boxes = [(e.x, e.y, e.x + e.w, e.y + e.h) for e in slide.elements
+                 if isinstance(e, (TextBox, TableBox, PictureBox)) and not isinstance(e, RectBox)]
+        for x0, y0, x1, y1, word in WORD.findall(page):
+            x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
+            # pdftotext's word box is the font's bounding box (about 1.3 em tall); the ink of
+            # a line ends at its descent, about 86% of the way down that box.
+            bottom = y0 + (y1 - y0) * 0.86
+            inside = any(bx0 - TOLERANCE <= x0 and x1 <= bx1 + TOLERANCE and by0 - TOLERANCE <= y0
+                         and bottom <= by1 + TOLERANCE for bx0, by0, bx1, by1 in boxes)
+            if not inside:
+                outside.append(f"slide {slide.number} '{slide.title}': {html.unescape(word)!r} at {x0:.0f},{y0:.0f}")
+    assert not outside, "\n".join(outside[:20])
