@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import fontpkg
+from generator.arimo import arimo_face
 
 # Renderers differ slightly (hinting, kerning); measure every line this much wider.
 SAFETY = 1.06
@@ -55,17 +55,12 @@ class FaceMetrics:
 @lru_cache(maxsize=None)
 def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
     """Return the metrics of Arimo (Arial) in the given style."""
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
+    import io
 
-    font = TTFont(str(fontpkg.path("Arimo", 400, "italic" if italic else "normal")))
-    if bold:
-        # Only advance widths matter for measuring: drop outline variations and
-        # layout tables so instancing the bold weight takes a fraction of a second.
-        for tag in ("gvar", "GPOS", "GSUB", "GDEF", "cvar", "MVAR"):
-            if tag in font:
-                del font[tag]
-        font = instancer.instantiateVariableFont(font, {"wght": 700})
+    from fontTools.ttLib import TTFont
+
+    source = arimo_face(bold, italic)
+    font = TTFont(io.BytesIO(source) if isinstance(source, bytes) else str(source), lazy=True)
     cmap = font.getBestCmap()
     hmtx = font["hmtx"]
     widths = {code: hmtx[glyph][0] for code, glyph in cmap.items()}

@@ -43,7 +43,7 @@ from generator.layout.boxes import (
     TextBox,
 )
 from generator.layout.metrics import face
-from generator.layout.wrap import wrap
+from generator.layout.wrap import longest_word, wrap
 from generator.theme import Theme
 
 MARGIN_X = 54.0
@@ -287,11 +287,9 @@ class DeckLayout:
 
     def table(self, slide: Slide, table: Table) -> None:
         sizes = self.sizes
-        columns = len(table.header)
-        first = BODY_W * (0.22 if columns > 2 else 0.35)
-        widths = (first,) + tuple((BODY_W - first) / (columns - 1) for _ in range(columns - 1))
 
-        def measure(row: tuple, size: float, header: bool) -> tuple[tuple[TableCell, ...], float]:
+        def measure(row: tuple, size: float, header: bool,
+                    widths: tuple[float, ...]) -> tuple[tuple[TableCell, ...], float]:
             cells = []
             tallest = 0
             for cell, width in zip(row, widths):
@@ -303,13 +301,14 @@ class DeckLayout:
 
         chosen = None
         for size in _sizes(sizes.table_max, sizes.table_min):
-            header = measure(table.header, size, True)
-            rows = [measure(row, size, False) for row in table.rows]
-            chosen = (size, header, rows)
+            widths = column_widths(table, size)
+            header = measure(table.header, size, True, widths)
+            rows = [measure(row, size, False, widths) for row in table.rows]
+            chosen = (size, widths, header, rows)
             if header[1] + sum(h for _, h in rows) <= BODY_H:
                 break
         assert chosen is not None
-        size, header, rows = chosen
+        size, widths, header, rows = chosen
         groups: list[list[tuple[tuple[TableCell, ...], float]]] = [[]]
         used = header[1]
         for row in rows:
@@ -350,6 +349,25 @@ class DeckLayout:
                                      f"does not fit at {self.sizes.body_min:g} pt")
                 elements.append(TextBox(x + QR_SIZE + 12, y, text_w, row_h - 10, tuple(fitted[0]), "body"))
             self.add(slide, elements, part=page, parts=pages)
+
+
+def column_widths(table: Table, size: float) -> tuple[float, ...]:
+    """Return column widths: each column's longest word first, the rest shared by amount of text."""
+    minimums, amounts = [], []
+    for index in range(len(table.header)):
+        cells = [table.header[index]] + [row[index] for row in table.rows]
+        longest, amount = 0.0, 0.0
+        for number, cell in enumerate(cells):
+            runs = tuple(replace(r, bold=True) for r in cell.text) if number == 0 else cell.text
+            longest = max(longest, longest_word(runs, size))
+            amount += sum(face(r.bold, r.italic).width(r.text, size) for r in runs)
+        minimums.append(longest + 2 * CELL_PADDING)
+        amounts.append(amount)
+    spare = BODY_W - sum(minimums)
+    if spare <= 0:
+        return tuple(BODY_W * m / sum(minimums) for m in minimums)
+    weights = [a ** 0.5 for a in amounts]
+    return tuple(m + spare * w / sum(weights) for m, w in zip(minimums, weights))
 
 
 KIND_LAYOUTS: dict[str, Callable[[DeckLayout, Slide], None]] = {

@@ -57,6 +57,12 @@ def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
     return words
 
 
+def longest_word(runs: tuple[Run, ...], size: float) -> float:
+    """Return the width of the widest unbreakable word in ``runs``."""
+    widths = [sum(run_width(piece, size) for piece in word) for word in _words(runs) if not word[0].text.isspace()]
+    return max(widths, default=0.0)
+
+
 def wrap(runs: tuple[Run, ...], size: float, width: float) -> list[Line]:
     """Return the lines of ``runs`` at ``size`` points within ``width`` points.
 
