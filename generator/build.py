@@ -16,6 +16,7 @@ from generator.errors import BriefpackError, ContentError, display_path
 from generator.formats import FORMATS, Artifact
 from generator.outputs import write_atomic
 from generator.theme import load_theme
+from generator.variants import editions
 
 
 @dataclass(frozen=True)
@@ -36,27 +37,32 @@ class PackBuild:
     seconds: float
 
 
-def build_pack(folder: Path, templates: Path, out: Path, theme_name: str = "default") -> PackBuild:
-    """Build every format of the pack in ``folder`` into ``out/<pack id>/``."""
+def build_pack(folder: Path, templates: Path, out: Path, theme_name: str | None = None) -> PackBuild:
+    """Build every format of every edition of the pack in ``folder`` into ``out/<pack id>/``.
+
+    The theme is ``theme_name`` if given, else the one the pack names.
+    """
     started = time.perf_counter()
     loaded = load_pack(folder)
     pack = loaded.pack
-    theme = load_theme(templates, theme_name)
-    artifacts: list[Artifact] = []
+    theme = load_theme(templates, theme_name or pack.pack.theme)
+    outputs: list[tuple[str, Artifact]] = []
     warnings = [str(problem) for problem in lint_pack(loaded)]
-    for name, make in FORMATS.items():
-        try:
-            result = make(pack, templates, theme)
-        except ContentError:
-            raise
-        except BriefpackError as exc:
-            raise type(exc)(f"{display_path(folder)}: {name}: {exc}") from None
-        artifacts.extend(result.artifacts)
-        warnings.extend(result.warnings)
+    for edition in editions(pack):
+        for name, make in FORMATS.items():
+            where = f"{display_path(folder)}: {edition.variant + ': ' if edition.variant else ''}{name}"
+            try:
+                result = make(edition, templates, theme)
+            except ContentError:
+                raise
+            except BriefpackError as exc:
+                raise type(exc)(f"{where}: {exc}") from None
+            outputs.extend((edition.filename(pack.pack.id, a.name), a) for a in result.artifacts)
+            warnings.extend(result.warnings)
     target = out / pack.pack.id
     written = []
-    for artifact in artifacts:
-        path = target / f"{pack.pack.id}-{artifact.name}"
+    for filename, artifact in outputs:
+        path = target / filename
         write_atomic(path, artifact.data)
         written.append(WrittenFile(path, artifact.count, artifact.unit, len(artifact.data)))
     return PackBuild(pack.pack.id, tuple(written), tuple(warnings), time.perf_counter() - started)

@@ -128,9 +128,9 @@ templates_option = click.option(
 @templates_option
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
               show_default=True, help="Folder receiving the generated packs.")
-@click.option("--theme", default="default", show_default=True, help="Theme in TEMPLATES/themes/.")
+@click.option("--theme", default=None, help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
 @reports_errors
-def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str) -> None:
+def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None) -> None:
     """Build handouts and decks for packs (all in --briefs by default)."""
     from generator.build import build_pack
     from generator.discover import find_packs

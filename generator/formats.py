@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.compose.compose import compose_deck, compose_handout
-from generator.content.schema import Pack
 from generator.document import Deck, Handout
 from generator.errors import display_path
 from generator.theme import Theme
+from generator.variants import Edition
 
 
 @dataclass(frozen=True)
@@ -34,11 +34,11 @@ class FormatResult:
     warnings: tuple[str, ...]
 
 
-def handout(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
+def handout(edition: Edition, templates: Path, theme: Theme) -> FormatResult:
     """Return the handout PDF on every paper size the theme asks for."""
     from generator.render.pdf_handout import render_handout_pdf
 
-    composed = compose_handout(pack, templates)
+    composed = compose_handout(edition.pack, templates, edition.handout_template)
     assert isinstance(composed.document, Handout)
     artifacts = []
     for paper in theme.papers:
@@ -47,24 +47,24 @@ def handout(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
     return FormatResult(tuple(artifacts), composed.warnings)
 
 
-def summary(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
-    """Return the one-page summary PDF on every paper size; more than a page is an error."""
+def summary(edition: Edition, templates: Path, theme: Theme) -> FormatResult:
+    """Return the one-page summary PDF on every paper size; a longer one is reported as a warning."""
     from generator.render.pdf_handout import render_handout_pdf
 
-    composed = compose_handout(pack, templates, "summary.md.j2")
+    composed = compose_handout(edition.pack, templates, edition.summary_template)
     assert isinstance(composed.document, Handout)
     artifacts = []
     warnings = []
     for paper in theme.papers:
         data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
         if pages != 1:
-            warnings.append(f"{display_path(templates / 'summary.md.j2')}: the summary runs to {pages} pages on "
+            warnings.append(f"{display_path(templates / edition.summary_template)}: the summary runs to {pages} pages on "
                             f"{paper} paper; shorten the template or the featured content to fit one")
         artifacts.append(Artifact(f"summary-{paper}.pdf", data, pages, "pages"))
     return FormatResult(tuple(artifacts), tuple(warnings))
 
 
-def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
+def deck(edition: Edition, templates: Path, theme: Theme) -> FormatResult:
     """Return the slide deck as PPTX, the same slides as PDF, and the speaker handout.
 
     The slides are measured and laid out once; every renderer draws that layout.
@@ -74,7 +74,7 @@ def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
     from generator.render.pdf_speaker import render_speaker_pdf
     from generator.render.pptx_deck import render_deck_pptx
 
-    composed = compose_deck(pack, templates)
+    composed = compose_deck(edition.pack, templates, edition.deck_template)
     document = composed.document
     assert isinstance(document, Deck)
     slides = layout_deck(document, theme)
@@ -87,7 +87,7 @@ def deck(pack: Pack, templates: Path, theme: Theme) -> FormatResult:
     return FormatResult(artifacts, composed.warnings)
 
 
-FORMATS: dict[str, Callable[[Pack, Path, Theme], FormatResult]] = {
+FORMATS: dict[str, Callable[[Edition, Path, Theme], FormatResult]] = {
     "handout": handout,
     "summary": summary,
     "deck": deck,

@@ -37,9 +37,13 @@ def edit(pack_copy: Path) -> Callable[[str, str, str], None]:
 
 @pytest.fixture(scope="session")
 def built_pack(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build the default pack once per test session; return its files by short name."""
+    """Build the default pack once per test session; return its files by short name.
+
+    The public edition's files are keyed by their bare names ("handout-a4.pdf"),
+    the policymakers' by "policymakers-handout-a4.pdf".
+    """
     from generator.build import build_pack
 
     out = tmp_path_factory.mktemp("output")
     result = build_pack(DEFAULT_PACK, TEMPLATES, out)
-    return {f.path.name.removeprefix("sex-work-law-"): f.path for f in result.files}
+    return {f.path.name.removeprefix("sex-work-law-").removeprefix("public-"): f.path for f in result.files}

@@ -20,13 +20,13 @@ def test_build_writes_the_pack_and_reports_one_line(pack_copy: Path) -> None:
     code, out, err = run("build", "--templates", str(TEMPLATES))
     assert code == 0, err
     [line] = out.splitlines()
-    assert line.startswith("built sex-work-law: 7 files, ")
+    assert line.startswith("built sex-work-law: 14 files, ")
     assert " slides in " in line and line.count("pages") == 1
     folder = Path("output/sex-work-law")
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "sex-work-law-deck.pptx", "sex-work-law-handout-a4.pdf", "sex-work-law-handout-letter.pdf",
-        "sex-work-law-slides.pdf", "sex-work-law-speaker-notes.pdf", "sex-work-law-summary-a4.pdf",
-        "sex-work-law-summary-letter.pdf"]
+    outputs = ["deck.pptx", "handout-a4.pdf", "handout-letter.pdf", "slides.pdf", "speaker-notes.pdf",
+               "summary-a4.pdf", "summary-letter.pdf"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"sex-work-law-{variant}-{name}" for variant in ("public", "policymakers") for name in outputs)
 
 
 def test_template_error_is_one_line_and_keeps_old_outputs(pack_copy: Path) -> None:
@@ -39,7 +39,7 @@ def test_template_error_is_one_line_and_keeps_old_outputs(pack_copy: Path) -> No
     assert code == 1
     assert out == ""
     [line] = err.splitlines()
-    assert line.startswith("error: briefs/sex-work-law: deck: templates/deck.md.j2:")
+    assert line.startswith("error: briefs/sex-work-law: public: deck: templates/deck.md.j2:")
     after = {p: p.read_bytes() for p in Path("output/sex-work-law").iterdir()}
     assert after == before
 
@@ -56,4 +56,4 @@ def test_content_error_fails_the_build(pack_copy: Path) -> None:
 def test_build_into_another_folder(pack_copy: Path, tmp_path: Path) -> None:
     code, _, err = run("build", "sex-work-law", "--templates", str(TEMPLATES), "--out", str(tmp_path / "elsewhere"))
     assert code == 0, err
-    assert (tmp_path / "elsewhere/sex-work-law/sex-work-law-deck.pptx").is_file()
+    assert (tmp_path / "elsewhere/sex-work-law/sex-work-law-public-deck.pptx").is_file()

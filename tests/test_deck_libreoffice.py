@@ -16,6 +16,7 @@ from generator.content.loader import load_pack
 from generator.layout.boxes import PictureBox, RectBox, TableBox, TextBox
 from generator.layout.slides import layout_deck
 from generator.theme import load_theme
+from generator.variants import editions
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -31,7 +32,7 @@ def impress_pdf(built_pack: dict[str, Path], tmp_path_factory: pytest.TempPathFa
     profile = out / "profile"
     subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                     "--outdir", str(out), str(built_pack["deck.pptx"])], check=True, capture_output=True, timeout=180)
-    return out / "sex-work-law-deck.pdf"
+    return out / (built_pack["deck.pptx"].stem + ".pdf")
 
 
 def test_impress_renders_one_page_per_slide(impress_pdf: Path, built_pack: dict[str, Path]) -> None:
@@ -44,7 +45,7 @@ def test_impress_renders_one_page_per_slide(impress_pdf: Path, built_pack: dict[
 
 
 def test_no_text_falls_outside_its_box(impress_pdf: Path) -> None:
-    deck = compose_deck(load_pack(DEFAULT_PACK).pack, TEMPLATES).document
+    deck = compose_deck(editions(load_pack(DEFAULT_PACK).pack)[0].pack, TEMPLATES).document
     slides = layout_deck(deck, load_theme(TEMPLATES))
     bbox = subprocess.run(["pdftotext", "-bbox", str(impress_pdf), "-"], capture_output=True, text=True, check=True)
     pages = bbox.stdout.split("<page ")[1:]

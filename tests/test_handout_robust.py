@@ -15,6 +15,7 @@ from generator.content.lint import lint_glyphs
 from generator.content.loader import load_pack
 from generator.errors import ContentError
 from generator.theme import load_theme
+from generator.variants import editions
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 Edit = Callable[[str, str, str], None]
@@ -28,8 +29,7 @@ def test_hostile_text_builds_cleanly(pack_copy: Path, edit: Edit, tmp_path: Path
     long_word = "x" * 3000
     long_url = "https://example.org/" + "a" * 1980
     edit("key-messages.yaml", "because laws against it", f"because <b>&amp; & < > \" ' {long_word} laws against it")
-    edit("resources.yaml", "url: https://journals.plos.org/plosmedicine/article?id=10.1371/journal.pmed.1002680",
-         f"url: {long_url}")
+    edit("resources.yaml", "url: https://www.amnesty.org/en/documents/asa34/4030/2016/en/", f"url: {long_url}")
     edit("glossary.yaml", "  - term: Sex worker\n", "  - term: \"<i>Sex</i> & worker </para>\"\n")
     result = build_pack(pack_copy, TEMPLATES, tmp_path / "out")
     handout = next(f.path for f in result.files if f.path.name.endswith("handout-a4.pdf"))
@@ -80,5 +80,5 @@ def test_qr_codes_decode_to_exactly_the_urls(built_pack: dict[str, Path], tmp_pa
         out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
                              capture_output=True, text=True)
         decoded.update(line for line in out.stdout.splitlines() if line)
-    expected = {r.url for r in load_pack(DEFAULT_PACK).pack.resources}
+    expected = {r.url for r in editions(load_pack(DEFAULT_PACK).pack)[0].pack.resources}
     assert decoded == expected

@@ -73,12 +73,22 @@ def templates_copy(tmp_path: Path) -> Path:
 def test_editing_a_template_reorders_the_handout(templates_copy: Path) -> None:
     path = templates_copy / "handout.md.j2"
     text = path.read_text()
-    glossary = "# Glossary\n\n::: glossary items={{ pack.glossary }}\n:::\n"
-    assert glossary in text
-    text = text.replace(glossary, "")
-    text = text.replace("# What the words mean", glossary + "\n# What the words mean")
+    start = text.index("{% block glossary %}")
+    end = text.index("{% endblock %}", start) + len("{% endblock %}")
+    glossary = text[start:end]
+    text = text[:start] + text[end:]
+    text = text.replace("{% block definitions %}", glossary + "\n{% block definitions %}")
     path.write_text(text)
     assert headings(templates=templates_copy)[:2] == ["Glossary", "What the words mean"]
+
+
+def test_a_child_template_reorders_and_drops_blocks(templates_copy: Path) -> None:
+    (templates_copy / "short.md.j2").write_text(
+        '{% extends "handout.md.j2" %}{% block body %}{{ self.recommendations() }}{{ self.sources() }}{% endblock %}'
+    )
+    handout = compose_handout(load_pack(DEFAULT_PACK).pack, templates_copy, "short.md.j2").document
+    assert [text_of(b.text) for b in handout.blocks if isinstance(b, Heading) and b.level == 1] == [
+        "What we ask", "Sources"]
 
 
 def test_template_syntax_error_names_file_and_line(templates_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

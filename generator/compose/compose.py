@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.compose.builders import BuildContext, build_div
 from generator.compose.citations import number_citations
-from generator.compose.labels import load_labels
+from generator.compose.i18n import wording
 from generator.compose.storyboard import Cite, Div, StoryboardError, Styled, parse_divs
 from generator.compose.templating import make_environment, render_template
 from generator.content.schema import Pack
@@ -57,9 +57,24 @@ def _template_globals(labels: dict[str, str]) -> dict[str, Any]:
     return {"cite": cite, "status": status}
 
 
+def _long_date(language: str) -> Any:
+    """Return a filter writing a date out in ``language`` (Babel's CLDR data, no network)."""
+    from babel.core import Locale, UnknownLocaleError
+    from babel.dates import format_date
+
+    try:
+        locale = Locale.parse(language.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        locale = Locale.parse("en_AU")
+    return lambda value: format_date(value, format="long", locale=locale)
+
+
 def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
-    labels = load_labels(templates, pack.pack.language)
+    words = wording(templates, pack.pack.language)
+    labels = words.labels
     env = make_environment(templates, {**_template_globals(labels), "t": labels})
+    env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
+    env.filters["longdate"] = _long_date(pack.pack.language)
     text, values = render_template(env, name, {"pack": pack})
     try:
         root = parse_divs(text, values)

@@ -55,6 +55,7 @@ def make_environment(template_dir: Path, globals_: dict[str, Any]) -> SandboxedE
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
     env.globals.update(globals_)
     return env

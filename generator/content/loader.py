@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from generator.content.locate import FieldPath, dotted
 from generator.content.messages import describe_error
-from generator.content.references import check_duplicate_ids, check_references
+from generator.content.references import check_audiences, check_duplicate_ids, check_references
 from generator.content.schema import Pack
 from generator.content.suggest import did_you_mean
 from generator.content.yamlsource import SourceFile, YamlProblem, read_yaml
@@ -82,6 +82,8 @@ def load_pack(folder: Path) -> LoadedPack:
         return Problem(source.name, line, col, dotted(path), message)
 
     findings = check_duplicate_ids(merged)
+    if "pack" in merged:  # variants are declared there; without it every tag would look unknown
+        findings += check_audiences(merged)
     if "sources" in merged or not unreadable:
         findings += check_references(merged)
     for path, message in findings:

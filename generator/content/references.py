@@ -80,3 +80,19 @@ def check_duplicate_ids(data: dict[str, Any]) -> list[Finding]:
                 quote_ids.setdefault(item_id, path + (index,))
     return findings
 
+
+
+def check_audiences(data: dict[str, Any]) -> list[Finding]:
+    """Return every audience tag that no variant of the pack declares."""
+    meta = data.get("pack")
+    variants = meta.get("variants") if isinstance(meta, dict) else None
+    declared = [v["audience"] for v in variants or [] if isinstance(v, dict) and isinstance(v.get("audience"), str)]
+    findings: list[Finding] = []
+    for path, value in _walk(data):
+        if path and path[-1] == "audiences" and isinstance(value, list):
+            for index, tag in enumerate(value):
+                if isinstance(tag, str) and tag not in declared:
+                    hint = did_you_mean(tag, declared) or (
+                        " (declare variants under pack.variants first)" if not declared else "")
+                    findings.append((path + (index,), f"no variant has the audience '{tag}'{hint}"))
+    return findings

@@ -28,6 +28,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Variant(Strict):
+    """An edition of the pack for one audience: its own title line, templates and items."""
+
+    id: Id = Field(description="Used in output file names, e.g. 'policymakers'.")
+    audience: Id = Field(description="Items tagged with this audience (or untagged) are included.")
+    subtitle: Text | None = Field(None, description="Title line replacing the pack's subtitle.")
+    handout_template: Text = "handout.md.j2"
+    deck_template: Text = "deck.md.j2"
+    summary_template: Text = "summary.md.j2"
+
+
 class PackMeta(Strict):
     """Who made the pack, for whom, and which edition it is."""
 
@@ -40,6 +51,18 @@ class PackMeta(Strict):
     language: Language
     audience: Text = Field(description="Who the pack is written for, in one line.")
     keywords: list[Text] = Field(default_factory=list, description="PDF and PPTX keywords.")
+    theme: Id = Field("default", description="Theme in templates/themes/ (the --theme option overrides it).")
+    logo: Text | None = Field(None, description="Logo image, a path inside the pack folder.")
+    variants: list[Variant] = Field(
+        default_factory=list,
+        description="Audience variants; each gets its own handout and deck. None: one edition for everyone.",
+    )
+
+
+Audiences = Annotated[
+    list[Id],
+    Field(description="Variant audiences this item is for; empty means every audience."),
+]
 
 
 class Fact(Strict):
@@ -47,6 +70,7 @@ class Fact(Strict):
 
     text: RichText
     sources: SourceIds = Field(min_length=1)
+    audiences: Audiences = Field(default_factory=list)
 
 
 class KeyMessage(Strict):
@@ -56,6 +80,7 @@ class KeyMessage(Strict):
     title: Text = Field(description="The message in a few words.")
     text: RichText = Field(description="One or two sentences explaining it.")
     sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)
 
 
 class Status(str, Enum):
@@ -175,6 +200,7 @@ class ExperiencePoint(Strict):
     attribution: Text = Field(description="As the source describes the person; never invented.")
     consent: Consent
     source: Id
+    audiences: Audiences = Field(default_factory=list)
 
 
 class EvidenceItem(Strict):
@@ -185,6 +211,7 @@ class EvidenceItem(Strict):
     text: RichText
     sources: SourceIds = Field(min_length=1)
     notes: RichText | None = None
+    audiences: Audiences = Field(default_factory=list)
 
 
 class Recommendation(Strict):
@@ -194,6 +221,7 @@ class Recommendation(Strict):
     title: Text
     text: RichText
     sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)
 
 
 class Resource(Strict):
@@ -206,6 +234,7 @@ class Resource(Strict):
     description: Text = Field(max_length=200, description="One line on why to read it.")
     featured: bool = Field(False, description="Shown on the one-page summary.")
     source: Id | None = None
+    audiences: Audiences = Field(default_factory=list)
 
 
 class GlossaryEntry(Strict):
@@ -214,6 +243,7 @@ class GlossaryEntry(Strict):
     term: Text
     definition: RichText
     sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)
 
 
 class Source(Strict):

@@ -61,6 +61,7 @@ from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
 CELL_PADDING = 4
+FOOTER_ROOM = 8  # points between the body and the bottom margin, where the footer rule sits
 
 
 @dataclass
@@ -439,8 +440,8 @@ def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
 def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
     """Return a coloured title band for the top of a one-page document."""
     styles = ctx.styles
-    title = Paragraph(markup(block.title, ctx.theme), styles["title"].clone("mast_title", fontSize=styles["h1"].fontSize + 4,
-                                                                          leading=(styles["h1"].fontSize + 4) * 1.15))
+    size = styles["h1"].fontSize + 2
+    title = Paragraph(markup(block.title, ctx.theme), styles["title"].clone("mast_title", fontSize=size, leading=size * 1.15))
     cells = [title]
     if block.subtitle:
         cells.append(Paragraph(markup(block.subtitle, ctx.theme), styles["subtitle"].clone(
@@ -451,8 +452,8 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.colours.accent)),
                               ("FONT", (0, 0), (-1, -1), ctx.font),
                               ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                              ("TOPPADDING", (0, 0), (-1, -1), 8), ("BOTTOMPADDING", (0, 0), (-1, -1), 10)]))
-    return [band, Spacer(1, 6)]
+                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return [band, Spacer(1, 4)]
 
 
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
@@ -549,7 +550,7 @@ def _canvas_class(handout: Handout, theme: Theme, font: str, paper: tuple[float,
             self.setFillColor(HexColor(theme.colours.muted))
             left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {date.isoformat()}"
             right = labels.get("page_of", "Page {page} of {pages}").format(page=self._pageNumber, pages=total)
-            y = margin * 0.55
+            y = margin * 0.7  # about 12 mm from the paper's edge: inside any home printer's reach
             size = theme.handout.small - 1
             self._draw(margin, y, left, size)
             self._draw(paper[0] - margin - self._width(right, size), y, right, size)
@@ -587,12 +588,13 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
     meta = handout.meta
     doc = _HandoutDoc(
         buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
-        bottomMargin=margin * 1.3, title=meta.title, author=meta.author, subject=meta.subject,
+        bottomMargin=margin + FOOTER_ROOM, title=meta.title, author=meta.author, subject=meta.subject,
         keywords=list(meta.keywords), creator="briefpack", producer="briefpack", lang=meta.language,
         invariant=1, initialFontName=font,
     )
     no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-    body = Frame(margin, margin * 1.3, width, size[1] - margin * 2.3, id="body", **no_padding)
+    footer_room = FOOTER_ROOM
+    body = Frame(margin, margin + footer_room, width, size[1] - 2 * margin - footer_room, id="body", **no_padding)
 
     def cover_band(canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()

@@ -1,0 +1,61 @@
+"""Audience variants: one edition of a pack per declared audience.
+
+An edition keeps the items tagged for its audience (and every untagged item),
+takes the variant's title line, and names the templates that arrange it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.content.schema import Pack, Variant
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A pack as one audience sees it."""
+
+    variant: str | None
+    pack: Pack
+    handout_template: str = "handout.md.j2"
+    deck_template: str = "deck.md.j2"
+    summary_template: str = "summary.md.j2"
+
+    def filename(self, pack_id: str, artifact: str) -> str:
+        """Return the output file name, e.g. 'sex-work-law-policymakers-deck.pptx'."""
+        return f"{pack_id}-{self.variant}-{artifact}" if self.variant else f"{pack_id}-{artifact}"
+
+
+def _keep(value: Any, audience: str) -> Any:
+    """Return ``value`` without the items tagged only for other audiences."""
+    if isinstance(value, list):
+        return [_keep(item, audience) for item in value
+                if not (isinstance(item, BaseModel) and getattr(item, "audiences", None)
+                        and audience not in item.audiences)]
+    if isinstance(value, BaseModel):
+        changes = {name: _keep(getattr(value, name), audience) for name in type(value).model_fields}
+        changed = {k: v for k, v in changes.items() if v is not getattr(value, k)}
+        return value.model_copy(update=changed) if changed else value
+    return value
+
+
+def for_variant(pack: Pack, variant: Variant) -> Pack:
+    """Return the pack as ``variant``'s audience sees it."""
+    filtered: Pack = _keep(pack, variant.audience)
+    if variant.subtitle:
+        meta = filtered.pack.model_copy(update={"subtitle": variant.subtitle})
+        filtered = filtered.model_copy(update={"pack": meta})
+    return filtered
+
+
+def editions(pack: Pack) -> list[Edition]:
+    """Return every edition the pack declares (one for everyone if it declares none)."""
+    if not pack.pack.variants:
+        return [Edition(None, pack)]
+    return [
+        Edition(v.id, for_variant(pack, v), v.handout_template, v.deck_template, v.summary_template)
+        for v in pack.pack.variants
+    ]
