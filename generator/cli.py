@@ -74,13 +74,24 @@ def main(debug: bool) -> None:
     """Turn briefing content in YAML into PDF handouts and PPTX slide decks."""
 
 
+templates_option = click.option(
+    "--templates",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("templates"),
+    show_default=True,
+    help="Folder holding the templates, messages and themes.",
+)
+
+
 @main.command()
 @click.argument("packs", nargs=-1)
 @briefs_option
+@templates_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @reports_errors
-def check(packs: tuple[str, ...], briefs: Path, strict: bool) -> None:
+def check(packs: tuple[str, ...], briefs: Path, templates: Path, strict: bool) -> None:
     """Validate packs (all in --briefs by default) and write nothing."""
+    from generator.compose.i18n import missing_translations
     from generator.content.lint import lint_pack
     from generator.content.loader import load_pack
     from generator.discover import find_packs
@@ -89,11 +100,18 @@ def check(packs: tuple[str, ...], briefs: Path, strict: bool) -> None:
     problems = []
     warnings = []
     folders = find_packs(briefs, packs)
+    languages = set()
     for folder in folders:
         try:
-            warnings.extend(lint_pack(load_pack(folder)))
+            loaded = load_pack(folder)
         except ContentError as exc:
             problems.extend(exc.problems)
+            continue
+        warnings.extend(lint_pack(loaded))
+        languages.add(loaded.pack.pack.language)
+    if templates.is_dir():
+        for language in sorted(languages):
+            warnings.extend(missing_translations(templates, language))
     if problems or (strict and warnings):
         raise ContentError(problems + warnings)
     for warning in sorted(warnings):
@@ -111,15 +129,6 @@ def schema() -> None:
     from generator.content.jsonschema import pack_file_schema
 
     click.echo(json.dumps(pack_file_schema(), indent=2, ensure_ascii=False))
-
-
-templates_option = click.option(
-    "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("templates"),
-    show_default=True,
-    help="Folder holding the templates, messages and themes.",
-)
 
 
 @main.command()
