@@ -156,3 +156,36 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, them
         f"built {names}: {len(files)} files, {pages} pages, {slides} slides in "
         f"{time.perf_counter() - started:.1f}s -> {out}/{note}"
     )
+
+
+@main.command()
+@click.argument("name")
+@briefs_option
+@reports_errors
+def new(name: str, briefs: Path) -> None:
+    """Create a new pack NAME in --briefs, commented and ready to build."""
+    from generator.scaffold import new_pack
+
+    folder = new_pack(briefs, name)
+    click.echo(f"created {folder}/ ({len(list(folder.glob('*.yaml')))} files); next: briefpack build {name}")
+
+
+@main.command(name="list")
+@briefs_option
+@templates_option
+@reports_errors
+def list_(briefs: Path, templates: Path) -> None:
+    """List packs with their variants, and the themes available."""
+    from generator.content.loader import load_pack
+    from generator.discover import find_packs
+
+    for folder in find_packs(briefs):
+        try:
+            meta = load_pack(folder).pack.pack
+        except ContentError as exc:
+            click.echo(f"{folder.name}  (invalid: {len(exc.problems)} problems; run briefpack check)")
+            continue
+        variants = ", ".join(v.id for v in meta.variants) or "one edition"
+        click.echo(f"{meta.id}  {meta.title!r}  [{meta.language}]  theme: {meta.theme}  variants: {variants}")
+    themes = sorted(p.parent.name for p in (templates / "themes").glob("*/theme.yaml"))
+    click.echo(f"themes: {', '.join(themes) or 'none'}")

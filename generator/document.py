@@ -143,6 +143,15 @@ Block = Union[
 
 
 @dataclass(frozen=True)
+class Logo:
+    """An organisation's logo: image bytes (PNG or JPEG) and pixel size."""
+
+    data: bytes
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
 class Meta:
     """Document metadata for PDF info and PPTX core properties."""
 
@@ -154,6 +163,7 @@ class Meta:
     language: str
     date: dt.date
     version: str
+    logo: Logo | None = None
 
 
 @dataclass(frozen=True)

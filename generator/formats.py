@@ -38,7 +38,7 @@ def handout(edition: Edition, templates: Path, theme: Theme) -> FormatResult:
     """Return the handout PDF on every paper size the theme asks for."""
     from generator.render.pdf_handout import render_handout_pdf
 
-    composed = compose_handout(edition.pack, templates, edition.handout_template)
+    composed = compose_handout(edition.pack, templates, edition.handout_template, edition.logo)
     assert isinstance(composed.document, Handout)
     artifacts = []
     for paper in theme.papers:
@@ -51,7 +51,7 @@ def summary(edition: Edition, templates: Path, theme: Theme) -> FormatResult:
     """Return the one-page summary PDF on every paper size; a longer one is reported as a warning."""
     from generator.render.pdf_handout import render_handout_pdf
 
-    composed = compose_handout(edition.pack, templates, edition.summary_template)
+    composed = compose_handout(edition.pack, templates, edition.summary_template, edition.logo)
     assert isinstance(composed.document, Handout)
     artifacts = []
     warnings = []
@@ -74,7 +74,7 @@ def deck(edition: Edition, templates: Path, theme: Theme) -> FormatResult:
     from generator.render.pdf_speaker import render_speaker_pdf
     from generator.render.pptx_deck import render_deck_pptx
 
-    composed = compose_deck(edition.pack, templates, edition.deck_template)
+    composed = compose_deck(edition.pack, templates, edition.deck_template, edition.logo)
     document = composed.document
     assert isinstance(document, Deck)
     slides = layout_deck(document, theme)

@@ -59,13 +59,15 @@ class Colours(Strict):
     text: Colour = "#1A1A1A"
     muted: Colour = "#4D4D4D"
     accent: Colour = "#5B2A86"
-    accent_text: Colour = "#FFFFFF"
+    band: Colour = Field("#5B2A86", description="Fill of the cover band and of section slides.")
+    band_text: Colour = Field("#FFFFFF", description="Text on the band.")
     rule: Colour = "#B3B3B3"
     link: Colour = "#1F4E99"
     key_messages_bg: Colour = "#F1EAF7"
     lived_experience_bg: Colour = "#FFF4DC"
     case_for_bg: Colour = "#EEF3FA"
     concerns_bg: Colour = "#F6EFEF"
+    box_border: Colour | None = Field(None, description="Outline of callout boxes (for themes without fills).")
     quote_bar: Colour = "#5B2A86"
     table_header_bg: Colour = "#5B2A86"
     table_header_text: Colour = "#FFFFFF"
@@ -81,7 +83,7 @@ class Colours(Strict):
         """Refuse a palette where any text colour falls below 4.5:1 on its background."""
         white = "#FFFFFF"
         pairs = [("text", white), ("muted", white), ("accent", white), ("link", white),
-                 ("accent_text", self.accent), ("table_header_text", self.table_header_bg)]
+                 ("band_text", self.band), ("table_header_text", self.table_header_bg)]
         pairs += [(status, bg) for status in ("criminalised", "not_criminalised", "partly", "licensed_only")
                   for bg in (white, self.table_stripe_bg)]
         pairs += [("text", getattr(self, bg)) for bg in
@@ -142,6 +144,7 @@ class Theme(Strict):
     fonts: Fonts = Fonts()
     handout: HandoutSizes = HandoutSizes()
     deck: DeckSizes = DeckSizes()
+    logo: str | None = Field(None, description="Logo image (PNG or JPEG), a path inside the theme folder.")
     papers: list[Literal["a4", "letter"]] = Field(["a4", "letter"], min_length=1)
     margin_mm: float = Field(18, ge=12, le=40, description="Page margin; 12 mm or more is safe for home printers.")
 

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.content.schema import Pack, Variant
+from generator.document import Logo
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Edition:
     handout_template: str = "handout.md.j2"
     deck_template: str = "deck.md.j2"
     summary_template: str = "summary.md.j2"
+    logo: Logo | None = None
 
     def filename(self, pack_id: str, artifact: str) -> str:
         """Return the output file name, e.g. 'sex-work-law-policymakers-deck.pptx'."""
@@ -51,11 +53,11 @@ def for_variant(pack: Pack, variant: Variant) -> Pack:
     return filtered
 
 
-def editions(pack: Pack) -> list[Edition]:
+def editions(pack: Pack, logo: Logo | None = None) -> list[Edition]:
     """Return every edition the pack declares (one for everyone if it declares none)."""
     if not pack.pack.variants:
-        return [Edition(None, pack)]
+        return [Edition(None, pack, logo=logo)]
     return [
-        Edition(v.id, for_variant(pack, v), v.handout_template, v.deck_template, v.summary_template)
+        Edition(v.id, for_variant(pack, v), v.handout_template, v.deck_template, v.summary_template, logo)
         for v in pack.pack.variants
     ]

@@ -17,7 +17,7 @@ from generator.compose.i18n import wording
 from generator.compose.storyboard import Cite, Div, StoryboardError, Styled, parse_divs
 from generator.compose.templating import make_environment, render_template
 from generator.content.schema import Pack
-from generator.document import Block, Deck, Handout, Heading, Inline, Meta, Paragraph, Slide
+from generator.document import Block, Deck, Handout, Heading, Inline, Logo, Meta, Paragraph, Slide
 from generator.errors import TemplateError, display_path
 
 
@@ -29,9 +29,10 @@ class Composed:
     warnings: tuple[str, ...]
 
 
-def _meta(pack: Pack) -> Meta:
+def _meta(pack: Pack, logo: Logo | None) -> Meta:
     m = pack.pack
     return Meta(
+        logo=logo,
         title=m.title,
         subtitle=m.subtitle,
         author=m.organisation,
@@ -83,7 +84,7 @@ def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
     return root, BuildContext(values, labels)
 
 
-def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2") -> Composed:
+def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2", logo: Logo | None = None) -> Composed:
     """Return the handout for ``pack`` as the template ``name`` arranges it."""
     root, ctx = _render(pack, templates, name)
     try:
@@ -91,10 +92,10 @@ def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2") ->
     except StoryboardError as exc:
         raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
     blocks, _ = number_citations(blocks, list(pack.sources))
-    return Composed(Handout(_meta(pack), ctx.labels, blocks), tuple(ctx.warnings))
+    return Composed(Handout(_meta(pack, logo), ctx.labels, blocks), tuple(ctx.warnings))
 
 
-def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2") -> Composed:
+def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2", logo: Logo | None = None) -> Composed:
     """Return the slide deck for ``pack`` as the template ``name`` arranges it."""
     root, ctx = _render(pack, templates, name)
     slides: list[Slide] = []
@@ -110,7 +111,7 @@ def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2") -> Compo
     except StoryboardError as exc:
         raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
     numbered, _ = number_citations(tuple(slides), list(pack.sources))
-    deck = Deck(_meta(pack), ctx.labels, numbered)
+    deck = Deck(_meta(pack, logo), ctx.labels, numbered)
     return Composed(deck, tuple(ctx.warnings))
 
 

@@ -83,6 +83,18 @@ class PictureBox:
 
 
 @dataclass(frozen=True)
+class ImageBox:
+    """A picture (the organisation's logo) with its alt text."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    data: bytes
+    alt: str
+
+
+@dataclass(frozen=True)
 class RectBox:
     """A filled background rectangle (slide bands, callout panels)."""
 
@@ -93,7 +105,7 @@ class RectBox:
     role: str
 
 
-Element = Union[TextBox, TableBox, PictureBox, RectBox]
+Element = Union[TextBox, TableBox, PictureBox, ImageBox, RectBox]
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     Element,
+    ImageBox,
     LaidParagraph,
     LaidSlide,
     PictureBox,
@@ -56,6 +57,7 @@ BULLET_INDENT = 26.0
 STEP = 2.0
 CELL_PADDING = 5.0
 QR_SIZE = 108.0
+LOGO_W, LOGO_H = 180.0, 70.0
 SHORT_URL_CHARS = 60
 
 
@@ -206,6 +208,12 @@ class DeckLayout:
             if fitted is None:
                 raise BuildError(f"slide '{text_of(slide.title)}': subtitle too long")
             elements.append(TextBox(MARGIN_X, 300, BODY_W, 200, tuple(fitted[0]), "cover"))
+        logo = self.deck.meta.logo
+        if logo:
+            scale = min(LOGO_W / logo.width, LOGO_H / logo.height)
+            w, h = logo.width * scale, logo.height * scale
+            elements.append(ImageBox(SLIDE_WIDTH - MARGIN_X - w, TITLE_Y, w, h, logo.data,
+                                     f"Logo of {self.deck.meta.author}"))
         self.add(slide, elements)
 
     def section(self, slide: Slide) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +36,7 @@ from reportlab.platypus.flowables import FrameBG
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from generator.document import (
+    Logo,
     Block,
     BulletList,
     Callout,
@@ -61,20 +62,68 @@ from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
 CELL_PADDING = 4
-FOOTER_ROOM = 8  # points between the body and the bottom margin, where the footer rule sits
+FOOTER_ROOM = 8
+COVER_BAND = 0.48  # the share of the cover page, from the top, in the band colour
+LOGO_MAX_WIDTH = 50 * mm
+LOGO_MAX_HEIGHT = 18 * mm  # points between the body and the bottom margin, where the footer rule sits
 
 
 @dataclass
 class PdfContext:
-    """What block renderers need: theme, styles, usable width."""
+    """What block renderers need: theme, styles, usable width, fixed wording, logo."""
 
     theme: Theme
     styles: dict[str, Any]
     font: str
     width: float
+    labels: dict[str, str] = field(default_factory=dict)
+    logo: Logo | None = None
+    slugs: dict[str, int] = field(default_factory=dict)
+
+    def narrower(self, by: float) -> PdfContext:
+        """Return the same context for a column ``by`` points narrower."""
+        return replace(self, width=self.width - by)
 
     def para(self, inline: Inline, style: str = "body", prefix: str = "") -> Paragraph:
         return Paragraph(prefix + markup(inline, self.theme), self.styles[style])
+
+
+class _LogoFlowable(Flowable):
+    """The organisation's logo as a flowable (for the summary's masthead)."""
+
+    def __init__(self, logo: Logo, width: float, height: float):
+        super().__init__()
+        self.logo, self.width, self.height = logo, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_logo(self.canv, self.logo, 0, 0, self.width, self.height)
+
+
+class _SpaceDownTo(Flowable):
+    """Blank space reaching a fraction of the page height from its top (plus a gap).
+
+    Keeps the cover's lines clear of the coloured band whatever the title's length.
+    """
+
+    def __init__(self, fraction: float, gap: float):
+        super().__init__()
+        self.fraction, self.gap = fraction, gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        page_height = self.canv._pagesize[1] if getattr(self, "canv", None) else 0
+        if frame is None or not page_height:
+            return 0, self.gap
+        target_y = page_height * (1 - self.fraction) - self.gap  # distance from the page bottom
+        current_y = frame._y
+        self.height = max(self.gap, current_y - target_y)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        pass
 
 
 class HeadingParagraph(Paragraph):
@@ -96,7 +145,7 @@ def _slug(text: str, seen: dict[str, int]) -> str:
 def render_heading(block: Heading, ctx: PdfContext) -> list[Flowable]:
     level = min(block.level, 3)
     plain = text_of(block.text)
-    key = _slug(plain, ctx.__dict__.setdefault("_slugs", {}))
+    key = _slug(plain, ctx.slugs)
     flowables: list[Flowable] = []
     if level == 1:
         flowables.append(CondPageBreak(ctx.styles["h1"].fontSize * 6))
@@ -149,8 +198,12 @@ def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
         "concerns": colours.concerns_bg,
     }.get(block.kind, colours.key_messages_bg)
     pad = 8
-    inner = PdfContext(ctx.theme, ctx.styles, ctx.font, ctx.width - 2 * pad)
-    out: list[Flowable] = [Spacer(1, 4), FrameBG(color=HexColor(background), start=True), Spacer(1, pad)]
+    inner = ctx.narrower(2 * pad)
+    border = colours.box_border
+    out: list[Flowable] = [Spacer(1, 4),
+                           FrameBG(color=HexColor(background), start=True, strokeColor=HexColor(border) if border else None,
+                                   strokeWidth=0.8 if border else None),
+                           Spacer(1, pad)]
     if block.title:
         heading = render_heading(Heading(block.level, block.title), inner)[-1]
         heading.style = heading.style.clone(heading.style.name + "_boxed", spaceBefore=0)
@@ -370,6 +423,8 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
 
 
 def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
+    if not block.items:
+        return []
     if block.compact:
         return _compact_resources(block, ctx)
     size = 24 * mm
@@ -406,14 +461,10 @@ def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
         if entry.url:
             text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{plain_markup(entry.url, ctx.theme)}</a>'
         if not entry.checked:
-            label = plain_markup(ctx_label(ctx, "unchecked"), ctx.theme)
+            label = plain_markup(ctx.labels.get("unchecked", "unchecked"), ctx.theme)
             text += f' <font color="{unchecked}"><b>* {label}</b></font>'
         out.append(Paragraph(text, ctx.styles["source"]))
     return out
-
-
-def ctx_label(ctx: PdfContext, key: str) -> str:
-    return ctx.__dict__.get("labels", {}).get(key, key)
 
 
 def render_glossary(block: DefinitionList, ctx: PdfContext) -> list[Flowable]:
@@ -430,7 +481,7 @@ def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
     out: list[Flowable] = [Spacer(1, 30 * mm), ctx.para(block.title, "title"), Spacer(1, 6)]
     if block.subtitle:
         out.append(ctx.para(block.subtitle, "subtitle"))
-    out.append(Spacer(1, 40 * mm))
+    out.append(_SpaceDownTo(1 - COVER_BAND, 12 * mm))
     out.extend(ctx.para(line, "cover_line") for line in block.lines)
     out.append(NextPageTemplate("body"))
     out.append(RLPageBreak())
@@ -448,12 +499,29 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
             "mast_sub", fontSize=styles["body"].fontSize + 1, leading=(styles["body"].fontSize + 1) * 1.3)))
     cells.extend(Paragraph(markup(line, ctx.theme), styles["subtitle"].clone(
         "mast_line", fontSize=styles["small"].fontSize, leading=styles["small"].fontSize * 1.3)) for line in block.lines)
-    band = Table([[cells]], colWidths=[ctx.width])
-    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.colours.accent)),
+    logo = ctx.logo
+    if logo:
+        w, h = logo_size(logo, LOGO_MAX_WIDTH * 0.7, LOGO_MAX_HEIGHT * 0.8)
+        band = Table([[cells, _LogoFlowable(logo, w, h)]], colWidths=[ctx.width - w - 20, w + 20])
+    else:
+        band = Table([[cells]], colWidths=[ctx.width])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.colours.band)),
                               ("FONT", (0, 0), (-1, -1), ctx.font),
                               ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
                               ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
     return [band, Spacer(1, 4)]
+
+
+def logo_size(logo: Logo, max_width: float, max_height: float) -> tuple[float, float]:
+    """Return the logo's drawn size: as large as fits the box, keeping its proportions."""
+    scale = min(max_width / logo.width, max_height / logo.height)
+    return logo.width * scale, logo.height * scale
+
+
+def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, w: float, h: float) -> None:
+    from reportlab.lib.utils import ImageReader
+
+    canvas.drawImage(ImageReader(io.BytesIO(logo.data)), x, y, w, h, mask="auto")
 
 
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
@@ -582,10 +650,9 @@ def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pa
 def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *, with_toc: bool) -> tuple[bytes, int]:
     margin = theme.margin_mm * mm
     width = size[0] - 2 * margin
-    ctx = PdfContext(theme, paragraph_styles(theme, font), font, width)
-    ctx.__dict__["labels"] = handout.labels
-    buffer = io.BytesIO()
     meta = handout.meta
+    ctx = PdfContext(theme, paragraph_styles(theme, font), font, width, handout.labels, meta.logo)
+    buffer = io.BytesIO()
     doc = _HandoutDoc(
         buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
         bottomMargin=margin + FOOTER_ROOM, title=meta.title, author=meta.author, subject=meta.subject,
@@ -598,8 +665,11 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
 
     def cover_band(canvas: Canvas, _doc: Any) -> None:
         canvas.saveState()
-        canvas.setFillColor(HexColor(theme.colours.accent))
-        canvas.rect(0, size[1] * 0.52, size[0], size[1] * 0.48, stroke=0, fill=1)
+        canvas.setFillColor(HexColor(theme.colours.band))
+        canvas.rect(0, size[1] * (1 - COVER_BAND), size[0], size[1] * COVER_BAND, stroke=0, fill=1)
+        if meta.logo:
+            w, h = logo_size(meta.logo, LOGO_MAX_WIDTH, LOGO_MAX_HEIGHT)
+            draw_logo(canvas, meta.logo, size[0] - margin - w, size[1] - margin - h, w, h)
         canvas.restoreState()
 
     cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover", **no_padding)

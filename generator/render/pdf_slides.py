@@ -17,6 +17,7 @@ from generator.document import Meta
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
+    ImageBox,
     LaidParagraph,
     LaidSlide,
     PictureBox,
@@ -55,6 +56,14 @@ class SlidePainter:
                 self.table(canvas, element)
             elif isinstance(element, PictureBox):
                 self.qr(canvas, element)
+            elif isinstance(element, ImageBox):
+                from reportlab.lib.utils import ImageReader
+
+                canvas.saveState()  # images draw upright: flip back within the box
+                canvas.translate(element.x, element.y + element.h)
+                canvas.scale(1, -1)
+                canvas.drawImage(ImageReader(io.BytesIO(element.data)), 0, 0, element.w, element.h, mask="auto")
+                canvas.restoreState()
         canvas.restoreState()
 
     def _line(self, canvas: Canvas, para: LaidParagraph, line: Any, x: float, baseline: float) -> None:

@@ -24,6 +24,7 @@ from generator.document import Meta, text_of
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
+    ImageBox,
     LaidParagraph,
     LaidSlide,
     PictureBox,
@@ -74,6 +75,10 @@ class PptxWriter:
                 self.table(slide, element)
             elif isinstance(element, PictureBox):
                 self.picture(slide, element)
+            elif isinstance(element, ImageBox):
+                picture = slide.shapes.add_picture(io.BytesIO(element.data), *self._box(element))
+                picture.name = "Logo"
+                picture._element.nvPicPr.cNvPr.set("descr", element.alt)
         if not title_done:  # keep the placeholder from showing its prompt text
             slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
         # Reading order is document order: move the title shape first.

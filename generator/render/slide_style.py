@@ -12,7 +12,7 @@ def text_colour(theme: Theme, role: str, status: str | None = None, cite: bool =
     if status:
         return getattr(c, status.replace("-", "_"), c.text)
     if role in ("cover", "cover_sub", "footer_on_accent"):
-        return c.accent_text
+        return c.band_text
     if cite or role in ("footer", "attribution"):
         return c.muted
     if role in ("title", "heading"):
@@ -22,7 +22,7 @@ def text_colour(theme: Theme, role: str, status: str | None = None, cite: bool =
 
 def rect_colour(theme: Theme, box: RectBox) -> str:
     """Return the fill colour of a background rectangle."""
-    return {"accent": theme.colours.accent, "quote_bar": theme.colours.quote_bar}.get(box.role, theme.colours.accent)
+    return {"accent": theme.colours.band, "quote_bar": theme.colours.quote_bar}.get(box.role, theme.colours.band)
 
 
 def on_accent(slide: LaidSlide) -> bool:
