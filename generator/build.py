@@ -1,32 +1,42 @@
-"""Build packs: load, compose, lay out, render every format, then write the files.
+"""Build packs incrementally: plan what is stale, render it, write it safely, report.
 
-Every format of a pack is rendered in memory first; files are written only
-when all of them succeeded, each atomically, so a failed build changes nothing.
+Each (edition, format) of a pack is a job. A job is rebuilt when a file it is
+made from changed (pack content, its templates, messages, theme), when briefpack
+or its font and render libraries changed, or on ``force``; the manifest says why.
+Every job is rendered in memory first (in parallel with ``jobs`` > 1); files
+are written only when all succeeded, each atomically, under a lock on the
+output folder, so a failed build changes nothing.
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from generator.content.lint import lint_pack
-from generator.content.loader import LoadedPack, load_pack
-from generator.document import Logo
-from generator.images import read_logo
-from generator.errors import BriefpackError, ContentError, display_path
-from generator.formats import FORMATS, Artifact
-from generator.outputs import write_atomic
-from generator.theme import Theme, load_theme
-from generator.variants import editions
+from generator.errors import BuildError, display_path
+from generator.manifest import Manifest, environment, file_hash, tree_hashes
+
+LOCK_NAME = ".briefpack.lock"
 
 
 @dataclass(frozen=True)
-class WrittenFile:
+class OutputRecord:
+    """One output file after a build: where, how big, whether and why it was rebuilt."""
+
     path: Path
     count: int
     unit: str
-    size: int
+    seconds: float
+    rebuilt: bool
+    reasons: tuple[str, ...] = ()
+    changed: bool = False
+    slides_changed: tuple[int, ...] = ()
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
 
 
 @dataclass(frozen=True)
@@ -34,13 +44,95 @@ class PackBuild:
     """What building one pack produced."""
 
     pack_id: str
-    files: tuple[WrittenFile, ...]
+    files: tuple[OutputRecord, ...]
     warnings: tuple[str, ...]
     seconds: float
 
 
-def _logo(loaded: LoadedPack, templates: Path, theme: Theme, theme_name: str) -> Logo | None:
+@dataclass(frozen=True)
+class Job:
+    """One format of one edition of one pack."""
+
+    folder: Path
+    templates: Path
+    theme_name: str | None
+    variant: str | None
+    format: str
+    last_document: str | None = None  # digest of the document last rendered, if its outputs are intact
+
+    @property
+    def key(self) -> str:
+        return f"{self.variant or '-'}:{self.format}"
+
+
+@dataclass(frozen=True)
+class JobResult:
+    key: str
+    artifacts: tuple[Any, ...]
+    warnings: tuple[str, ...]
+    seconds: float
+    document: str = ""
+    same_document: bool = False
+
+
+def run_job(job: Job) -> JobResult:
+    """Render one job in memory (in this process or a worker)."""
+    from generator.errors import BriefpackError, ContentError
+    from generator.formats import FORMATS
+
+    started = time.perf_counter()
+    context = _context(job.folder, job.templates, job.theme_name)
+    edition = next(e for e in context.editions if e.variant == job.variant)
+    where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
+    fmt = FORMATS[job.format]
+    try:
+        composed = fmt.compose(edition, job.templates)
+        digest = _sha(repr((composed.document, context.theme)).encode("utf-8"))
+        if digest == job.last_document:  # the edit did not reach this document: its files stand
+            return JobResult(job.key, (), composed.warnings, time.perf_counter() - started, digest, True)
+        result = fmt.render(composed, context.theme, display_path(job.templates / getattr(edition, fmt.template)))
+    except ContentError:
+        raise
+    except BriefpackError as exc:
+        raise type(exc)(f"{where}: {exc}") from None
+    return JobResult(job.key, result.artifacts, result.warnings, time.perf_counter() - started, digest)
+
+
+@dataclass
+class _Context:
+    loaded: Any
+    theme_name: str
+    theme: Any
+    editions: list[Any]
+    stamp: tuple[str, ...] = field(default_factory=tuple)
+
+
+_CONTEXTS: dict[tuple[str, str, str | None], _Context] = {}
+
+
+def _context(folder: Path, templates: Path, theme_name: str | None) -> _Context:
+    """Return the loaded pack, theme and editions, reusing them while the pack's files are unchanged."""
+    from generator.content.loader import load_pack
+    from generator.theme import load_theme
+    from generator.variants import editions
+
+    key = (str(folder), str(templates), theme_name)
+    stamp = tuple(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(folder.iterdir()) if p.is_file())
+    cached = _CONTEXTS.get(key)
+    if cached and cached.stamp == stamp:
+        return cached
+    loaded = load_pack(folder)
+    name = theme_name or loaded.pack.pack.theme
+    theme = load_theme(templates, name)
+    context = _Context(loaded, name, theme, editions(loaded.pack, _logo(loaded, templates, theme, name)), stamp)
+    _CONTEXTS[key] = context
+    return context
+
+
+def _logo(loaded: Any, templates: Path, theme: Any, theme_name: str) -> Any:
     """Return the pack's logo, else the theme's, read safely from inside its own folder."""
+    from generator.images import read_logo
+
     if loaded.pack.pack.logo:
         where = display_path(loaded.section_files["pack"])
         return read_logo(loaded.folder, loaded.pack.pack.logo, where, "pack.logo")
@@ -50,33 +142,212 @@ def _logo(loaded: LoadedPack, templates: Path, theme: Theme, theme_name: str) ->
     return None
 
 
-def build_pack(folder: Path, templates: Path, out: Path, theme_name: str | None = None) -> PackBuild:
-    """Build every format of every edition of the pack in ``folder`` into ``out/<pack id>/``.
+def _options(theme_name: str | None) -> dict[str, Any]:
+    return {"theme": theme_name, "environment": environment()}
 
-    The theme is ``theme_name`` if given, else the one the pack names.
-    """
+
+def _up_to_date(entry: dict[str, Any] | None, inputs: dict[str, str], options: dict[str, Any], out: Path) -> bool:
+    """Return whether a pack needs nothing at all: same inputs, options and intact outputs."""
+    if not entry or entry.get("inputs") != inputs or entry.get("options") != options:
+        return False
+    for record in entry.get("jobs", {}).values():
+        for name, info in record.get("files", {}).items():
+            path = out / entry["pack_id"] / name
+            if not path.is_file() or file_hash(path) != info.get("sha256"):
+                return False
+    return bool(entry.get("jobs"))
+
+
+def _reasons(record: dict[str, Any] | None, inputs: dict[str, str], out_dir: Path, force: bool) -> list[str]:
+    """Return why a job must be rebuilt (empty: it is up to date)."""
+    if force:
+        return ["forced"]
+    if not record:
+        return ["not built before"]
+    old = record.get("inputs", {})
+    reasons = [f"changed: {display_path(Path(p))}" for p in sorted(inputs) if old.get(p) != inputs[p]]
+    reasons += [f"removed: {display_path(Path(p))}" for p in sorted(old) if p not in inputs]
+    for name, info in record.get("files", {}).items():
+        path = out_dir / name
+        if not path.is_file():
+            reasons.append(f"missing output: {name}")
+        elif file_hash(path) != info.get("sha256"):
+            reasons.append(f"output edited since: {name}")
+    return reasons
+
+
+def build_pack(folder: Path, templates: Path, out: Path, theme_name: str | None = None, *,
+               force: bool = False, jobs: int = 1) -> PackBuild:
+    """Build every stale format of every edition of the pack in ``folder`` into ``out/<pack id>/``."""
+    return build_packs([folder], templates, out, theme_name, force=force, jobs=jobs)[0]
+
+
+def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str | None = None, *,
+                force: bool = False, jobs: int = 1, progress: Any = None) -> list[PackBuild]:
+    """Build several packs; stale jobs of all of them share one process pool."""
+    from filelock import FileLock, Timeout
+
     started = time.perf_counter()
-    loaded = load_pack(folder)
-    pack = loaded.pack
-    theme_name = theme_name or pack.pack.theme
-    theme = load_theme(templates, theme_name)
-    outputs: list[tuple[str, Artifact]] = []
-    warnings = [str(problem) for problem in lint_pack(loaded)]
-    for edition in editions(pack, _logo(loaded, templates, theme, theme_name)):
-        for name, make in FORMATS.items():
-            where = f"{display_path(folder)}: {edition.variant + ': ' if edition.variant else ''}{name}"
-            try:
-                result = make(edition, templates, theme)
-            except ContentError:
-                raise
-            except BriefpackError as exc:
-                raise type(exc)(f"{where}: {exc}") from None
-            outputs.extend((edition.filename(pack.pack.id, a.name), a) for a in result.artifacts)
-            warnings.extend(result.warnings)
-    target = out / pack.pack.id
-    written = []
-    for filename, artifact in outputs:
-        path = target / filename
-        write_atomic(path, artifact.data)
-        written.append(WrittenFile(path, artifact.count, artifact.unit, len(artifact.data)))
-    return PackBuild(pack.pack.id, tuple(written), tuple(warnings), time.perf_counter() - started)
+    out.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BuildError(f"{display_path(out)}: another briefpack build is writing here; try again when it "
+                         f"has finished (lock: {display_path(out / LOCK_NAME)})") from None
+    try:
+        return _build_locked(folders, templates, out, theme_name, force, jobs, progress, started)
+    finally:
+        lock.release()
+
+
+def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: str | None, force: bool,
+                  jobs: int, progress: Any, started: float) -> list[PackBuild]:
+    manifest = Manifest.load(out)
+    options = _options(theme_name)
+    template_hashes = tree_hashes(templates)
+    plans: list[dict[str, Any]] = []
+    pending: list[Job] = []
+    for folder in folders:
+        inputs = {**tree_hashes(folder), **template_hashes}
+        entry = manifest.packs.get(str(folder))
+        if not force and _up_to_date(entry, inputs, options, out):
+            plans.append({"folder": folder, "entry": entry, "skip": True})
+            continue
+        settings_changed = bool(entry) and entry.get("options") != options
+        plan = _plan(folder, templates, out, theme_name, inputs, entry, force or settings_changed)
+        if settings_changed and not force:
+            plan["reasons"] = {key: ["settings changed: theme option or briefpack/library versions"]
+                               for key in plan["reasons"]}
+        plans.append(plan)
+        pending.extend(plan["stale"])
+    results = _run(pending, jobs, progress)
+    builds = []
+    for plan in plans:
+        if plan.get("skip"):
+            builds.append(_unchanged(plan["entry"], out))
+        else:
+            builds.append(_write(plan, results, out, manifest, options))
+    manifest.save(out)
+    elapsed = time.perf_counter() - started
+    return [PackBuild(b.pack_id, b.files, b.warnings, elapsed if len(builds) == 1 else b.seconds) for b in builds]
+
+
+def _plan(folder: Path, templates: Path, out: Path, theme_name: str | None, inputs: dict[str, str],
+          entry: dict[str, Any] | None, force: bool) -> dict[str, Any]:
+    """Load the pack and decide which jobs are stale, and why."""
+    from generator.content.lint import lint_pack
+    from generator.dependencies import job_inputs
+    from generator.formats import FORMATS
+
+    context = _context(folder, templates, theme_name)
+    pack_id = context.loaded.pack.pack.id
+    pack_files = sorted(p for p in folder.rglob("*") if p.is_file())
+    theme_folder = templates / "themes" / context.theme_name
+    old_jobs = (entry or {}).get("jobs", {}) if (entry or {}).get("pack_id") == pack_id else {}
+    stale, fresh, job_deps = [], [], {}
+    reasons: dict[str, list[str]] = {}
+    for edition in context.editions:
+        for name, fmt in FORMATS.items():
+            key = Job(folder, templates, theme_name, edition.variant, name).key
+            deps = job_inputs(pack_files, templates, getattr(edition, fmt.template), theme_folder)
+            hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
+            job_deps[key] = hashes
+            why = _reasons(old_jobs.get(key), hashes, out / pack_id, force)
+            intact = why and all(w.startswith(("changed:", "removed:")) for w in why)
+            last = old_jobs.get(key, {}).get("document") if intact else None
+            job = Job(folder, templates, theme_name, edition.variant, name, last)
+            (stale if why else fresh).append(job)
+            reasons[job.key] = why
+    warnings = [str(problem) for problem in lint_pack(context.loaded)]
+    return {"folder": folder, "pack_id": pack_id, "inputs": inputs, "stale": stale, "fresh": fresh,
+            "deps": job_deps, "reasons": reasons, "old_jobs": old_jobs, "warnings": warnings,
+            "editions": {e.variant: e for e in context.editions}}
+
+
+def _run(pending: list[Job], jobs: int, progress: Any) -> dict[tuple[str, str], JobResult]:
+    """Render every pending job, in a process pool when there are several and jobs > 1."""
+    results: dict[tuple[str, str], JobResult] = {}
+    if jobs > 1 and len(pending) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Heavy imports once in the parent, shared by forked workers (copy-on-write).
+        import generator.formats  # noqa: F401
+
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            for job, result in zip(pending, pool.map(run_job, pending)):
+                results[(str(job.folder), job.key)] = result
+                if progress:
+                    progress(job)
+    else:
+        for job in pending:
+            results[(str(job.folder), job.key)] = run_job(job)
+            if progress:
+                progress(job)
+    return results
+
+
+def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out: Path, manifest: Manifest,
+           options: dict[str, Any]) -> PackBuild:
+    """Write the rebuilt files, report changes, and record the pack in the manifest."""
+    from generator.outputs import write_atomic
+
+    folder, pack_id = plan["folder"], plan["pack_id"]
+    target = out / pack_id
+    records: list[OutputRecord] = []
+    jobs_record: dict[str, Any] = {}
+    warnings = list(plan["warnings"])
+    for job in plan["stale"]:
+        result = results[(str(folder), job.key)]
+        edition = plan["editions"][job.variant]
+        if result.same_document:
+            record = plan["old_jobs"][job.key]
+            jobs_record[job.key] = {**record, "inputs": plan["deps"][job.key]}
+            for name, info in record["files"].items():
+                records.append(OutputRecord(target / name, info["count"], info["unit"], result.seconds, False,
+                                            ("same document",)))
+            continue
+        old_files = plan["old_jobs"].get(job.key, {}).get("files", {})
+        files = {}
+        for artifact in result.artifacts:
+            name = edition.filename(pack_id, artifact.name)
+            path = target / name
+            digest = _sha(artifact.data)
+            old = old_files.get(name, {})
+            write_atomic(path, artifact.data)
+            changed = bool(old) and old.get("sha256") != digest  # a first build changes nothing to reprint
+            slides = _slides_changed(old.get("parts", []), list(artifact.parts)) if changed and artifact.parts else ()
+            records.append(OutputRecord(path, artifact.count, artifact.unit, result.seconds, True,
+                                        tuple(plan["reasons"][job.key]), changed, slides))
+            files[name] = {"sha256": digest, "count": artifact.count, "unit": artifact.unit,
+                           "parts": list(artifact.parts)}
+        jobs_record[job.key] = {"inputs": plan["deps"][job.key], "files": files, "document": result.document}
+        warnings.extend(w for w in result.warnings if w not in warnings)
+    for job in plan["fresh"]:
+        record = plan["old_jobs"][job.key]
+        jobs_record[job.key] = {**record, "inputs": plan["deps"][job.key]}
+        for name, info in record["files"].items():
+            records.append(OutputRecord(target / name, info["count"], info["unit"], 0.0, False))
+    manifest.packs[str(folder)] = {"pack_id": pack_id, "inputs": plan["inputs"], "options": options,
+                                   "jobs": jobs_record, "warnings": warnings}
+    return PackBuild(pack_id, tuple(records), tuple(warnings), sum(r.seconds for r in records))
+
+
+def _unchanged(entry: dict[str, Any], out: Path) -> PackBuild:
+    records = [OutputRecord(out / entry["pack_id"] / name, info["count"], info["unit"], 0.0, False)
+               for job in entry["jobs"].values() for name, info in job["files"].items()]
+    return PackBuild(entry["pack_id"], tuple(records), tuple(entry.get("warnings", [])), 0.0)
+
+
+def _sha(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
+
+
+def _slides_changed(old: list[str], new: list[str]) -> tuple[int, ...]:
+    """Return the 1-based numbers of slides whose text differs from the last build."""
+    return tuple(i + 1 for i in range(max(len(old), len(new)))
+                 if i >= len(old) or i >= len(new) or old[i] != new[i])

@@ -131,31 +131,83 @@ def schema() -> None:
     click.echo(json.dumps(pack_file_schema(), indent=2, ensure_ascii=False))
 
 
+out_option = click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+                          show_default=True, help="Folder receiving the generated packs.")
+theme_option = click.option("--theme", default=None, help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
+
+
 @main.command()
 @click.argument("packs", nargs=-1)
 @briefs_option
 @templates_option
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
-              show_default=True, help="Folder receiving the generated packs.")
-@click.option("--theme", default=None, help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
+@out_option
+@theme_option
+@click.option("--force", is_flag=True, help="Rebuild every output, changed or not.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Parallel workers (default: cores).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @reports_errors
-def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None) -> None:
-    """Build handouts and decks for packs (all in --briefs by default)."""
-    from generator.build import build_pack
+def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None, force: bool,
+          jobs: int | None, quiet: bool) -> None:
+    """Build handouts and decks for packs (all in --briefs by default); only what changed."""
+    import os
+
+    from generator.build import build_packs
     from generator.discover import find_packs
+    from generator.report import changes, summary, table
 
     started = time.perf_counter()
-    results = [build_pack(folder, templates, out, theme) for folder in find_packs(briefs, packs)]
-    files = [f for r in results for f in r.files]
-    pages = sum(f.count for f in files if f.unit == "pages")
-    slides = sum(f.count for f in files if f.unit == "slides")
-    warnings = sum(len(r.warnings) for r in results)
-    note = f"; {warnings} warning{'s' if warnings != 1 else ''} (see briefpack check)" if warnings else ""
-    names = ", ".join(r.pack_id for r in results)
-    click.echo(
-        f"built {names}: {len(files)} files, {pages} pages, {slides} slides in "
-        f"{time.perf_counter() - started:.1f}s -> {out}/{note}"
-    )
+    folders = find_packs(briefs, packs)
+    builds = build_packs(folders, templates, out, theme, force=force, jobs=jobs or os.cpu_count() or 1,
+                         progress=_progress() if not quiet else None)
+    if not quiet:
+        if any(r.rebuilt for b in builds for r in b.files):
+            for line in table(builds) + changes(builds):
+                click.echo(line)
+    click.echo(summary(builds, time.perf_counter() - started, str(out)))
+
+
+def _progress() -> Callable[[Any], None] | None:
+    """Return a callback printing a progress line per finished job on a terminal (nothing otherwise)."""
+    if not sys.stderr.isatty():
+        return None
+    count = 0
+
+    def tick(job: Any) -> None:
+        nonlocal count
+        count += 1
+        click.echo(f"\r  built {count} output group{'s' if count != 1 else ''} ({job.format}"
+                   f"{', ' + job.variant if job.variant else ''})   ", err=True, nl=False)
+
+    return tick
+
+
+@main.command()
+@click.argument("packs", nargs=-1)
+@briefs_option
+@templates_option
+@out_option
+@theme_option
+@reports_errors
+def watch(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None) -> None:
+    """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
+    from generator.report import changes, summary
+    from generator.watch import rebuild_on_change
+
+    def report(result: Any, seconds: float) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        if isinstance(result, ContentError):
+            for problem in result.problems:
+                click.echo(str(problem), err=True)
+            click.echo(f"[{stamp}] build failed; previous outputs kept. Waiting for changes…", err=True)
+        elif isinstance(result, BriefpackError):
+            click.echo(f"[{stamp}] error: {result}; previous outputs kept. Waiting for changes…", err=True)
+        else:
+            for line in changes(result):
+                click.echo(line)
+            click.echo(f"[{stamp}] {summary(result, seconds, str(out))}")
+
+    click.echo(f"watching {briefs}/ and {templates}/ (Ctrl-C to stop)")
+    rebuild_on_change(briefs, templates, out, packs, theme, report)
 
 
 @main.command()
