@@ -11,12 +11,13 @@ output folder, so a failed build changes nothing.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.errors import BuildError, display_path
 from generator.manifest import Manifest, environment, file_hash, tree_hashes
+from generator.outputs import write_all
 
 LOCK_NAME = ".briefpack.lock"
 
@@ -135,7 +136,8 @@ def _logo(loaded: Any, templates: Path, theme: Any, theme_name: str) -> Any:
 
     if loaded.pack.pack.logo:
         where = display_path(loaded.section_files["pack"])
-        return read_logo(loaded.folder, loaded.pack.pack.logo, where, "pack.logo")
+        logo = read_logo(loaded.folder, loaded.pack.pack.logo, where, "pack.logo")
+        return replace(logo, alt=loaded.pack.pack.logo_alt or "")
     if theme.logo:
         folder = templates / "themes" / theme_name
         return read_logo(folder, theme.logo, display_path(folder / "theme.yaml"), "logo")
@@ -292,13 +294,12 @@ def _run(pending: list[Job], jobs: int, progress: Any) -> dict[tuple[str, str], 
 def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out: Path, manifest: Manifest,
            options: dict[str, Any]) -> PackBuild:
     """Write the rebuilt files, report changes, and record the pack in the manifest."""
-    from generator.outputs import write_atomic
-
     folder, pack_id = plan["folder"], plan["pack_id"]
     target = out / pack_id
     records: list[OutputRecord] = []
     jobs_record: dict[str, Any] = {}
     warnings = list(plan["warnings"])
+    staged: list[tuple[Path, bytes]] = []
     for job in plan["stale"]:
         result = results[(str(folder), job.key)]
         edition = plan["editions"][job.variant]
@@ -316,7 +317,7 @@ def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out:
             path = target / name
             digest = _sha(artifact.data)
             old = old_files.get(name, {})
-            write_atomic(path, artifact.data)
+            staged.append((path, artifact.data))
             changed = bool(old) and old.get("sha256") != digest  # a first build changes nothing to reprint
             slides = _slides_changed(old.get("parts", []), list(artifact.parts)) if changed and artifact.parts else ()
             records.append(OutputRecord(path, artifact.count, artifact.unit, result.seconds, True,
@@ -330,6 +331,7 @@ def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out:
         jobs_record[job.key] = {**record, "inputs": plan["deps"][job.key]}
         for name, info in record["files"].items():
             records.append(OutputRecord(target / name, info["count"], info["unit"], 0.0, False))
+    write_all(staged)
     manifest.packs[str(folder)] = {"pack_id": pack_id, "inputs": plan["inputs"], "options": options,
                                    "jobs": jobs_record, "warnings": warnings}
     return PackBuild(pack_id, tuple(records), tuple(warnings), sum(r.seconds for r in records))

@@ -95,6 +95,7 @@ def check(packs: tuple[str, ...], briefs: Path, templates: Path, strict: bool) -
     from generator.content.lint import lint_pack
     from generator.content.loader import load_pack
     from generator.discover import find_packs
+    from generator.lint_layout import lint_layout
 
     started = time.perf_counter()
     problems = []
@@ -109,6 +110,10 @@ def check(packs: tuple[str, ...], briefs: Path, templates: Path, strict: bool) -
             continue
         warnings.extend(lint_pack(loaded))
         languages.add(loaded.pack.pack.language)
+        if templates.is_dir():
+            layout = lint_layout(loaded, templates)
+            problems.extend(p for p in layout if p.severity == "error")
+            warnings.extend(p for p in layout if p.severity != "error")
     if templates.is_dir():
         for language in sorted(languages):
             warnings.extend(missing_translations(templates, language))

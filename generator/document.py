@@ -149,6 +149,7 @@ class Logo:
     data: bytes
     width: int
     height: int
+    alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -30,21 +30,54 @@ def _references(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str
             yield from _references(item, path + (index,))
 
 
+OPTIONAL_SECTIONS = ("definitions", "evidence", "lived_experience", "recommendations", "resources", "glossary")
+
+
 def lint_pack(loaded: LoadedPack) -> list[Problem]:
-    """Return every warning about the pack: citations, unused sources, glyphs."""
-    return lint_sources(loaded) + lint_glyphs(loaded)
+    """Return every warning about the pack's content."""
+    return (lint_sources(loaded) + lint_glyphs(loaded) + lint_urls(loaded) + lint_empty_sections(loaded)
+            + lint_alt_text(loaded))
+
+
+def _locator(loaded: LoadedPack) -> Any:
+    files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
+
+    def warn(path: FieldPath, message: str) -> Problem:
+        source = files.get(str(path[0])) if path else None
+        line, col = source.position(path) if source else (0, 0)
+        name = source.name if source else display_path(loaded.folder)
+        return Problem(name, line, col, dotted(path), message, "warning")
+
+    return warn
+
+
+def lint_urls(loaded: LoadedPack) -> list[Problem]:
+    """Return a warning for each resource (printed with a QR code) whose URL is not https."""
+    warn = _locator(loaded)
+    return [warn(("resources", index, "url"), f"'{item.url}' is not https; readers scanning the QR code "
+                                              "deserve the https address if the site has one")
+            for index, item in enumerate(loaded.pack.resources) if not item.url.startswith("https://")]
+
+
+def lint_empty_sections(loaded: LoadedPack) -> list[Problem]:
+    """Return a warning for each optional section with no items (its part of the outputs is left out)."""
+    warn = _locator(loaded)
+    return [warn((section,), f"section '{section}' is empty or missing; its part of the handout and deck is left out")
+            for section in OPTIONAL_SECTIONS if not getattr(loaded.pack, section)]
+
+
+def lint_alt_text(loaded: LoadedPack) -> list[Problem]:
+    """Return a warning when the logo has no alt text of its own."""
+    meta = loaded.pack.pack
+    if meta.logo and not meta.logo_alt:
+        return [_locator(loaded)(("pack", "logo"), f"no logo_alt: screen readers will hear 'Logo of {meta.organisation}'")]
+    return []
 
 
 def lint_sources(loaded: LoadedPack) -> list[Problem]:
     """Return warnings: unchecked citations (once per source) and sources never cited."""
     pack = loaded.pack
-    files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
-
-    def warn(path: FieldPath, message: str) -> Problem:
-        source = files.get(str(path[0]))
-        line, col = source.position(path) if source else (0, 0)
-        name = source.name if source else display_path(loaded.folder)
-        return Problem(name, line, col, dotted(path), message, "warning")
+    warn = _locator(loaded)
 
     warnings: list[Problem] = []
     cited: set[str] = set()
@@ -75,17 +108,12 @@ def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperleg
     from generator.glyphs import glyph_set
 
     covered = frozenset().union(*(glyph_set(f) for f in fonts))
-    files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
+    warn = _locator(loaded)
     warnings: list[Problem] = []
     for path, text in _strings(loaded.pack):
         missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
-        if not missing:
-            continue
-        source = files.get(str(path[0]))
-        line, col = source.position(path) if source else (0, 0)
-        name = source.name if source else display_path(loaded.folder)
-        shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
-        more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-        warnings.append(Problem(name, line, col, dotted(path),
-                                f"no font can show {shown}{more}; it would print as a box", "warning"))
+        if missing:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+            more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
+            warnings.append(warn(path, f"no font can show {shown}{more}; it would print as a box"))
     return warnings

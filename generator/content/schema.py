@@ -53,6 +53,7 @@ class PackMeta(Strict):
     keywords: list[Text] = Field(default_factory=list, description="PDF and PPTX keywords.")
     theme: Id = Field("default", description="Theme in templates/themes/ (the --theme option overrides it).")
     logo: Text | None = Field(None, description="Logo image, a path inside the pack folder.")
+    logo_alt: Text | None = Field(None, description="Alt text of the logo (default: 'Logo of <organisation>').")
     variants: list[Variant] = Field(
         default_factory=list,
         description="Audience variants; each gets its own handout and deck. None: one edition for everyone.",

@@ -213,7 +213,7 @@ class DeckLayout:
             scale = min(LOGO_W / logo.width, LOGO_H / logo.height)
             w, h = logo.width * scale, logo.height * scale
             elements.append(ImageBox(SLIDE_WIDTH - MARGIN_X - w, TITLE_Y, w, h, logo.data,
-                                     f"Logo of {self.deck.meta.author}"))
+                                     logo.alt or f"Logo of {self.deck.meta.author}"))
         self.add(slide, elements)
 
     def section(self, slide: Slide) -> None:
