@@ -212,7 +212,7 @@ def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: s
     pending: list[Job] = []
     for folder in folders:
         inputs = {**tree_hashes(folder), **template_hashes}
-        entry = manifest.packs.get(str(folder))
+        entry = manifest.packs.get(str(folder.resolve()))
         if not force and _up_to_date(entry, inputs, options, out):
             plans.append({"folder": folder, "entry": entry, "skip": True})
             continue
@@ -244,15 +244,15 @@ def _plan(folder: Path, templates: Path, out: Path, theme_name: str | None, inpu
 
     context = _context(folder, templates, theme_name)
     pack_id = context.loaded.pack.pack.id
-    pack_files = sorted(p for p in folder.rglob("*") if p.is_file())
-    theme_folder = templates / "themes" / context.theme_name
+    pack_files = sorted(p.resolve() for p in folder.rglob("*") if p.is_file())
+    theme_folder = (templates / "themes" / context.theme_name).resolve()
     old_jobs = (entry or {}).get("jobs", {}) if (entry or {}).get("pack_id") == pack_id else {}
     stale, fresh, job_deps = [], [], {}
     reasons: dict[str, list[str]] = {}
     for edition in context.editions:
         for name, fmt in FORMATS.items():
             key = Job(folder, templates, theme_name, edition.variant, name).key
-            deps = job_inputs(pack_files, templates, getattr(edition, fmt.template), theme_folder)
+            deps = job_inputs(pack_files, templates.resolve(), getattr(edition, fmt.template), theme_folder)
             hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
             job_deps[key] = hashes
             why = _reasons(old_jobs.get(key), hashes, out / pack_id, force)
@@ -332,7 +332,7 @@ def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out:
         for name, info in record["files"].items():
             records.append(OutputRecord(target / name, info["count"], info["unit"], 0.0, False))
     write_all(staged)
-    manifest.packs[str(folder)] = {"pack_id": pack_id, "inputs": plan["inputs"], "options": options,
+    manifest.packs[str(folder.resolve())] = {"pack_id": pack_id, "inputs": plan["inputs"], "options": options,
                                    "jobs": jobs_record, "warnings": warnings}
     return PackBuild(pack_id, tuple(records), tuple(warnings), sum(r.seconds for r in records))
 

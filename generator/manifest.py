@@ -31,6 +31,7 @@ def tree_hashes(*folders: Path) -> dict[str, str]:
     for folder in folders:
         if not folder.is_dir():
             continue
+        folder = folder.resolve()  # the same file has the same key from any working folder
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts):
                 hashes[str(path)] = file_hash(path)

@@ -104,3 +104,35 @@ def test_check_reports_a_source_never_cited(pack_copy: Path) -> None:
         handle.write("  - {id: lonely, title: Nobody cites me, publisher: Nobody, checked: true}\n")
     _, _, err = run("check")
     assert "sources[57].id: source 'lonely' is never cited" in err
+
+
+def test_lints_for_urls_empty_sections_and_alt_text(pack_copy: Path, edit: Callable[[str, str, str], None]) -> None:
+    from PIL import Image
+
+    edit("resources.yaml", "url: https://www.amnesty.org.uk/", "url: http://www.amnesty.org.uk/")
+    (pack_copy / "glossary.yaml").write_text("glossary: []\n")
+    Image.new("RGB", (20, 10)).save(pack_copy / "logo.png")
+    edit("pack.yaml", "  theme: default\n", "  theme: default\n  logo: logo.png\n")
+    _, _, err = run("check")
+    assert ("briefs/sex-work-law/resources.yaml:14:10: warning: resources[1].url: "
+            "'http://www.amnesty.org.uk/policy-protect-human-rights-sex-workers-qa' is not https") in err
+    assert ("briefs/sex-work-law/glossary.yaml:1:11: warning: glossary: section 'glossary' is empty or missing"
+            in err)
+    assert "warning: pack.logo: no logo_alt: screen readers will hear 'Logo of briefpack sample pack'" in err
+
+
+def test_check_predicts_slides_that_overflow(pack_copy: Path) -> None:
+    import shutil
+
+    from tests.conftest import TEMPLATES
+
+    shutil.copytree(TEMPLATES, "templates")
+    _, _, err = run("check")
+    assert ("briefs/sex-work-law: warning: public deck: slide 'Sources' does not fit at the smallest size; "
+            "it continues on 6 more slides") in err.splitlines()
+    path = pack_copy / "key-messages.yaml"
+    path.write_text(path.read_text().replace("title: Sex workers' rights are human rights",
+                                             "title: " + "Rights " * 400))
+    code, _, err = run("check")
+    assert code == 1
+    assert "briefs/sex-work-law: public deck: slide 'Key messages': a paragraph does not fit" in err
