@@ -72,6 +72,19 @@ class Table:
     kind: str = "plain"
 
 
+def column_groups(table: Table, most: int) -> list[Table]:
+    """Return ``table`` split into tables of at most ``most`` data columns, each keeping the first column."""
+    columns = len(table.header) - 1
+    if columns <= most:
+        return [table]
+    groups = []
+    for start in range(1, columns + 1, most):
+        picks = [0] + list(range(start, min(start + most, columns + 1)))
+        groups.append(Table(tuple(table.header[i] for i in picks),
+                            tuple(tuple(row[i] for i in picks) for row in table.rows), table.kind))
+    return groups
+
+
 @dataclass(frozen=True)
 class ResourceItem:
     """Further reading: printed with its URL and a QR code."""

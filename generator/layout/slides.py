@@ -26,6 +26,7 @@ from generator.document import (
     Slide,
     SourceList,
     Table,
+    column_groups,
     text_of,
 )
 from generator.errors import BuildError
@@ -57,6 +58,7 @@ BULLET_INDENT = 26.0
 STEP = 2.0
 CELL_PADDING = 5.0
 QR_SIZE = 108.0
+MAX_TABLE_COLUMNS = 5  # data columns per slide; more continue on the next slide
 LOGO_W, LOGO_H = 180.0, 70.0
 SHORT_URL_CHARS = 60
 
@@ -247,7 +249,8 @@ class DeckLayout:
         tables = [b for b in slide.blocks if isinstance(b, Table)]
         resources = [b for b in slide.blocks if isinstance(b, ResourceList)]
         if tables:
-            self.table(slide, tables[0])
+            for part in column_groups(tables[0], MAX_TABLE_COLUMNS):
+                self.table(slide, part)
             return
         if resources:
             self.resources(slide, resources[0])

@@ -51,6 +51,7 @@ from generator.document import (
     ResourceList,
     SourceList,
     Table as TableBlock,
+    column_groups,
     text_of,
 )
 from generator.errors import BuildError
@@ -62,6 +63,7 @@ from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
 CELL_PADDING = 4
+MAX_TABLE_COLUMNS = 5  # data columns per printed table; more are continued in another table below
 FOOTER_ROOM = 8
 COVER_BAND = 0.48  # the share of the cover page, from the top, in the band colour
 LOGO_MAX_WIDTH = 50 * mm
@@ -372,6 +374,11 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
 
 
 def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
+    """Return the table, split into several (first column repeated) when it has too many columns to read."""
+    return [f for part in column_groups(block, MAX_TABLE_COLUMNS) for f in _render_one_table(part, ctx)]
+
+
+def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     colours = ctx.theme.colours
     header = [ctx.para(c.text, "cell_head") for c in block.header]
     rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 import segno
 
 QUIET_ZONE = 4  # modules of white border the QR standard asks for
 
 
-def qr_matrix(url: str) -> list[list[bool]]:
+@lru_cache(maxsize=256)
+def qr_matrix(url: str) -> tuple[tuple[bool, ...], ...]:
     """Return the dark/light modules encoding exactly ``url`` (error correction M)."""
     code = segno.make_qr(url, error="m", boost_error=False)
-    return [[bool(m) for m in row] for row in code.matrix]
+    return tuple(tuple(bool(m) for m in row) for row in code.matrix)
 
 
-def qr_runs(url: str) -> tuple[int, list[tuple[int, int, int]]]:
+@lru_cache(maxsize=256)
+def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     """Return (modules per side incl. quiet zone, dark runs as (row, first column, length))."""
     matrix = qr_matrix(url)
     runs = []
@@ -28,9 +31,10 @@ def qr_runs(url: str) -> tuple[int, list[tuple[int, int, int]]]:
                 runs.append((r + QUIET_ZONE, start + QUIET_ZONE, c - start))
             else:
                 c += 1
-    return len(matrix) + 2 * QUIET_ZONE, runs
+    return len(matrix) + 2 * QUIET_ZONE, tuple(runs)
 
 
+@lru_cache(maxsize=64)
 def qr_png(url: str, scale: int = 10) -> bytes:
     """Return PNG bytes of the QR code for ``url`` with its quiet zone."""
     buffer = io.BytesIO()
