@@ -190,7 +190,10 @@ def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{display_path(out)}: cannot write the output folder ({exc.strerror or exc})") from None
     lock = FileLock(str(out / LOCK_NAME), timeout=0)
     try:
         lock.acquire()

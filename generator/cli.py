@@ -136,7 +136,7 @@ def schema() -> None:
     click.echo(json.dumps(pack_file_schema(), indent=2, ensure_ascii=False))
 
 
-out_option = click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("output"),
+out_option = click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
                           show_default=True, help="Folder receiving the generated packs.")
 theme_option = click.option("--theme", default=None, help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
 

@@ -130,9 +130,10 @@ def test_check_predicts_slides_that_overflow(pack_copy: Path) -> None:
     _, _, err = run("check")
     assert ("briefs/sex-work-law: warning: public deck: slide 'Sources' does not fit at the smallest size; "
             "it continues on 6 more slides") in err.splitlines()
-    path = pack_copy / "key-messages.yaml"
-    path.write_text(path.read_text().replace("title: Sex workers' rights are human rights",
-                                             "title: " + "Rights " * 400))
+    path = pack_copy / "models.yaml"
+    path.write_text(path.read_text().replace(
+        "definition: Selling sex, buying sex and organising sex work are all criminal offences.",
+        "definition: " + "Offences " * 400))
     code, _, err = run("check")
     assert code == 1
-    assert "briefs/sex-work-law: public deck: slide 'Key messages': a paragraph does not fit" in err
+    assert "briefs/sex-work-law: public deck: slide 'Full criminalisation': a paragraph does not fit" in err

@@ -33,7 +33,7 @@ class Variant(Strict):
 
     id: Id = Field(description="Used in output file names, e.g. 'policymakers'.")
     audience: Id = Field(description="Items tagged with this audience (or untagged) are included.")
-    subtitle: Text | None = Field(None, description="Title line replacing the pack's subtitle.")
+    subtitle: Text | None = Field(None, max_length=300, description="Title line replacing the pack's subtitle.")
     handout_template: Text = "handout.md.j2"
     deck_template: Text = "deck.md.j2"
     summary_template: Text = "summary.md.j2"
@@ -43,13 +43,13 @@ class PackMeta(Strict):
     """Who made the pack, for whom, and which edition it is."""
 
     id: Id = Field(description="Identifier of the pack; output files are named after it.")
-    title: Text
-    subtitle: Text
-    organisation: Text = Field(description="Organisation publishing the pack (PDF author).")
-    version: Text = Field(description="Edition, e.g. '1.0'. Quote it in YAML: \"1.0\".")
+    title: Text = Field(max_length=160)
+    subtitle: Text = Field(max_length=300)
+    organisation: Text = Field(max_length=120, description="Organisation publishing the pack (PDF author).")
+    version: Text = Field(max_length=20, description="Edition, e.g. '1.0'. Quote it in YAML: \"1.0\".")
     date: dt.date = Field(description="Publication date, YYYY-MM-DD; also the PDF creation date.")
     language: Language
-    audience: Text = Field(description="Who the pack is written for, in one line.")
+    audience: Text = Field(max_length=200, description="Who the pack is written for, in one line.")
     keywords: list[Text] = Field(default_factory=list, description="PDF and PPTX keywords.")
     theme: Id = Field("default", description="Theme in templates/themes/ (the --theme option overrides it).")
     logo: Text | None = Field(None, description="Logo image, a path inside the pack folder.")
@@ -78,7 +78,7 @@ class KeyMessage(Strict):
     """One of the few things a reader should remember."""
 
     id: Id
-    title: Text = Field(description="The message in a few words.")
+    title: Text = Field(max_length=160, description="The message in a few words.")
     text: RichText = Field(description="One or two sentences explaining it.")
     sources: SourceIds = Field(default_factory=list)
     audiences: Audiences = Field(default_factory=list)
@@ -112,7 +112,7 @@ class WhoIsCriminalised(Strict):
 class Jurisdiction(Strict):
     """A place that uses the model, with the year its law took effect."""
 
-    name: Text
+    name: Text = Field(max_length=80)
     year: int | None = Field(
         None, ge=1800, le=2100, description="Year the law took effect; omit where laws vary."
     )
@@ -141,7 +141,7 @@ class Quote(Strict):
 
     id: Id
     text: Text = Field(description="The words quoted, verbatim; no Markdown is applied.")
-    attribution: Text = Field(description="Who said it and where, as the source describes them.")
+    attribution: Text = Field(max_length=500, description="Who said it and where, as the source describes them.")
     source: Id = Field(description="Id of the entry in `sources` the quotation comes from.")
     context: RichText | None = Field(None, description="A note that frames the quotation.")
 
@@ -150,7 +150,7 @@ class LegalModel(Strict):
     """A legal model of sex work, described from the sources."""
 
     id: Id
-    name: Text
+    name: Text = Field(max_length=80)
     short_name: Text = Field(max_length=24, description="Name for table headers and agendas.")
     aliases: list[Text] = Field(default_factory=list)
     definition: RichText = Field(description="One-line definition.")
@@ -181,7 +181,7 @@ class Dimension(Strict):
     """A row of the models-compared table; its cells come from each model's data."""
 
     id: Id
-    label: Text
+    label: Text = Field(max_length=80)
     field: ComparisonField = Field(description="The model field that fills this row.")
 
 
@@ -198,7 +198,7 @@ class ExperiencePoint(Strict):
 
     id: Id
     text: RichText
-    attribution: Text = Field(description="As the source describes the person; never invented.")
+    attribution: Text = Field(max_length=300, description="As the source describes the person; never invented.")
     consent: Consent
     source: Id
     audiences: Audiences = Field(default_factory=list)
@@ -208,7 +208,7 @@ class EvidenceItem(Strict):
     """A finding or position from research or a human-rights body."""
 
     id: Id
-    title: Text
+    title: Text = Field(max_length=160)
     text: RichText
     sources: SourceIds = Field(min_length=1)
     notes: RichText | None = None
@@ -219,7 +219,7 @@ class Recommendation(Strict):
     """An ask of decision-makers."""
 
     id: Id
-    title: Text
+    title: Text = Field(max_length=160)
     text: RichText
     sources: SourceIds = Field(default_factory=list)
     audiences: Audiences = Field(default_factory=list)
@@ -229,8 +229,8 @@ class Resource(Strict):
     """Further reading, printed with its URL and a QR code."""
 
     id: Id
-    title: Text
-    publisher: Text
+    title: Text = Field(max_length=300)
+    publisher: Text = Field(max_length=200)
     url: Url
     description: Text = Field(max_length=200, description="One line on why to read it.")
     featured: bool = Field(False, description="Shown on the one-page summary.")
@@ -241,7 +241,7 @@ class Resource(Strict):
 class GlossaryEntry(Strict):
     """A term and its neutral definition."""
 
-    term: Text
+    term: Text = Field(max_length=80)
     definition: RichText
     sources: SourceIds = Field(default_factory=list)
     audiences: Audiences = Field(default_factory=list)
@@ -251,9 +251,9 @@ class Source(Strict):
     """A citation; quotes, facts and resources refer to it by id."""
 
     id: Id
-    title: Text
-    author: Text | None = None
-    publisher: Text | None = None
+    title: Text = Field(max_length=400)
+    author: Text | None = Field(None, max_length=200)
+    publisher: Text | None = Field(None, max_length=200)
     year: int | None = Field(None, ge=1800, le=2100)
     url: Url | None = None
     checked: bool = Field(description="True once someone has read the cited text itself.")

@@ -707,5 +707,6 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
     try:
         doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
     except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
-        raise BuildError(f"handout could not be laid out: {exc.__class__.__name__}: {str(exc)[:200]}") from None
+        detail = " ".join(str(exc).split())  # reportlab's message spans lines and quotes whole paragraphs
+        raise BuildError(f"handout could not be laid out ({exc.__class__.__name__}): {detail[:160]}…") from None
     return buffer.getvalue(), doc.page

@@ -83,5 +83,6 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
     try:
         doc.build(story, onFirstPage=dated, onLaterPages=dated)
     except LayoutError as exc:
-        raise BuildError(f"speaker notes could not be laid out: {str(exc)[:200]}") from None
+        detail = " ".join(str(exc).split())
+        raise BuildError(f"speaker notes could not be laid out: {detail[:160]}…") from None
     return buffer.getvalue(), doc.page
