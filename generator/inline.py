@@ -11,7 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from collections.abc import Callable, Sequence
+
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 
 class Markdown(str):
@@ -54,33 +57,36 @@ def _parser() -> MarkdownIt:
 def parse_inline(text: str) -> tuple[Run, ...]:
     """Return the runs of ``text``, merging neighbours that share a style."""
     tokens = _parser().parseInline(text)
-    children = tokens[0].children or [] if tokens else []
+    return runs_from_tokens(tokens[0].children or [] if tokens else [], lambda content: [Run(content)])
+
+
+def runs_from_tokens(children: Sequence[Token], text_runs: Callable[[str], list[Run]]) -> tuple[Run, ...]:
+    """Return styled runs from markdown-it inline tokens.
+
+    ``text_runs`` turns each text token into runs (the storyboard uses it to
+    swap placeholders for content); the emphasis, strong and link around a
+    text token are applied on top of the runs' own styles.
+    """
     runs: list[Run] = []
     bold = italic = 0
     url: str | None = None
     for token in children:
         kind = token.type
-        if kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold -= 1
-        elif kind == "em_open":
-            italic += 1
-        elif kind == "em_close":
-            italic -= 1
+        if kind in ("strong_open", "strong_close"):
+            bold += 1 if kind == "strong_open" else -1
+        elif kind in ("em_open", "em_close"):
+            italic += 1 if kind == "em_open" else -1
         elif kind == "link_open":
             url = str(token.attrs.get("href", ""))
         elif kind == "link_close":
             url = None
         elif kind in ("text", "code_inline"):
-            _append(runs, Run(token.content, bold > 0, italic > 0, url))
+            for run in text_runs(token.content):
+                append_run(runs, Run(run.text, run.bold or bold > 0, run.italic or italic > 0, run.url or url,
+                                     run.cite, run.status))
         elif kind in ("softbreak", "hardbreak"):
-            _append(runs, Run(" ", bold > 0, italic > 0, url))
+            append_run(runs, Run(" ", bold > 0, italic > 0, url))
     return tuple(runs)
-
-
-def _append(runs: list[Run], run: Run) -> None:
-    append_run(runs, run)
 
 
 def append_run(runs: list[Run], run: Run) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.compose.storyboard import Cite, Div, Styled, StoryboardError, inline_of, markdown_blocks
+from generator.compose.storyboard import Div, StoryboardError, inline_of, markdown_blocks
 from generator.content.schema import Criminalisation, Dimension, LegalModel, Quote as QuoteItem
 from generator.document import (
     Block,
@@ -216,4 +216,3 @@ def build_div(div: Div, ctx: BuildContext) -> list[Block]:
     return builder(div, ctx)
 
 
-__all__ = ["BUILDERS", "BuildContext", "build_div", "Cite", "Styled", "BulletList"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.compose.builders import BuildContext, build_div
+from generator.compose.builders import BuildContext
 from generator.compose.citations import number_citations
 from generator.compose.i18n import wording
 from generator.compose.storyboard import Cite, Div, StoryboardError, Styled, parse_divs
@@ -132,4 +132,3 @@ def _slide(div: Div, ctx: BuildContext) -> Slide:
     return Slide(str(div.attrs.get("kind", "content")), title, tuple(blocks), tuple(notes))
 
 
-__all__ = ["Composed", "compose_deck", "compose_handout", "build_div"]

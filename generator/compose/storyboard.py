@@ -26,7 +26,7 @@ from markdown_it.token import Token
 
 from generator.compose.templating import TOKEN
 from generator.document import Block, BulletList, Heading, Inline, Paragraph
-from generator.inline import Markdown, Run, append_run, parse_inline
+from generator.inline import Markdown, Run, append_run, parse_inline, runs_from_tokens
 
 _OPEN = re.compile(r"^\s*:{3,}\s*([A-Za-z][\w-]*)(.*)$")
 _CLOSE = re.compile(r"^\s*:{3,}\s*$")
@@ -152,30 +152,7 @@ def markdown_blocks(text: str, values: list[Any]) -> list[Block]:
 
 def resolve_inline(token: Token, values: list[Any]) -> Inline:
     """Return the runs of an inline token, with placeholders swapped for their values."""
-    runs: list[Run] = []
-    bold = italic = 0
-    url: str | None = None
-    for child in token.children or []:
-        kind = child.type
-        if kind == "strong_open":
-            bold += 1
-        elif kind == "strong_close":
-            bold -= 1
-        elif kind == "em_open":
-            italic += 1
-        elif kind == "em_close":
-            italic -= 1
-        elif kind == "link_open":
-            url = str(child.attrs.get("href", ""))
-        elif kind == "link_close":
-            url = None
-        elif kind in ("text", "code_inline"):
-            for run in expand_text(child.content, values):
-                append_run(runs, Run(run.text, run.bold or bold > 0, run.italic or italic > 0,
-                                     run.url or url, run.cite, run.status))
-        elif kind in ("softbreak", "hardbreak"):
-            append_run(runs, Run(" ", bold > 0, italic > 0, url))
-    return tuple(runs)
+    return runs_from_tokens(token.children or [], lambda content: expand_text(content, values))
 
 
 def expand_text(text: str, values: list[Any]) -> list[Run]:
