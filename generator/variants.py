@@ -47,9 +47,10 @@ def _keep(value: Any, audience: str) -> Any:
 def for_variant(pack: Pack, variant: Variant) -> Pack:
     """Return the pack as ``variant``'s audience sees it."""
     filtered: Pack = _keep(pack, variant.audience)
-    if variant.subtitle:
-        meta = filtered.pack.model_copy(update={"subtitle": variant.subtitle})
-        filtered = filtered.model_copy(update={"pack": meta})
+    updates = {"subtitle": variant.subtitle, "audience": variant.audience_line}
+    updates = {key: value for key, value in updates.items() if value}
+    if updates:
+        filtered = filtered.model_copy(update={"pack": filtered.pack.model_copy(update=updates)})
     return filtered
 
 

@@ -86,6 +86,9 @@ def test_wrapping_keeps_citation_markers_with_their_word() -> None:
     width = face().width("alpha beta gamma", 20) - 1
     lines = wrap(runs, 20, width)
     assert [r.text for r in lines[-1].runs] == ["gamma", "[12]"]
+    spaced = (Run("alpha beta gamma"), Run("[4, 5]", cite=("x", "y")))
+    width = face().width("alpha beta gamma[4,", 20)
+    assert [r.text for r in wrap(spaced, 20, width)[-1].runs] == ["gamma", "[4, 5]"]
 
 
 def test_default_deck_never_goes_below_the_floors(built_pack: dict[str, Path]) -> None:

@@ -34,6 +34,7 @@ class Variant(Strict):
     id: Id = Field(description="Used in output file names, e.g. 'policymakers'.")
     audience: Id = Field(description="Items tagged with this audience (or untagged) are included.")
     subtitle: Text | None = Field(None, max_length=300, description="Title line replacing the pack's subtitle.")
+    audience_line: Text | None = Field(None, max_length=200, description="Replaces pack.audience on the cover.")
     handout_template: Text = "handout.md.j2"
     deck_template: Text = "deck.md.j2"
     summary_template: Text = "summary.md.j2"

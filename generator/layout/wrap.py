@@ -47,7 +47,9 @@ def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
     """Split runs into words (lists of styled pieces with no space between them) and spaces."""
     words: list[list[Run]] = []
     for run in runs:
-        for piece in _PIECES.findall(run.text) or ([""] if run.cite else []):
+        # A citation marker such as "[4, 5]" never breaks, even at its inner space.
+        pieces = [run.text] if run.cite else _PIECES.findall(run.text)
+        for piece in pieces:
             token = _with(run, piece)
             glued = words and not piece.isspace() and not words[-1][-1].text.isspace()
             if glued:
