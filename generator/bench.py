@@ -147,7 +147,7 @@ def main() -> None:
         ("cold and no-op", cold_and_noop),
         ("watch edits", watch_edits),
         ("batch", lambda: batch(10 if args.quick else 50)),
-        ("long handouts", lambda: long_handouts((5, 10) if args.quick else (5, 10, 20, 30))),
+        ("long handouts", lambda: long_handouts((5, 10) if args.quick else (5, 10, 20, 40, 50))),
     ]
     for label, step in steps:
         started = time.perf_counter()

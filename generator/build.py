@@ -59,11 +59,12 @@ class Job:
     theme_name: str | None
     variant: str | None
     format: str
+    part: str | None = None  # the paper size, for formats rendered once per paper
     last_document: str | None = None  # digest of the document last rendered, if its outputs are intact
 
     @property
     def key(self) -> str:
-        return f"{self.variant or '-'}:{self.format}"
+        return f"{self.variant or '-'}:{self.format}" + (f":{self.part}" if self.part else "")
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def run_job(job: Job) -> JobResult:
         digest = _sha(repr((composed.document, context.theme)).encode("utf-8"))
         if digest == job.last_document:  # the edit did not reach this document: its files stand
             return JobResult(job.key, (), composed.warnings, time.perf_counter() - started, digest, True)
-        result = fmt.render(composed, context.theme, display_path(job.templates / getattr(edition, fmt.template)))
+        result = fmt.render(composed, context.theme, display_path(job.templates / getattr(edition, fmt.template)),
+                            job.part)
     except ContentError:
         raise
     except BriefpackError as exc:
@@ -252,18 +254,19 @@ def _plan(folder: Path, templates: Path, out: Path, theme_name: str | None, inpu
     old_jobs = (entry or {}).get("jobs", {}) if (entry or {}).get("pack_id") == pack_id else {}
     stale, fresh, job_deps = [], [], {}
     reasons: dict[str, list[str]] = {}
-    for edition in context.editions:
-        for name, fmt in FORMATS.items():
-            key = Job(folder, templates, theme_name, edition.variant, name).key
-            deps = job_inputs(pack_files, templates.resolve(), getattr(edition, fmt.template), theme_folder)
-            hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
-            job_deps[key] = hashes
-            why = _reasons(old_jobs.get(key), hashes, out / pack_id, force)
-            intact = why and all(w.startswith(("changed:", "removed:")) for w in why)
-            last = old_jobs.get(key, {}).get("document") if intact else None
-            job = Job(folder, templates, theme_name, edition.variant, name, last)
-            (stale if why else fresh).append(job)
-            reasons[job.key] = why
+    units = [(edition, name, fmt, part) for edition in context.editions for name, fmt in FORMATS.items()
+             for part in fmt.parts(context.theme)]
+    for edition, name, fmt, part in units:
+        key = Job(folder, templates, theme_name, edition.variant, name, part).key
+        deps = job_inputs(pack_files, templates.resolve(), getattr(edition, fmt.template), theme_folder)
+        hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
+        job_deps[key] = hashes
+        why = _reasons(old_jobs.get(key), hashes, out / pack_id, force)
+        intact = why and all(w.startswith(("changed:", "removed:")) for w in why)
+        last = old_jobs.get(key, {}).get("document") if intact else None
+        job = Job(folder, templates, theme_name, edition.variant, name, part, last)
+        (stale if why else fresh).append(job)
+        reasons[job.key] = why
     warnings = [str(problem) for problem in lint_pack(context.loaded)]
     return {"folder": folder, "pack_id": pack_id, "inputs": inputs, "stale": stale, "fresh": fresh,
             "deps": job_deps, "reasons": reasons, "old_jobs": old_jobs, "warnings": warnings,

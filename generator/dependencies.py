@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -10,6 +11,12 @@ from jinja2 import meta
 
 def template_closure(templates: Path, name: str) -> list[Path]:
     """Return ``name`` and every template it extends, includes or imports, recursively."""
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(templates.glob("*.j2")))
+    return list(_closure(templates, name, stamp))
+
+
+@lru_cache(maxsize=64)
+def _closure(templates: Path, name: str, stamp: tuple) -> tuple[Path, ...]:
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     seen: list[Path] = []
     pending = [name]
@@ -24,7 +31,7 @@ def template_closure(templates: Path, name: str) -> list[Path]:
         except jinja2.TemplateSyntaxError:
             continue  # the build will report it with its line
         pending.extend(ref for ref in meta.find_referenced_templates(ast) if ref)
-    return sorted(seen)
+    return tuple(sorted(seen))
 
 
 def job_inputs(pack_files: list[Path], templates: Path, template: str, theme_folder: Path) -> list[Path]:

@@ -52,35 +52,29 @@ def compose_deck_for(edition: Edition, templates: Path) -> Composed:
     return compose_deck(edition.pack, templates, edition.deck_template, edition.logo)
 
 
-def render_handout(composed: Composed, theme: Theme, where: str) -> FormatResult:
-    """Return the handout PDF on every paper size the theme asks for."""
+def render_handout(composed: Composed, theme: Theme, where: str, paper: str | None) -> FormatResult:
+    """Return the handout PDF on one paper size."""
     from generator.render.pdf_handout import render_handout_pdf
 
-    assert isinstance(composed.document, Handout)
-    artifacts = []
-    for paper in theme.papers:
-        data, pages = render_handout_pdf(composed.document, theme, paper)
-        artifacts.append(Artifact(f"handout-{paper}.pdf", data, pages, "pages"))
-    return FormatResult(tuple(artifacts), composed.warnings)
+    assert isinstance(composed.document, Handout) and paper
+    data, pages = render_handout_pdf(composed.document, theme, paper)
+    return FormatResult((Artifact(f"handout-{paper}.pdf", data, pages, "pages"),), composed.warnings)
 
 
-def render_summary(composed: Composed, theme: Theme, where: str) -> FormatResult:
-    """Return the one-page summary PDF on every paper size; a longer one is reported as a warning."""
+def render_summary(composed: Composed, theme: Theme, where: str, paper: str | None) -> FormatResult:
+    """Return the one-page summary PDF on one paper size; a longer one is reported as a warning."""
     from generator.render.pdf_handout import render_handout_pdf
 
-    assert isinstance(composed.document, Handout)
-    artifacts = []
-    warnings = []
-    for paper in theme.papers:
-        data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
-        if pages != 1:
-            warnings.append(f"{where}: the summary runs to {pages} pages on {paper} paper; shorten the "
-                            f"template or the featured content to fit one")
-        artifacts.append(Artifact(f"summary-{paper}.pdf", data, pages, "pages"))
-    return FormatResult(tuple(artifacts), tuple(warnings))
+    assert isinstance(composed.document, Handout) and paper
+    data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
+    warnings = composed.warnings
+    if pages != 1:
+        warnings += (f"{where}: the summary runs to {pages} pages on {paper} paper; shorten the "
+                     f"template or the featured content to fit one",)
+    return FormatResult((Artifact(f"summary-{paper}.pdf", data, pages, "pages"),), warnings)
 
 
-def render_deck(composed: Composed, theme: Theme, where: str) -> FormatResult:
+def render_deck(composed: Composed, theme: Theme, where: str, part: str | None = None) -> FormatResult:
     """Return the slide deck as PPTX, the same slides as PDF, and the speaker handout.
 
     The slides are measured and laid out once; every renderer draws that layout.
@@ -130,17 +124,25 @@ class Format:
     """
 
     compose: Callable[[Edition, Path], Composed]
-    render: Callable[[Composed, Theme, str], FormatResult]
+    render: Callable[[Composed, Theme, str, str | None], FormatResult]
     template: str  # the Edition attribute naming the template
+    per_paper: bool = False  # one job per paper size, so they render in parallel
+
+    def parts(self, theme: Theme) -> tuple[str | None, ...]:
+        """Return the separately rendered parts: the theme's papers, or one part."""
+        return tuple(theme.papers) if self.per_paper else (None,)
 
     def make(self, edition: Edition, templates: Path, theme: Theme) -> FormatResult:
-        """Return the rendered files of ``edition``."""
+        """Return every rendered file of ``edition``."""
         where = display_path(templates / getattr(edition, self.template))
-        return self.render(self.compose(edition, templates), theme, where)
+        composed = self.compose(edition, templates)
+        results = [self.render(composed, theme, where, part) for part in self.parts(theme)]
+        return FormatResult(tuple(a for r in results for a in r.artifacts),
+                            tuple(dict.fromkeys(w for r in results for w in r.warnings)))
 
 
 FORMATS: dict[str, Format] = {
-    "handout": Format(compose_handout_for, render_handout, "handout_template"),
-    "summary": Format(compose_summary_for, render_summary, "summary_template"),
+    "handout": Format(compose_handout_for, render_handout, "handout_template", per_paper=True),
+    "summary": Format(compose_summary_for, render_summary, "summary_template", per_paper=True),
     "deck": Format(compose_deck_for, render_deck, "deck_template"),
 }

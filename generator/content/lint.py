@@ -40,7 +40,7 @@ def lint_pack(loaded: LoadedPack) -> list[Problem]:
 
 
 def _locator(loaded: LoadedPack) -> Any:
-    files = {section: read_yaml(path) for section, path in loaded.section_files.items()}
+    files = loaded.sources or {section: read_yaml(path) for section, path in loaded.section_files.items()}
 
     def warn(path: FieldPath, message: str) -> Problem:
         source = files.get(str(path[0])) if path else None

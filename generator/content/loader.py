@@ -6,7 +6,7 @@ form one ``Pack``. Problems come back as ``file:line:col: field: message``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ class LoadedPack:
     pack: Pack
     files: tuple[Path, ...]
     section_files: dict[str, Path]
+    sources: dict[str, SourceFile] = field(default_factory=dict, repr=False, compare=False)
 
 
 def pack_files(folder: Path) -> list[Path]:
@@ -112,4 +113,5 @@ def load_pack(folder: Path) -> LoadedPack:
         pack=pack,
         files=tuple(files),
         section_files={section: src.path for section, src in owners.items()},
+        sources=dict(owners),
     )
