@@ -8,6 +8,7 @@ files or prints; warnings are returned as data.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +71,29 @@ def _long_date(language: str) -> Any:
     return lambda value: format_date(value, format="long", locale=locale)
 
 
-def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
-    words = wording(templates, pack.pack.language)
+def _environment(templates: Path, language: str) -> tuple[Any, dict[str, str]]:
+    """Return the template environment and labels for ``language``, reused while messages are unchanged.
+
+    jinja keeps compiled templates in the environment and recompiles a template
+    whose file changed, so reuse makes composing in ``watch`` cheap.
+    """
+    messages = templates / "messages"
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(messages.glob("*"))) if messages.is_dir() else ()
+    return _cached_environment(templates.resolve(), language, stamp)
+
+
+@lru_cache(maxsize=16)
+def _cached_environment(templates: Path, language: str, stamp: tuple[Any, ...]) -> tuple[Any, dict[str, str]]:
+    words = wording(templates, language)
     labels = words.labels
     env = make_environment(templates, {**_template_globals(labels), "t": labels})
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
-    env.filters["longdate"] = _long_date(pack.pack.language)
+    env.filters["longdate"] = _long_date(language)
+    return env, labels
+
+
+def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
+    env, labels = _environment(templates, pack.pack.language)
     text, values = render_template(env, name, {"pack": pack})
     try:
         root = parse_divs(text, values)
