@@ -338,9 +338,23 @@ def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out:
         for name, info in record["files"].items():
             records.append(OutputRecord(target / name, info["count"], info["unit"], 0.0, False))
     write_all(staged)
+    _remove_retired(plan["old_jobs"], jobs_record, target)
     manifest.packs[str(folder.resolve())] = {"pack_id": pack_id, "inputs": plan["inputs"], "options": options,
                                    "jobs": jobs_record, "warnings": warnings}
     return PackBuild(pack_id, tuple(records), tuple(warnings), sum(r.seconds for r in records))
+
+
+def _remove_retired(old_jobs: dict[str, Any], new_jobs: dict[str, Any], target: Path) -> None:
+    """Delete files an earlier build made that this build no longer makes (a variant or paper removed).
+
+    Only files the manifest says briefpack wrote are touched, and only when unchanged since.
+    """
+    current = {name for job in new_jobs.values() for name in job["files"]}
+    for job in old_jobs.values():
+        for name, info in job.get("files", {}).items():
+            path = target / name
+            if name not in current and path.is_file() and file_hash(path) == info.get("sha256"):
+                path.unlink()
 
 
 def _unchanged(entry: dict[str, Any], out: Path) -> PackBuild:

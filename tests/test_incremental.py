@@ -192,3 +192,11 @@ def test_watch_rebuilds_on_save(pack_copy: Path, tmp_path: Path) -> None:
     assert "watching briefs/ and templates/" in output
     assert "changed: output/sex-work-law/sex-work-law-public-deck.pptx (slide" in output
     assert "previous outputs kept" in output
+
+
+def test_outputs_of_a_removed_variant_are_retired(pack_copy: Path, built: Path, tmp_path: Path, edit: Edit) -> None:
+    edit("pack.yaml", "    - id: public\n      audience: public\n", "")
+    edit("lived-experience.yaml", "    audiences: [public]\n", "")
+    build_pack(pack_copy, tmp_path / "templates", built)
+    names = sorted(p.name for p in (built / "sex-work-law").iterdir())
+    assert names and all(name.startswith("sex-work-law-policymakers-") for name in names)
