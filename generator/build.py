@@ -75,6 +75,7 @@ class JobResult:
     seconds: float
     document: str = ""
     same_document: bool = False
+    hints: dict[Any, Any] = field(default_factory=dict)
 
 
 def run_job(job: Job) -> JobResult:
@@ -82,7 +83,10 @@ def run_job(job: Job) -> JobResult:
     from generator.errors import BriefpackError, ContentError
     from generator.formats import FORMATS
 
+    from generator.render.hints import HINTS, changed_since
+
     started = time.perf_counter()
+    hints_before = dict(HINTS)
     context = _context(job.folder, job.templates, job.theme_name)
     edition = next(e for e in context.editions if e.variant == job.variant)
     where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
@@ -98,7 +102,8 @@ def run_job(job: Job) -> JobResult:
         raise
     except BriefpackError as exc:
         raise type(exc)(f"{where}: {exc}") from None
-    return JobResult(job.key, result.artifacts, result.warnings, time.perf_counter() - started, digest)
+    return JobResult(job.key, result.artifacts, result.warnings, time.perf_counter() - started, digest,
+                     hints=changed_since(hints_before))
 
 
 @dataclass
@@ -284,9 +289,12 @@ def _run(pending: list[Job], jobs: int, progress: Any) -> dict[tuple[str, str], 
         import generator.formats  # noqa: F401
 
         context = multiprocessing.get_context("fork")
+        from generator.render.hints import HINTS
+
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             for job, result in zip(pending, pool.map(run_job, pending)):
                 results[(str(job.folder), job.key)] = result
+                HINTS.update(result.hints)  # the next build's workers start from these
                 if progress:
                     progress(job)
     else:

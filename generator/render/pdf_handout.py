@@ -7,6 +7,7 @@ is known, and headings become PDF bookmarks and table-of-contents entries.
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Callable
@@ -58,6 +59,7 @@ from generator.errors import BuildError
 from generator.glyphs import glyph_set, split_by_coverage
 from generator.render.fonts import register_fallback_font, register_handout_font
 from generator.render.pdf_markup import markup, paragraph_styles, plain_markup
+from generator.render.hints import HINTS
 from generator.render.qr import qr_runs
 from generator.theme import Theme
 
@@ -556,7 +558,18 @@ def render_block(block: Block, ctx: PdfContext) -> list[Flowable]:
 
 
 class _HandoutDoc(BaseDocTemplate):
-    """Adds bookmarks and contents entries for headings as they are laid out."""
+    """Adds bookmarks and contents entries for headings as they are laid out.
+
+    Every pass lays out a fresh copy of the story: reportlab changes paragraphs
+    while splitting long words, so without copies a second pass could differ by
+    a byte from the first, and a document's bytes would depend on how many passes
+    its contents page needed.
+    """
+
+    keep: dict[int, Any] = {}
+
+    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:  # type: ignore[override]
+        super().build(copy.deepcopy(flowables, dict(self.keep)), **kwargs)
 
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "level", None)
@@ -690,6 +703,11 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
     doc.addPageTemplates(templates)
     if with_toc:
         toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=0)
+        doc.keep = {id(toc): toc}  # the contents must stay one object across passes
+        # Start from the entries the last build of this document found: when the headings
+        # still land on the same pages, one pass is enough (same bytes as two, see _HandoutDoc).
+        toc_key = ("contents", meta.title, size, theme.name, tuple(text_of(b.text) for b in blocks if isinstance(b, Heading)))
+        toc._entries = list(HINTS.get(toc_key, []))
         # Every table names the font, or reportlab would reference (unembedded) Helvetica.
         toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                      ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -706,6 +724,8 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
     canvasmaker = _canvas_class(handout, theme, font, size)
     try:
         doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+        if with_toc:
+            HINTS[toc_key] = list(toc._entries)
     except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
         detail = " ".join(str(exc).split())  # reportlab's message spans lines and quotes whole paragraphs
         raise BuildError(f"handout could not be laid out ({exc.__class__.__name__}): {detail[:160]}…") from None
