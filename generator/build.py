@@ -285,8 +285,8 @@ def _run(pending: list[Job], jobs: int, progress: Any) -> dict[tuple[str, str], 
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # Heavy imports once in the parent, shared by forked workers (copy-on-write).
-        import generator.formats  # noqa: F401
+        # Heavy imports and compiled templates once in the parent, shared by forked workers.
+        _warm(pending)
 
         context = multiprocessing.get_context("fork")
         from generator.render.hints import HINTS
@@ -303,6 +303,22 @@ def _run(pending: list[Job], jobs: int, progress: Any) -> dict[tuple[str, str], 
             if progress:
                 progress(job)
     return results
+
+
+def _warm(pending: list[Job]) -> None:
+    """Import the renderers and compile the jobs' templates in this process, before forking workers.
+
+    In ``watch`` the parent lives on, so later rebuilds fork workers that find
+    everything ready; templates whose files changed are recompiled by jinja.
+    """
+    from generator.compose.compose import warm_templates
+    from generator.formats import FORMATS
+    from generator.render import pdf_handout, pptx_deck  # noqa: F401
+
+    for job in pending:
+        context = _context(job.folder, job.templates, job.theme_name)
+        edition = next(e for e in context.editions if e.variant == job.variant)
+        warm_templates(job.templates, edition.pack.pack.language, getattr(edition, FORMATS[job.format].template))
 
 
 def _write(plan: dict[str, Any], results: dict[tuple[str, str], JobResult], out: Path, manifest: Manifest,

@@ -92,6 +92,14 @@ def _cached_environment(templates: Path, language: str, stamp: tuple[Any, ...]) 
     return env, labels
 
 
+def warm_templates(templates: Path, language: str, name: str) -> None:
+    """Compile template ``name`` (and what it imports) ahead of use; errors surface later, when composing."""
+    try:
+        _environment(templates, language)[0].get_template(name)
+    except Exception:  # the compose step reports template errors with file and line
+        pass
+
+
 def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
     env, labels = _environment(templates, pack.pack.language)
     text, values = render_template(env, name, {"pack": pack})

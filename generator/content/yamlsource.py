@@ -8,7 +8,8 @@ absurd nesting are refused with a clear message instead of a hang.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +72,31 @@ class YamlProblem(Exception):
         super().__init__(str(problem))
 
 
+_READ: dict[tuple[str, int, int], SourceFile] = {}
+
+
 def read_yaml(path: Path) -> SourceFile:
-    """Return the data of the YAML file at ``path`` or raise ``YamlProblem``."""
+    """Return the data of the YAML file at ``path`` or raise ``YamlProblem``.
+
+    A file unchanged since it was last read (same size and modification time)
+    is not parsed again: ``watch`` re-reads only the file an editor saved.
+    Each call returns its own copy of the data, so callers may change it.
+    """
+    try:
+        stat = path.stat()
+        key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        key = None
+    if key and key in _READ and _READ[key].name == display_path(path):
+        cached = _READ[key]
+    else:
+        cached = _read_yaml(path)
+        if key:
+            _READ[key] = cached
+    return replace(cached, data=copy.deepcopy(cached.data))
+
+
+def _read_yaml(path: Path) -> SourceFile:
     name = display_path(path)
 
     def fail(message: str, line: int = 0, column: int = 0) -> YamlProblem:
