@@ -192,7 +192,8 @@ def build_pack(folder: Path, templates: Path, out: Path, theme_name: str | None 
 
 
 def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str | None = None, *,
-                force: bool = False, jobs: int = 1, progress: Any = None) -> list[PackBuild]:
+                force: bool = False, jobs: int = 1, progress: Any = None,
+                workers: Workers | None = None) -> list[PackBuild]:
     """Build several packs; stale jobs of all of them share one process pool."""
     from filelock import FileLock, Timeout
 
@@ -208,13 +209,13 @@ def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str
         raise BuildError(f"{display_path(out)}: another briefpack build is writing here; try again when it "
                          f"has finished (lock: {display_path(out / LOCK_NAME)})") from None
     try:
-        return _build_locked(folders, templates, out, theme_name, force, jobs, progress, started)
+        return _build_locked(folders, templates, out, theme_name, force, jobs, progress, started, workers)
     finally:
         lock.release()
 
 
 def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: str | None, force: bool,
-                  jobs: int, progress: Any, started: float) -> list[PackBuild]:
+                  jobs: int, progress: Any, started: float, workers: Workers | None = None) -> list[PackBuild]:
     manifest = Manifest.load(out)
     options = _options(theme_name)
     template_hashes = tree_hashes(templates)
@@ -233,7 +234,7 @@ def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: s
                                for key in plan["reasons"]}
         plans.append(plan)
         pending.extend(plan["stale"])
-    results = _run(pending, jobs, progress)
+    results = _run(pending, jobs, progress, workers)
     builds = []
     for plan in plans:
         if plan.get("skip"):
@@ -278,25 +279,49 @@ def _plan(folder: Path, templates: Path, out: Path, theme_name: str | None, inpu
             "editions": {e.variant: e for e in context.editions}}
 
 
-def _run(pending: list[Job], jobs: int, progress: Any) -> dict[tuple[str, str], JobResult]:
+class Workers:
+    """A process pool that outlives one build (``watch`` keeps one), so its workers stay warm.
+
+    Workers are forked after the parent has imported the renderers, registered
+    the fonts and compiled the templates; each keeps its own caches, which
+    notice changed files by their modification times.
+    """
+
+    def __init__(self, jobs: int):
+        self.jobs = jobs
+        self._pool: Any = None
+
+    def map(self, pending: list[Job]) -> Any:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            _warm(pending)
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
+        return self._pool.map(run_job, pending)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def _run(pending: list[Job], jobs: int, progress: Any, workers: Workers | None = None) -> dict[tuple[str, str], JobResult]:
     """Render every pending job, in a process pool when there are several and jobs > 1."""
     results: dict[tuple[str, str], JobResult] = {}
-    if jobs > 1 and len(pending) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # Heavy imports and compiled templates once in the parent, shared by forked workers.
-        _warm(pending)
-
-        context = multiprocessing.get_context("fork")
+    if (workers or jobs > 1) and len(pending) > 1:
         from generator.render.hints import HINTS
 
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            for job, result in zip(pending, pool.map(run_job, pending)):
+        pool = workers or Workers(jobs)
+        try:
+            for job, result in zip(pending, pool.map(pending)):
                 results[(str(job.folder), job.key)] = result
-                HINTS.update(result.hints)  # the next build's workers start from these
+                HINTS.update(result.hints)  # workers forked later start from these
                 if progress:
                     progress(job)
+        finally:
+            if workers is None:
+                pool.close()
     else:
         for job in pending:
             results[(str(job.folder), job.key)] = run_job(job)
@@ -313,8 +338,19 @@ def _warm(pending: list[Job]) -> None:
     """
     from generator.compose.compose import warm_templates
     from generator.formats import FORMATS
+    from generator.layout.metrics import face
     from generator.render import pdf_handout, pptx_deck  # noqa: F401
+    from generator.render.fonts import register_fallback_font, register_handout_font
+    from generator.render.slide_fonts import register_slide_fonts
 
+    for job in pending:
+        context = _context(job.folder, job.templates, job.theme_name)
+        register_handout_font(context.theme.fonts.handout)
+        register_fallback_font(context.theme.fonts.fallback)
+    register_slide_fonts()
+    for bold in (False, True):
+        for italic in (False, True):
+            face(bold, italic)
     for job in pending:
         context = _context(job.folder, job.templates, job.theme_name)
         edition = next(e for e in context.editions if e.variant == job.variant)

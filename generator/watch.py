@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator.build import PackBuild, build_packs
+from generator.build import PackBuild, Workers, build_packs
 from generator.discover import find_packs
 from generator.errors import BriefpackError
 
@@ -21,20 +21,40 @@ def rebuild_on_change(briefs: Path, templates: Path, out: Path, packs: tuple[str
     Runs in one process, so the libraries stay imported and a one-edit rebuild
     only renders the outputs that edit affects.
     """
+    import os
+    import signal
+
     from watchfiles import watch
+
+    workers = Workers(os.cpu_count() or 1)
+
+    def stop_on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # leave through the finally below, which stops the workers
+
+    if threading_is_main():
+        signal.signal(signal.SIGTERM, stop_on_term)
 
     def once() -> None:
         started = time.perf_counter()
         try:
-            builds = build_packs(find_packs(briefs, packs), templates, out, theme, jobs=1)
+            builds = build_packs(find_packs(briefs, packs), templates, out, theme, workers=workers)
         except BriefpackError as exc:  # keep the last good outputs and keep watching
             report(exc, time.perf_counter() - started)
             return
         report(builds, time.perf_counter() - started)
 
-    once()
-    for _changes in _batches(watch, briefs, templates, stop):
+    try:
         once()
+        for _changes in _batches(watch, briefs, templates, stop):
+            once()
+    finally:
+        workers.close()
+
+
+def threading_is_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def _batches(watch: Callable[..., Iterator[set]], briefs: Path, templates: Path,
