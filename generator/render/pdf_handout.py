@@ -65,6 +65,7 @@ from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
 CELL_PADDING = 4
+SHORT_LEAD = 160  # characters: a paragraph this short right after a heading stays with what follows
 MAX_TABLE_COLUMNS = 5  # data columns per printed table; more are continued in another table below
 FOOTER_ROOM = 8
 COVER_BAND = 0.48  # the share of the cover page, from the top, in the band colour
@@ -717,8 +718,11 @@ def _build(handout: Handout, theme: Theme, font: str, size: tuple[float, float],
     for index, block in enumerate(blocks):
         flowables = render_block(block, ctx)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        if isinstance(following, TableBlock) and isinstance(block, ParagraphBlock):
-            # A paragraph introducing a table stays on the table's page.
+        previous = blocks[index - 1] if index else None
+        if isinstance(block, ParagraphBlock) and (
+            isinstance(following, TableBlock)  # a paragraph introducing a table stays on its page
+            or (isinstance(previous, Heading) and len(text_of(block.text)) < SHORT_LEAD)  # "Also called: …"
+        ):
             flowables[-1].keepWithNext = 1
         story.extend(flowables)
     canvasmaker = _canvas_class(handout, theme, font, size)
