@@ -78,6 +78,10 @@ class Colours(Strict):
     licensed_only: Colour = "#1F4E99"
 
 
+    def for_status(self, status: str) -> str:
+        """Return the colour of a criminalisation status ('not-criminalised' → not_criminalised)."""
+        return str(getattr(self, status.replace("-", "_"), self.text))
+
     @model_validator(mode="after")
     def _readable(self) -> Colours:
         """Refuse a palette where any text colour falls below 4.5:1 on its background."""

@@ -100,13 +100,18 @@ def warm_templates(templates: Path, language: str, name: str) -> None:
         pass
 
 
+def _storyboard_error(templates: Path, name: str, exc: StoryboardError) -> TemplateError:
+    """Return a storyboard problem as a template error naming the template (lines are of its output)."""
+    return TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}")
+
+
 def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, BuildContext]:
     env, labels = _environment(templates, pack.pack.language)
     text, values = render_template(env, name, {"pack": pack})
     try:
         root = parse_divs(text, values)
     except StoryboardError as exc:
-        raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
+        raise _storyboard_error(templates, name, exc) from None
     return root, BuildContext(values, labels)
 
 
@@ -116,7 +121,7 @@ def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2", lo
     try:
         blocks = tuple(ctx.blocks(root))
     except StoryboardError as exc:
-        raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
+        raise _storyboard_error(templates, name, exc) from None
     blocks, _ = number_citations(blocks, list(pack.sources))
     return Composed(Handout(_meta(pack, logo), ctx.labels, blocks), tuple(ctx.warnings))
 
@@ -135,7 +140,7 @@ def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2", logo: Lo
                 raise StoryboardError(child.line, f"expected '::: slide', found '::: {child.kind}'")
             slides.append(_slide(child, ctx))
     except StoryboardError as exc:
-        raise TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}") from None
+        raise _storyboard_error(templates, name, exc) from None
     numbered, _ = number_citations(tuple(slides), list(pack.sources))
     deck = Deck(_meta(pack, logo), ctx.labels, numbered)
     return Composed(deck, tuple(ctx.warnings))

@@ -47,6 +47,7 @@ from generator.layout.boxes import (
 from generator.layout.metrics import face
 from generator.layout.wrap import longest_word, wrap
 from generator.theme import Theme
+from generator.urls import short_url
 
 MARGIN_X = 54.0
 TITLE_Y = 30.0
@@ -350,9 +351,7 @@ class DeckLayout:
                 x = MARGIN_X + (offset % 2) * col_w
                 y = BODY_Y + (offset // 2) * row_h
                 elements.append(PictureBox(x, y, QR_SIZE, QR_SIZE, item.url, f"QR code linking to {item.url}"))
-                short = item.url.split("://", 1)[-1].removeprefix("www.")
-                if len(short) > SHORT_URL_CHARS:  # the QR code and the link carry the whole address
-                    short = short[: SHORT_URL_CHARS - 1] + "…"
+                short = short_url(item.url, SHORT_URL_CHARS)  # the QR code and link carry the whole address
                 specs = [Spec(item.title, "heading"), Spec(((Run(short, url=item.url),)), "small", scale=0.8)]
                 fitted = fit_text(specs, text_w, row_h - 10, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:

@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
-from urllib.parse import urlsplit
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4, LETTER
@@ -60,8 +59,9 @@ from generator.glyphs import glyph_set, split_by_coverage
 from generator.render.fonts import register_fallback_font, register_handout_font
 from generator.render.pdf_markup import markup, paragraph_styles, plain_markup
 from generator.render.hints import HINTS
-from generator.render.qr import qr_runs
+from generator.render.qr import qr_rects
 from generator.theme import Theme
+from generator.urls import host, short_url
 
 PAPERS = {"a4": A4, "letter": LETTER}
 CELL_PADDING = 4
@@ -170,10 +170,7 @@ def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
     if block.columns > 1:  # fill down the columns, like a newspaper
         per = -(-len(items) // block.columns)
         columns = [items[i * per:(i + 1) * per] for i in range(block.columns)]
-        table = Table([columns], colWidths=[ctx.width / block.columns] * block.columns)
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        table = _layout_table([columns], [ctx.width / block.columns] * block.columns, ctx.font, right=6)
         items = [table]
     return items + [Spacer(1, ctx.styles["body"].fontSize * 0.3)]
 
@@ -181,7 +178,8 @@ def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
 def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
     bar = HexColor(ctx.theme.colours.quote_bar)
     count = len(block.paragraphs)
-    # A FrameBG from the frame's left edge to 3 pt short of... its right: a bar that follows page breaks.
+    # A frame background only 3 pt wide (its right edge is ctx.width - 3 from the frame's right):
+    # a bar down the quotation's left side that follows it across page breaks.
     out: list[Flowable] = [FrameBG(color=bar, left=0, right=ctx.width - 3, start=True)]
     for index, paragraph in enumerate(block.paragraphs):
         opening = "“" if index == 0 else ""
@@ -266,12 +264,10 @@ class QrCode(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        modules, runs = qr_runs(self.url)
-        unit = self.size / modules
         canvas = self.canv
         canvas.setFillColor(HexColor(self.colour))
-        for row, column, length in runs:
-            canvas.rect(column * unit, self.size - (row + 1) * unit, length * unit, unit, stroke=0, fill=1)
+        for x, top, w, h in qr_rects(self.url, self.size):
+            canvas.rect(x, self.size - top - h, w, h, stroke=0, fill=1)
         canvas.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
 
 
@@ -317,8 +313,18 @@ class StatusIcon(Flowable):
 
 
 def _status_icon(status: str, ctx: PdfContext) -> Flowable:
-    colour = getattr(ctx.theme.colours, status.replace("-", "_"), ctx.theme.colours.text)
-    return StatusIcon(status, ctx.styles["cell"].fontSize, colour)
+    return StatusIcon(status, ctx.styles["cell"].fontSize, ctx.theme.colours.for_status(status))
+
+
+def _layout_table(rows: list[list[Any]], widths: list[float], font: str, *extra: tuple[Any, ...],
+                  right: float = 0) -> Table:
+    """Return a borderless table used only to place things side by side (no padding but ``right``)."""
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), font),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               *extra]))
+    return table
 
 
 def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
@@ -327,11 +333,7 @@ def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
         return paragraph
     icon = _status_icon(cell.status, ctx)
     size = ctx.styles["cell"].fontSize
-    inner = Table([[icon, paragraph]], colWidths=[size + 3, None])
-    inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 1),
-                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
-    return inner
+    return _layout_table([[icon, paragraph]], [size + 3, None], ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 1))
 
 
 def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[float]:
@@ -402,14 +404,6 @@ def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     return [table, Spacer(1, 6)]
 
 
-def short_url(url: str) -> str:
-    """Return ``url`` without scheme and 'www.', for printing beside a QR code."""
-    parts = urlsplit(url)
-    host = parts.netloc.removeprefix("www.")
-    rest = url.split(parts.netloc, 1)[1] if parts.netloc else url
-    return host + rest.rstrip("/")
-
-
 def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     """Return resources side by side, each a QR code beside its title and short URL."""
     size = 17 * mm
@@ -417,18 +411,14 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     width = ctx.width / columns
     cells = []
     for item in block.items:
-        host = urlsplit(item.url).netloc.removeprefix("www.")  # the full address is in the handout
-        url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{plain_markup(host, ctx.theme)}</u></a>'
+        site = host(item.url)  # the full address is in the handout
+        url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{plain_markup(site, ctx.theme)}</u></a>'
         text = [Paragraph(markup(item.title, ctx.theme), ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")),
                 Paragraph(url, ctx.styles["cell"])]
-        inner = Table([[QrCode(item.url, size, "#000000"), text]], colWidths=[size + 4, width - size - 10])
-        inner.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        inner = _layout_table([[QrCode(item.url, size, "#000000"), text]], [size + 4, width - size - 10], ctx.font)
         cells.append(inner)
-    table = Table([cells], colWidths=[width] * columns)
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), ctx.font),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 6)]))
+    table = _layout_table([cells], [width] * columns, ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3), right=6)
     return [table]
 
 

@@ -28,7 +28,7 @@ def markup(inline: Inline, theme: Theme, *, cite_links: bool = True) -> str:
             continue
         text = _fallback_markup(run.text, theme)
         if run.status:
-            colour = getattr(colours, run.status.replace("-", "_"), colours.text)
+            colour = colours.for_status(run.status)
             text = f'<font color="{colour}">{text}</font>'
         if run.bold:
             text = f"<b>{text}</b>"
@@ -69,7 +69,7 @@ def _cite_markup(text: str, link: str) -> str:
 def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
     """Return the named paragraph styles of the handout."""
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+    from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.styles import ParagraphStyle
 
     c, s = theme.colours, theme.handout
@@ -114,8 +114,6 @@ def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
         "term": style("term", s.body, fontName=bold, spaceAfter=1, keepWithNext=1),
         "definition": style("definition", s.body, leftIndent=12),
         "source": style("source", s.small, leftIndent=22, firstLineIndent=-22, spaceAfter=3),
-        "footer": style("footer", s.small - 1, textColor=HexColor(c.muted)),
-        "footer_right": style("footer_right", s.small - 1, textColor=HexColor(c.muted), alignment=TA_RIGHT),
         "toc1": style("toc1", s.body, leftIndent=0, spaceAfter=2),
         "toc2": style("toc2", s.small, leftIndent=14, spaceAfter=1),
     }

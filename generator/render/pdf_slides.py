@@ -26,7 +26,7 @@ from generator.layout.boxes import (
     TextBox,
 )
 from generator.layout.metrics import face
-from generator.render.qr import qr_runs
+from generator.render.qr import qr_rects
 from generator.render.slide_fonts import register_slide_fonts
 from generator.render.slide_style import rect_colour, text_colour
 from generator.theme import Theme
@@ -137,13 +137,11 @@ class SlidePainter:
         canvas.drawText(text)
 
     def qr(self, canvas: Canvas, box: PictureBox) -> None:
-        modules, runs = qr_runs(box.url)
-        unit = box.w / modules
         canvas.setFillColor(HexColor("#FFFFFF"))
         canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
         canvas.setFillColor(HexColor("#000000"))
-        for row, column, length in runs:
-            canvas.rect(box.x + column * unit, box.y + row * unit, length * unit, unit, stroke=0, fill=1)
+        for x, top, w, h in qr_rects(box.url, box.w):  # slide coordinates already run top-down
+            canvas.rect(box.x + x, box.y + top, w, h, stroke=0, fill=1)
         canvas.linkURL(box.url, (box.x, box.y, box.x + box.w, box.y + box.h), relative=1)
 
 

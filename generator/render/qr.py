@@ -34,6 +34,13 @@ def qr_runs(url: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
     return len(matrix) + 2 * QUIET_ZONE, tuple(runs)
 
 
+def qr_rects(url: str, size: float) -> list[tuple[float, float, float, float]]:
+    """Return the dark rectangles (x, y from the top, width, height) of the QR code, ``size`` points square."""
+    modules, runs = qr_runs(url)
+    unit = size / modules
+    return [(column * unit, row * unit, length * unit, unit) for row, column, length in runs]
+
+
 @lru_cache(maxsize=64)
 def qr_png(url: str, scale: int = 10) -> bytes:
     """Return PNG bytes of the QR code for ``url`` with its quiet zone."""

@@ -10,7 +10,7 @@ def text_colour(theme: Theme, role: str, status: str | None = None, cite: bool =
     """Return the #RRGGBB colour for text of ``role`` (a status or citation overrides it)."""
     c = theme.colours
     if status:
-        return getattr(c, status.replace("-", "_"), c.text)
+        return c.for_status(status)
     if role in ("cover", "cover_sub", "footer_on_accent"):
         return c.band_text
     if cite or role in ("footer", "attribution"):
