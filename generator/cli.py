@@ -91,40 +91,19 @@ templates_option = click.option(
 @reports_errors
 def check(packs: tuple[str, ...], briefs: Path, templates: Path, strict: bool) -> None:
     """Validate packs (all in --briefs by default) and write nothing."""
-    from generator.compose.i18n import missing_translations
-    from generator.content.lint import lint_pack
-    from generator.content.loader import load_pack
-    from generator.discover import find_packs
-    from generator.lint_layout import lint_layout
+    from generator.build.check import check_packs
+    from generator.editions.discover import find_packs
 
-    started = time.perf_counter()
-    problems = []
-    warnings = []
     folders = find_packs(briefs, packs)
-    languages = set()
-    for folder in folders:
-        try:
-            loaded = load_pack(folder)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-            continue
-        warnings.extend(lint_pack(loaded))
-        languages.add(loaded.pack.pack.language)
-        if templates.is_dir():
-            layout = lint_layout(loaded, templates)
-            problems.extend(p for p in layout if p.severity == "error")
-            warnings.extend(p for p in layout if p.severity != "error")
-    if templates.is_dir():
-        for language in sorted(languages):
-            warnings.extend(missing_translations(templates, language))
-    if problems or (strict and warnings):
-        raise ContentError(problems + warnings)
-    for warning in sorted(warnings):
+    report = check_packs(folders, templates)
+    if report.errors or (strict and report.warnings):
+        raise ContentError(report.problems)
+    for warning in sorted(report.warnings):
         click.echo(str(warning), err=True)
-    elapsed = time.perf_counter() - started
-    names = ", ".join(folder.name for folder in folders)
-    note = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}" if warnings else ""
-    click.echo(f"ok: {len(folders)} pack{'s' if len(folders) != 1 else ''} valid ({names}){note} in {elapsed:.2f}s")
+    count = len(report.warnings)
+    note = f", {count} warning{'s' if count != 1 else ''}" if count else ""
+    click.echo(f"ok: {len(folders)} pack{'s' if len(folders) != 1 else ''} valid ({', '.join(report.packs)}){note} "
+               f"in {report.seconds:.2f}s")
 
 
 @main.command()
@@ -157,8 +136,8 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, them
     import os
 
     from generator.build import build_packs
-    from generator.discover import find_packs
-    from generator.report import changes, summary, table
+    from generator.build.report import changes, summary, table
+    from generator.editions.discover import find_packs
 
     started = time.perf_counter()
     folders = find_packs(briefs, packs)
@@ -195,8 +174,8 @@ def _progress() -> Callable[[Any], None] | None:
 @reports_errors
 def watch(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None) -> None:
     """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
-    from generator.report import changes, summary
-    from generator.watch import rebuild_on_change
+    from generator.build.report import changes, summary
+    from generator.build.watch import rebuild_on_change
 
     def report(result: Any, seconds: float) -> None:
         stamp = time.strftime("%H:%M:%S")
@@ -234,7 +213,7 @@ def new(name: str, briefs: Path) -> None:
 def list_(briefs: Path, templates: Path) -> None:
     """List packs with their variants, and the themes available."""
     from generator.content.loader import load_pack
-    from generator.discover import find_packs
+    from generator.editions.discover import find_packs
 
     for folder in find_packs(briefs):
         try:

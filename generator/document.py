@@ -10,9 +10,41 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Union
 
-from generator.inline import Run
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one style.
+
+    ``url`` makes it a link; ``cite`` makes it a citation marker for those
+    source ids (its text is filled in once sources are numbered); ``status``
+    marks a party's legal status so renderers can add its symbol and colour.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+    cite: tuple[str, ...] = ()
+    status: str | None = None
+
 
 Inline = tuple[Run, ...]
+
+
+def append_run(runs: list[Run], run: Run) -> None:
+    """Append ``run``, merging it into the last run when they share a style."""
+    if not run.text and not run.cite:
+        return
+    last = runs[-1] if runs else None
+    if (
+        last is not None
+        and not last.cite
+        and not run.cite
+        and (last.bold, last.italic, last.url, last.status) == (run.bold, run.italic, run.url, run.status)
+    ):
+        runs[-1] = Run(last.text + run.text, run.bold, run.italic, run.url, (), run.status)
+    else:
+        runs.append(run)
 
 
 def text_of(inline: Inline) -> str:
@@ -70,19 +102,6 @@ class Table:
     header: tuple[Cell, ...]
     rows: tuple[tuple[Cell, ...], ...]
     kind: str = "plain"
-
-
-def column_groups(table: Table, most: int) -> list[Table]:
-    """Return ``table`` split into tables of at most ``most`` data columns, each keeping the first column."""
-    columns = len(table.header) - 1
-    if columns <= most:
-        return [table]
-    groups = []
-    for start in range(1, columns + 1, most):
-        picks = [0] + list(range(start, min(start + most, columns + 1)))
-        groups.append(Table(tuple(table.header[i] for i in picks),
-                            tuple(tuple(row[i] for i in picks) for row in table.rows), table.kind))
-    return groups
 
 
 @dataclass(frozen=True)

@@ -1,21 +1,16 @@
-"""Themes: colours, fonts, sizes and paper, validated like content.
+"""The theme contract: colours, fonts, sizes and paper, validated like content.
 
-A theme lives in ``templates/themes/<name>/theme.yaml``. Renderers take every
-colour, size and font from here, so rebranding a pack never touches Python.
+A theme is read from ``themes/<name>/theme.yaml`` (see ``editions.themes``);
+layout and renderers take every colour, size and font from here, so
+rebranding a pack never touches Python.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
-
-from generator.content.locate import dotted
-from generator.content.messages import describe_error
-from generator.content.yamlsource import YamlProblem, read_yaml
-from generator.errors import ContentError, Problem, display_path
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Colour = Annotated[
     str,
@@ -151,24 +146,3 @@ class Theme(Strict):
     logo: str | None = Field(None, description="Logo image (PNG or JPEG), a path inside the theme folder.")
     papers: list[Literal["a4", "letter"]] = Field(["a4", "letter"], min_length=1)
     margin_mm: float = Field(18, ge=12, le=40, description="Page margin; 12 mm or more is safe for home printers.")
-
-
-def load_theme(templates: Path, name: str = "default") -> Theme:
-    """Return the validated theme ``name`` from ``templates/themes/``."""
-    path = templates / "themes" / name / "theme.yaml"
-    if not path.is_file():
-        raise ContentError([Problem(display_path(path), 0, 0, "", f"theme '{name}' not found")])
-    try:
-        source = read_yaml(path)
-    except YamlProblem as exc:
-        raise ContentError([exc.problem]) from None
-    try:
-        return Theme.model_validate(source.data)
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors(include_url=False):
-            loc = tuple(error["loc"])
-            message, on_key = describe_error(error, Theme)
-            line, col = source.position(loc, key=on_key)
-            problems.append(Problem(source.name, line, col, dotted(loc), message))
-        raise ContentError(problems) from None

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.compose.compose import compose_deck, compose_handout
+from generator.compose.outline import outline
 from generator.content.loader import load_pack
-from generator.outline import outline
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -13,10 +13,10 @@ from pypdf import PdfReader
 
 from generator.compose.compose import compose_deck
 from generator.content.loader import load_pack
+from generator.editions.themes import load_theme
+from generator.editions.variants import editions
 from generator.layout.boxes import PictureBox, RectBox, TableBox, TextBox
 from generator.layout.slides import layout_deck
-from generator.theme import load_theme
-from generator.variants import editions
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pypdf import PdfReader
 from pptx import Presentation
+from pypdf import PdfReader
 
 from generator.cli import main
 from generator.content.yamlsource import read_yaml

@@ -13,9 +13,9 @@ from pypdf import PdfReader
 from generator.build import build_pack
 from generator.content.lint import lint_glyphs
 from generator.content.loader import load_pack
+from generator.editions.themes import load_theme
+from generator.editions.variants import editions
 from generator.errors import ContentError
-from generator.theme import load_theme
-from generator.variants import editions
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 Edit = Callable[[str, str, str], None]

@@ -16,8 +16,8 @@ import pytest
 from filelock import FileLock
 
 from generator.build import build_pack
+from generator.build.manifest import NAME
 from generator.errors import BuildError
-from generator.manifest import NAME
 from tests.conftest import ROOT, TEMPLATES
 
 Edit = Callable[[str, str, str], None]

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from generator.document import BulletList, Cell, Deck, Meta, Paragraph, Slide, Table
+from generator.document import BulletList, Cell, Deck, Meta, Paragraph, Run, Slide, Table
+from generator.editions.themes import load_theme
 from generator.errors import BuildError
-from generator.inline import Run
+from generator.fonts.metrics import face
 from generator.layout.boxes import TableBox, TextBox
-from generator.layout.metrics import face
-from generator.layout.slides import BODY_H, BODY_W, layout_deck
+from generator.layout.grid import BODY_H, BODY_W
+from generator.layout.slides import layout_deck
 from generator.layout.wrap import wrap
-from generator.theme import load_theme
 from tests.conftest import TEMPLATES
 
 META = Meta("T", "S", "A", "S", (), "en-AU", dt.date(2026, 1, 1), "1")

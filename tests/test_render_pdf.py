@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from generator.build import build_pack
 from generator.content.loader import load_pack
-from generator.variants import editions
+from generator.editions.variants import editions
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 MM = 72 / 25.4

@@ -16,9 +16,9 @@ from generator.compose.compose import compose_handout
 from generator.compose.i18n import missing_translations
 from generator.content.loader import load_pack
 from generator.document import Heading, text_of
+from generator.editions.themes import load_theme
+from generator.editions.variants import editions
 from generator.errors import ContentError
-from generator.theme import load_theme
-from generator.variants import editions
 from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 Edit = Callable[[str, str, str], None]
@@ -30,7 +30,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def sections(edition) -> list[str]:
-    handout = compose_handout(edition.pack, TEMPLATES, edition.handout_template).document
+    handout = compose_handout(edition.pack, TEMPLATES, edition.template("handout", "handout.md.j2")).document
     return [text_of(b.text) for b in handout.blocks if isinstance(b, Heading) and b.level == 1]
 
 

@@ -7,8 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from generator.content.schema import Source
-from generator.document import SourceEntry, SourceList
-from generator.inline import Run
+from generator.document import Run, SourceEntry, SourceList
 
 
 def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: SourceList | None = None) -> Any:

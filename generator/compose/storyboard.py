@@ -24,9 +24,10 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from generator.compose.templating import TOKEN
-from generator.document import Block, BulletList, Heading, Inline, Paragraph
-from generator.inline import Markdown, Run, append_run, parse_inline, runs_from_tokens
+from generator.compose.environment import TOKEN, Cite, Styled
+from generator.compose.inline import parse_inline, runs_from_tokens
+from generator.content.markdown import Markdown
+from generator.document import Block, BulletList, Heading, Inline, Paragraph, Run, append_run
 
 _OPEN = re.compile(r"^\s*:{3,}\s*([A-Za-z][\w-]*)(.*)$")
 _CLOSE = re.compile(r"^\s*:{3,}\s*$")
@@ -48,21 +49,6 @@ class Div:
     attrs: dict[str, Any]
     line: int
     children: list[Div | str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Cite:
-    """A citation of source ids, printed by ``cite()`` in templates."""
-
-    ids: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Styled:
-    """Text the template wants in a given status style (see ``status()``)."""
-
-    text: str
-    status: str
 
 
 def parse_divs(text: str, values: list[Any]) -> Div:

@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from generator.content.fieldpath import FieldPath, dotted
 from generator.content.loader import LoadedPack
-from generator.content.locate import FieldPath, dotted
 from generator.content.yamlsource import read_yaml
 from generator.errors import Problem, display_path
 
@@ -105,7 +105,7 @@ def _strings(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
 
 def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperlegible", "arimo")) -> list[Problem]:
     """Return a warning for each character that none of ``fonts`` can draw (it would print as a box)."""
-    from generator.glyphs import glyph_set
+    from generator.fonts.coverage import glyph_set
 
     covered = frozenset().union(*(glyph_set(f) for f in fonts))
     warn = _locator(loaded)

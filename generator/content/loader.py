@@ -12,11 +12,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.content.locate import FieldPath, dotted
-from generator.content.messages import describe_error
+from generator.content.explain import describe_error, did_you_mean
+from generator.content.fieldpath import FieldPath, dotted
 from generator.content.references import check_audiences, check_duplicate_ids, check_references
 from generator.content.schema import Pack
-from generator.content.suggest import did_you_mean
 from generator.content.yamlsource import SourceFile, YamlProblem, read_yaml
 from generator.errors import ContentError, Problem, display_path
 
@@ -103,7 +102,7 @@ def load_pack(folder: Path) -> LoadedPack:
                     Problem(name, 0, 0, dotted(path), f"required section is missing; add '{path[0]}:' to a YAML file")
                 )
                 continue
-            message, on_key = describe_error(error)
+            message, on_key = describe_error(error, Pack)
             problems.append(locate(path, message, key=on_key))
     if problems:
         raise ContentError(problems)

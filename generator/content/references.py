@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.content.locate import dotted as _dotted
-from generator.content.suggest import did_you_mean
+from generator.content.explain import did_you_mean
+from generator.content.fieldpath import FieldPath, dotted
 
-FieldPath = tuple[str | int, ...]
 Finding = tuple[FieldPath, str]
 
 
@@ -69,13 +68,13 @@ def check_duplicate_ids(data: dict[str, Any]) -> list[Finding]:
                 continue
             item_id = item["id"]
             if item_id in seen:
-                first = _dotted(path + (seen[item_id],))
+                first = dotted(path + (seen[item_id],))
                 findings.append((path + (index, "id"), f"duplicate id '{item_id}' (first used at {first})"))
             else:
                 seen[item_id] = index
             if path and path[-1] in ("quotes", "definitions"):
                 if item_id in quote_ids and quote_ids[item_id][:-1] != path:
-                    first = _dotted(quote_ids[item_id])
+                    first = dotted(quote_ids[item_id])
                     findings.append((path + (index, "id"), f"duplicate quote id '{item_id}' (first used at {first})"))
                 quote_ids.setdefault(item_id, path + (index,))
     return findings

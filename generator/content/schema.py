@@ -35,9 +35,11 @@ class Variant(Strict):
     audience: Id = Field(description="Items tagged with this audience (or untagged) are included.")
     subtitle: Text | None = Field(None, max_length=300, description="Title line replacing the pack's subtitle.")
     audience_line: Text | None = Field(None, max_length=200, description="Replaces pack.audience on the cover.")
-    handout_template: Text = "handout.md.j2"
-    deck_template: Text = "deck.md.j2"
-    summary_template: Text = "summary.md.j2"
+    handout_template: Text | None = Field(None, description="Template of this edition's handout.")
+    deck_template: Text | None = Field(None, description="Template of this edition's deck.")
+    summary_template: Text | None = Field(None, description="Template of this edition's one-page summary.")
+    templates: dict[Id, Text] = Field(
+        default_factory=dict, description="Templates of other output formats, by format name (e.g. web).")
 
 
 class PackMeta(Strict):

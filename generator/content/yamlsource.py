@@ -17,13 +17,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.content.fieldpath import FieldPath
 from generator.errors import Problem, display_path
 
 MAX_FILE_BYTES = 2_000_000
 MAX_NODES = 200_000
 MAX_DEPTH = 64
-
-Path_ = tuple[str | int, ...]
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:str",
@@ -44,14 +43,14 @@ class SourceFile:
     path: Path
     data: Any
     # (line, column), both 1-based, of each value and of each mapping key.
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
         return display_path(self.path)
 
-    def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+    def position(self, path: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Return the best known (line, column) for ``path``, walking up to a parent."""
         table = self.keys if key else self.values
         probe = tuple(path)
@@ -147,7 +146,7 @@ class _Builder:
         self.fail = fail
         self.count = 0
 
-    def build(self, node: Node, path: Path_, depth: int) -> Any:
+    def build(self, node: Node, path: FieldPath, depth: int) -> Any:
         self.count += 1
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
         if self.count > MAX_NODES:

@@ -5,6 +5,7 @@ All lengths are points on a 960 × 540 pt (13.333 × 7.5 in, 16:9) slide.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Union
 
@@ -110,7 +111,11 @@ Element = Union[TextBox, TableBox, PictureBox, ImageBox, RectBox]
 
 @dataclass(frozen=True)
 class LaidSlide:
-    """One finished slide: what to draw, in reading order (title first)."""
+    """One finished slide: what to draw, in reading order (title first).
+
+    ``title`` is the title as shown ("Sources (cont. 2/3)"); ``base_title`` the
+    slide's own title, and ``part`` of ``parts`` says which continuation it is.
+    """
 
     kind: str
     title: str
@@ -118,4 +123,24 @@ class LaidSlide:
     notes: tuple[Inline, ...]
     number: int = 0
     shrunk: bool = False
-    continued: bool = False
+    base_title: str = ""
+    part: int = 0
+    parts: int = 1
+
+    @property
+    def continued(self) -> bool:
+        """Return whether this slide continues the one before it."""
+        return self.part > 0
+
+    def digest(self) -> str:
+        """Return a digest of everything the slide says: title, text, table cells, links and notes."""
+        pieces = [self.title]
+        for element in self.elements:
+            if isinstance(element, TextBox) and element.role != "footer":
+                pieces.extend(r.text for p in element.paragraphs for r in p.runs)
+            elif isinstance(element, TableBox):
+                pieces.extend(r.text for row in element.cells for cell in row for r in cell.runs)
+            elif isinstance(element, PictureBox):
+                pieces.append(element.url)
+        pieces.extend(r.text for note in self.notes for r in note)
+        return hashlib.sha256("\x1f".join(pieces).encode("utf-8")).hexdigest()[:16]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.inline import Run
-from generator.layout.metrics import face
+from generator.document import Run
+from generator.fonts.metrics import face
 
 _PIECES = re.compile(r"\S+|\s+")
 

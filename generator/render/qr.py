@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from functools import lru_cache
+
 import segno
 
 QUIET_ZONE = 4  # modules of white border the QR standard asks for

@@ -1,0 +1,88 @@
+"""Build packs: lock the output folder, plan each pack, render stale jobs together, write, record.
+
+Every job is rendered in memory first (in parallel with ``jobs`` > 1); files
+are written only when all of a pack's jobs succeeded, each atomically, under a
+lock on the output folder, so a failed build changes nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from generator.build.jobs import Job
+from generator.build.manifest import Manifest, tree_hashes
+from generator.build.plan import Plan, build_options, plan_pack, up_to_date
+from generator.build.pool import Progress, Workers, run_all
+from generator.build.results import PackBuild
+from generator.build.write import unchanged_pack, write_pack
+from generator.errors import BuildError, display_path
+
+LOCK_NAME = ".briefpack.lock"
+
+
+def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str | None = None, *,
+                force: bool = False, jobs: int = 1, progress: Progress | None = None,
+                workers: Workers | None = None) -> list[PackBuild]:
+    """Build every stale output of the packs in ``folders`` into ``out/<pack id>/``.
+
+    Stale jobs of all the packs share one process pool (``workers``, or one
+    made for this build when ``jobs`` > 1).
+    """
+    from filelock import FileLock, Timeout
+
+    started = time.perf_counter()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{display_path(out)}: cannot write the output folder ({exc.strerror or exc})") from None
+    lock = FileLock(str(out / LOCK_NAME), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise BuildError(f"{display_path(out)}: another briefpack build is writing here; try again when it "
+                         f"has finished (lock: {display_path(out / LOCK_NAME)})") from None
+    try:
+        builds = _build_locked(folders, templates, out, theme_name, force, jobs, progress, workers)
+    finally:
+        lock.release()
+    if len(builds) == 1:  # one pack: its time is the whole build's, planning and writing included
+        builds[0] = PackBuild(builds[0].pack_id, builds[0].files, builds[0].problems, time.perf_counter() - started)
+    return builds
+
+
+def build_pack(folder: Path, templates: Path, out: Path, theme_name: str | None = None, *,
+               force: bool = False, jobs: int = 1) -> PackBuild:
+    """Build one pack (see ``build_packs``)."""
+    return build_packs([folder], templates, out, theme_name, force=force, jobs=jobs)[0]
+
+
+def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: str | None, force: bool,
+                  jobs: int, progress: Progress | None, workers: Workers | None) -> list[PackBuild]:
+    manifest = Manifest.load(out)
+    options = build_options(theme_name)
+    template_hashes = tree_hashes(templates)
+    plans: list[Plan] = []
+    pending: list[Job] = []
+    for folder in folders:
+        inputs = {**tree_hashes(folder), **template_hashes}
+        entry = manifest.packs.get(str(folder.resolve()))
+        if entry and not force and up_to_date(entry, inputs, options, out):
+            plans.append(Plan(folder, entry.pack_id, inputs, old=entry, skip=True))
+            continue
+        settings_changed = bool(entry) and entry is not None and entry.options != options
+        plan = plan_pack(folder, templates, out, theme_name, inputs, entry, force or settings_changed)
+        if settings_changed and not force:
+            plan.reasons = {key: ["settings changed: theme option or briefpack/library versions"]
+                            for key in plan.reasons}
+        plans.append(plan)
+        pending.extend(plan.stale)
+    results = run_all(pending, jobs, progress, workers)
+    builds = []
+    for plan in plans:
+        if plan.skip and plan.old:
+            builds.append(unchanged_pack(plan.old, out))
+        else:
+            builds.append(write_pack(plan, results, out, manifest, options))
+    manifest.save(out)
+    return builds

@@ -1,0 +1,162 @@
+"""The output formats a build produces: one registry entry per format.
+
+Each format composes the document it needs, lays it out and renders it. The
+renderers (and so reportlab and python-pptx) are imported only when a format
+actually runs, which keeps ``check`` and a no-op build fast.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from generator.compose.compose import Composed, compose_deck, compose_handout
+from generator.document import Deck, Handout
+from generator.editions.variants import Edition
+from generator.errors import Problem
+from generator.theme import Theme
+
+Unit = Literal["pages", "slides"]
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """One output file's name (without the pack prefix), bytes and size in pages or slides.
+
+    ``parts`` holds a digest of each slide's text, so a change report can name
+    the slides whose text changed.
+    """
+
+    name: str
+    data: bytes
+    count: int
+    unit: Unit
+    parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FormatResult:
+    """What rendering one format produced: its files and the problems it noticed."""
+
+    artifacts: tuple[Artifact, ...]
+    problems: tuple[Problem, ...] = ()
+
+
+def render_handout(composed: Composed, theme: Theme, where: str, paper: str | None) -> FormatResult:
+    """Return the handout PDF on one paper size."""
+    from generator.render.pdf.handout import render_handout_pdf
+
+    assert isinstance(composed.document, Handout) and paper
+    data, pages = render_handout_pdf(composed.document, theme, paper)
+    return FormatResult((Artifact(f"handout-{paper}.pdf", data, pages, "pages"),), composed.problems)
+
+
+def render_summary(composed: Composed, theme: Theme, where: str, paper: str | None) -> FormatResult:
+    """Return the one-page summary PDF on one paper size; a longer one is reported as a warning."""
+    from generator.render.pdf.handout import render_handout_pdf
+
+    assert isinstance(composed.document, Handout) and paper
+    data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
+    problems = composed.problems
+    if pages != 1:
+        problems += (Problem(where, 0, 0, "", f"the summary runs to {pages} pages on {paper} paper; shorten the "
+                                             f"template or the featured content to fit one", "warning"),)
+    return FormatResult((Artifact(f"summary-{paper}.pdf", data, pages, "pages"),), problems)
+
+
+def render_deck(composed: Composed, theme: Theme, where: str, part: str | None = None) -> FormatResult:
+    """Return the slide deck as PPTX, the same slides as PDF, and the speaker handout.
+
+    The slides are measured and laid out once; every renderer draws that layout.
+    """
+    from generator.layout.slides import layout_deck
+    from generator.render.pdf.slides import render_slides_pdf
+    from generator.render.pdf.speaker import render_speaker_pdf
+    from generator.render.pptx_deck import render_deck_pptx
+
+    document = composed.document
+    assert isinstance(document, Deck)
+    slides = layout_deck(document, theme)
+    count = len(slides)
+    digests = tuple(slide.digest() for slide in slides)
+    artifacts = (
+        Artifact("deck.pptx", render_deck_pptx(slides, theme, document.meta), count, "slides", digests),
+        Artifact("slides.pdf", render_slides_pdf(slides, theme, document.meta), count, "pages"),
+        Artifact("speaker-notes.pdf", *render_speaker_pdf(slides, theme, document.meta, document.labels), "pages"),
+    )
+    return FormatResult(artifacts, composed.problems)
+
+
+def warm_handout(theme: Theme) -> None:
+    """Register the handout's fonts (before worker processes fork)."""
+    from generator.fonts.reportlab import register_fallback_font, register_handout_font
+    from generator.render.pdf import handout  # noqa: F401  (imported for its import time)
+
+    register_handout_font(theme.fonts.handout)
+    register_fallback_font(theme.fonts.fallback)
+
+
+def warm_deck(theme: Theme) -> None:
+    """Register the slide fonts and read their metrics (before worker processes fork)."""
+    from generator.fonts.metrics import face
+    from generator.fonts.reportlab import register_slide_fonts
+    from generator.render import pptx_deck  # noqa: F401  (imported for its import time)
+
+    warm_handout(theme)  # the speaker notes are set in the handout's font
+    register_slide_fonts()
+    for bold in (False, True):
+        for italic in (False, True):
+            face(bold, italic)
+
+
+@dataclass(frozen=True)
+class Format:
+    """A registered output format.
+
+    Composing is cheap and pure; rendering is the expensive part, skipped when
+    the composed document is the same as last time.
+    """
+
+    name: str
+    compose: Callable[[Edition, Path, str], Composed]
+    render: Callable[[Composed, Theme, str, str | None], FormatResult]
+    default_template: str
+    warm: Callable[[Theme], None]
+    per_paper: bool = False  # one job per paper size, so they render in parallel
+
+    def template(self, edition: Edition) -> str:
+        """Return the template that arranges this format for ``edition``."""
+        return edition.template(self.name, self.default_template)
+
+    def parts(self, theme: Theme) -> tuple[str | None, ...]:
+        """Return the separately rendered parts: the theme's papers, or one part."""
+        return tuple(theme.papers) if self.per_paper else (None,)
+
+
+def _compose_handout(edition: Edition, templates: Path, name: str) -> Composed:
+    return compose_handout(edition.pack, templates, name, edition.logo)
+
+
+def _compose_deck(edition: Edition, templates: Path, name: str) -> Composed:
+    return compose_deck(edition.pack, templates, name, edition.logo)
+
+
+FORMATS: dict[str, Format] = {
+    fmt.name: fmt for fmt in (
+        Format("handout", _compose_handout, render_handout, "handout.md.j2", warm_handout, per_paper=True),
+        Format("summary", _compose_handout, render_summary, "summary.md.j2", warm_handout, per_paper=True),
+        Format("deck", _compose_deck, render_deck, "deck.md.j2", warm_deck),
+    )
+}
+
+
+def document_digest(composed: Composed, theme: Theme) -> str:
+    """Return a digest of a composed document and the theme it is drawn with.
+
+    Every part of both is a frozen dataclass or pydantic model of plain values,
+    so ``repr`` is a complete, stable description of what a renderer gets.
+    """
+    return hashlib.sha256(repr((composed.document, theme)).encode("utf-8")).hexdigest()

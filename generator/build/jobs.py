@@ -1,0 +1,68 @@
+"""One job: one format of one edition of one pack, rendered in memory (here or in a worker)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.build.formats import FORMATS, Artifact, document_digest
+from generator.editions.session import load_session
+from generator.errors import BriefpackError, ContentError, Problem, display_path
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a worker needs to render one output group; picklable, so it can cross to a worker."""
+
+    folder: Path
+    templates: Path
+    theme_name: str | None
+    variant: str | None
+    format: str
+    part: str | None = None  # the paper size, for formats rendered once per paper
+    last_document: str | None = None  # digest of the document last rendered, if its outputs are intact
+
+    @property
+    def key(self) -> str:
+        """Return the job's name in the manifest, e.g. 'public:handout:a4'."""
+        return f"{self.variant or '-'}:{self.format}" + (f":{self.part}" if self.part else "")
+
+
+@dataclass(frozen=True)
+class JobResult:
+    """What rendering a job produced, or that its document was unchanged and its files stand."""
+
+    key: str
+    artifacts: tuple[Artifact, ...]
+    problems: tuple[Problem, ...]
+    seconds: float
+    document: str = ""
+    same_document: bool = False
+    hints: dict[Any, Any] = field(default_factory=dict)
+
+
+def run_job(job: Job) -> JobResult:
+    """Render one job in memory (in this process or a worker)."""
+    from generator.render.hints import HINTS, changed_since
+
+    started = time.perf_counter()
+    hints_before = dict(HINTS)
+    session = load_session(job.folder, job.templates, job.theme_name)
+    edition = session.edition(job.variant)
+    fmt = FORMATS[job.format]
+    template = fmt.template(edition)
+    try:
+        composed = fmt.compose(edition, job.templates, template)
+        digest = document_digest(composed, session.theme)
+        if digest == job.last_document:  # the edit did not reach this document: its files stand
+            return JobResult(job.key, (), composed.problems, time.perf_counter() - started, digest, True)
+        result = fmt.render(composed, session.theme, display_path(job.templates / template), job.part)
+    except ContentError:
+        raise
+    except BriefpackError as exc:
+        where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
+        raise type(exc)(f"{where}: {exc}") from None
+    return JobResult(job.key, result.artifacts, result.problems, time.perf_counter() - started, digest,
+                     hints=changed_since(hints_before))

@@ -1,0 +1,137 @@
+"""Plan a pack's build: which jobs are stale, why, and what each output is made from.
+
+A job is stale when a file it is made from changed (pack content, its
+templates, messages, theme), when briefpack or its font and render libraries
+changed, on ``force``, or when its files are missing or were edited since.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.build.formats import FORMATS
+from generator.build.jobs import Job
+from generator.build.manifest import JobEntry, PackEntry, environment, file_hash
+from generator.editions.session import Session, load_session
+from generator.errors import Problem, display_path
+
+
+@dataclass
+class Plan:
+    """What building one pack will do; a pack needing nothing is ``skip`` with its old entry."""
+
+    folder: Path
+    pack_id: str
+    inputs: dict[str, str]
+    session: Session | None = None
+    old: PackEntry | None = None
+    stale: list[Job] = field(default_factory=list)
+    fresh: list[Job] = field(default_factory=list)
+    deps: dict[str, dict[str, str]] = field(default_factory=dict)
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    skip: bool = False
+
+    def old_job(self, key: str) -> JobEntry | None:
+        """Return the manifest's record of job ``key`` from the last build of this pack."""
+        return self.old.jobs.get(key) if self.old and self.old.pack_id == self.pack_id else None
+
+
+def build_options(theme_name: str | None) -> dict[str, Any]:
+    """Return the settings besides input files that decide the outputs."""
+    return {"theme": theme_name, "environment": environment()}
+
+
+def up_to_date(entry: PackEntry | None, inputs: dict[str, str], options: dict[str, Any], out: Path) -> bool:
+    """Return whether a pack needs nothing at all: same inputs, options and intact outputs."""
+    if not entry or entry.inputs != inputs or entry.options != options or not entry.jobs:
+        return False
+    for job in entry.jobs.values():
+        for name, info in job.files.items():
+            path = out / entry.pack_id / name
+            if not path.is_file() or file_hash(path) != info.sha256:
+                return False
+    return True
+
+
+def reasons_to_rebuild(record: JobEntry | None, inputs: dict[str, str], out_dir: Path, force: bool) -> list[str]:
+    """Return why a job must be rebuilt (empty: it is up to date)."""
+    if force:
+        return ["forced"]
+    if not record:
+        return ["not built before"]
+    old = record.inputs
+    reasons = [f"changed: {display_path(Path(p))}" for p in sorted(inputs) if old.get(p) != inputs[p]]
+    reasons += [f"removed: {display_path(Path(p))}" for p in sorted(old) if p not in inputs]
+    for name, info in record.files.items():
+        path = out_dir / name
+        if not path.is_file():
+            reasons.append(f"missing output: {name}")
+        elif file_hash(path) != info.sha256:
+            reasons.append(f"output edited since: {name}")
+    return reasons
+
+
+def plan_pack(folder: Path, templates: Path, out: Path, theme_name: str | None, inputs: dict[str, str],
+              entry: PackEntry | None, force: bool) -> Plan:
+    """Load the pack and decide which of its jobs are stale, and why."""
+    from generator.content.lint import lint_pack
+
+    session = load_session(folder, templates, theme_name)
+    plan = Plan(folder, session.pack_id, inputs, session, entry)
+    pack_files = sorted(p.resolve() for p in folder.rglob("*") if p.is_file())
+    theme_folder = (templates / "themes" / session.theme_name).resolve()
+    for edition in session.editions:
+        for fmt in FORMATS.values():
+            for part in fmt.parts(session.theme):
+                key = Job(folder, templates, theme_name, edition.variant, fmt.name, part).key
+                deps = job_inputs(pack_files, templates.resolve(), fmt.template(edition), theme_folder)
+                hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
+                old = plan.old_job(key)
+                why = reasons_to_rebuild(old, hashes, out / plan.pack_id, force)
+                intact = why and all(w.startswith(("changed:", "removed:")) for w in why)
+                last = old.document if old and intact else None
+                job = Job(folder, templates, theme_name, edition.variant, fmt.name, part, last)
+                (plan.stale if why else plan.fresh).append(job)
+                plan.deps[key] = hashes
+                plan.reasons[key] = why
+    plan.problems = lint_pack(session.loaded)
+    return plan
+
+
+def template_closure(templates: Path, name: str) -> list[Path]:
+    """Return ``name`` and every template it extends, includes or imports, recursively."""
+    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(templates.glob("*.j2")))
+    return list(_closure(templates, name, stamp))
+
+
+@lru_cache(maxsize=64)
+def _closure(templates: Path, name: str, stamp: tuple[Any, ...]) -> tuple[Path, ...]:
+    import jinja2
+    from jinja2 import meta
+
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
+    seen: list[Path] = []
+    pending = [name]
+    while pending:
+        current = pending.pop()
+        path = templates / current
+        if path in seen or not path.is_file():
+            continue
+        seen.append(path)
+        try:
+            ast = env.parse(path.read_text("utf-8"))
+        except jinja2.TemplateSyntaxError:
+            continue  # the build will report it with its line
+        pending.extend(ref for ref in meta.find_referenced_templates(ast) if ref)
+    return tuple(sorted(seen))
+
+
+def job_inputs(pack_files: list[Path], templates: Path, template: str, theme_folder: Path) -> list[Path]:
+    """Return the files one format of one edition is made from."""
+    shared = sorted(p for p in (templates / "messages").glob("*") if p.is_file())
+    theme = sorted(p for p in theme_folder.rglob("*") if p.is_file())
+    return sorted(set(pack_files) | set(template_closure(templates, template)) | set(shared) | set(theme))

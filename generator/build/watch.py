@@ -1,0 +1,76 @@
+"""Rebuild on save: watch the briefs and templates, rebuild what changed, keep going on errors."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from generator.build.driver import build_packs
+from generator.build.pool import Workers
+from generator.build.results import PackBuild
+from generator.editions.discover import find_packs
+from generator.errors import BriefpackError
+
+DEBOUNCE_MS = 200
+
+
+def rebuild_on_change(briefs: Path, templates: Path, out: Path, packs: tuple[str, ...], theme: str | None,
+                      report: Callable[[list[PackBuild] | BriefpackError, float], None],
+                      stop: Callable[[], bool] | None = None) -> None:
+    """Build once, then after every batch of saved changes; report each result or error.
+
+    Runs in one process, so the libraries stay imported and a one-edit rebuild
+    only renders the outputs that edit affects.
+    """
+    import os
+    import signal
+
+    from watchfiles import watch
+
+    workers = Workers(os.cpu_count() or 1)
+
+    def stop_on_term(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # leave through the finally below, which stops the workers
+
+    if threading_is_main():
+        signal.signal(signal.SIGTERM, stop_on_term)
+
+    def once() -> None:
+        started = time.perf_counter()
+        try:
+            builds = build_packs(find_packs(briefs, packs), templates, out, theme, workers=workers)
+        except BriefpackError as exc:  # keep the last good outputs and keep watching
+            report(exc, time.perf_counter() - started)
+            return
+        report(builds, time.perf_counter() - started)
+
+    try:
+        once()
+        for _changes in _batches(watch, briefs, templates, stop):
+            once()
+    finally:
+        workers.close()
+
+
+def threading_is_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _batches(watch: Callable[..., Iterator[set]], briefs: Path, templates: Path,
+             stop: Callable[[], bool] | None) -> Iterator[set]:
+    import threading
+
+    event = threading.Event()
+    if stop is not None:
+        def poll() -> None:
+            while not event.is_set():
+                if stop():
+                    event.set()
+                time.sleep(0.05)
+
+        threading.Thread(target=poll, daemon=True).start()
+    yield from watch(briefs, templates, debounce=DEBOUNCE_MS, step=50, stop_event=event,
+                     watch_filter=lambda change, path: not Path(path).name.startswith("."))

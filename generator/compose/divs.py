@@ -1,0 +1,221 @@
+"""Turn storyboard divs into document blocks: one small handler per div kind.
+
+Templates decide which divs appear and in what order; these functions turn the
+content objects a div names (a quote, a model, the resources) into blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.compose.storyboard import Div, StoryboardError, inline_of, markdown_blocks
+from generator.content.schema import Criminalisation, Dimension, LegalModel
+from generator.content.schema import Quote as QuoteItem
+from generator.document import (
+    Block,
+    BulletList,
+    Callout,
+    Cell,
+    Cover,
+    DefinitionList,
+    Heading,
+    Inline,
+    PageBreak,
+    Paragraph,
+    Quote,
+    ResourceItem,
+    ResourceList,
+    Run,
+    SourceList,
+    Table,
+    append_run,
+)
+from generator.errors import Problem
+
+
+@dataclass
+class DivContext:
+    """What block builders may read: the printed values and the fixed wording."""
+
+    values: list[Any]
+    labels: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+
+    def blocks(self, div: Div) -> list[Block]:
+        """Return the blocks of ``div``'s children, in order."""
+        out: list[Block] = []
+        for child in div.children:
+            if isinstance(child, str):
+                out.extend(markdown_blocks(child, self.values))
+            else:
+                out.extend(div_blocks(child, self))
+        return out
+
+    def label(self, key: str) -> str:
+        return self.labels.get(key, key)
+
+
+DivHandler = Callable[[Div, DivContext], list[Block]]
+
+
+def _need(div: Div, name: str, kind: type | tuple[type, ...]) -> Any:
+    value = div.attrs.get(name)
+    if not isinstance(value, kind):
+        raise StoryboardError(div.line, f"div '{div.kind}' needs {name}={{{{ … }}}} naming content")
+    return value
+
+
+def _joined(*parts: Inline) -> Inline:
+    runs: list[Run] = []
+    for part in parts:
+        for run in part:
+            append_run(runs, run)
+    return tuple(runs)
+
+
+def _cite(ids: Any) -> Inline:
+    ids = tuple(ids) if isinstance(ids, (list, tuple)) else ((ids,) if ids else ())
+    return (Run("", cite=ids),) if ids else ()
+
+
+def cover_div(div: Div, ctx: DivContext) -> list[Block]:
+    blocks = ctx.blocks(div)
+    texts = [b.text for b in blocks if isinstance(b, (Heading, Paragraph))]
+    if not texts:
+        raise StoryboardError(div.line, "a cover needs at least a title heading")
+    compact = div.attrs.get("style") == "compact"
+    return [Cover(texts[0], texts[1] if len(texts) > 1 else (), tuple(texts[2:]), compact)]
+
+
+def callout_div(div: Div, ctx: DivContext) -> list[Block]:
+    blocks = ctx.blocks(div)
+    title: Inline = ()
+    level = 2
+    if blocks and isinstance(blocks[0], Heading):
+        heading = blocks.pop(0)
+        title, level = heading.text, heading.level  # type: ignore[union-attr]
+    return [Callout(str(div.attrs.get("kind", "note")), title, tuple(blocks), level)]
+
+
+def quote_div(div: Div, ctx: DivContext) -> list[Block]:
+    item: QuoteItem = _need(div, "item", QuoteItem)
+    paragraphs = tuple((Run(line.strip()),) for line in item.text.split("\n") if line.strip())
+    attribution = _joined(inline_of(item.attribution), _cite(item.source))
+    context = inline_of(item.context) if item.context else ()
+    return [Quote(paragraphs, attribution, context)]
+
+
+def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True) -> Cell:
+    """Return a cell showing a party's status (word + symbol) and its qualifier."""
+    status = entry.status.value
+    parts: list[Inline] = [(Run(ctx.label(f"status_{status}"), bold=True, status=status),)]
+    if detail:
+        parts.append((Run(f": {entry.qualifier}"),))
+    parts.append(_cite(entry.sources))
+    return Cell(_joined(*parts), status)
+
+
+def who_div(div: Div, ctx: DivContext) -> list[Block]:
+    model: LegalModel = _need(div, "model", LegalModel)
+    header = (Cell((Run(ctx.label("party")),)), Cell((Run(ctx.label("under_this_model")),)))
+    rows = tuple(
+        (Cell((Run(ctx.label(f"party_{party}")),)), status_cell(getattr(model.criminalised, party), ctx))
+        for party in ("sellers", "buyers", "third_parties")
+    )
+    return [Table(header, rows, kind="who")]
+
+
+def comparison_cell(model: LegalModel, dimension: Dimension, ctx: DivContext, detail: bool) -> Cell:
+    """Return the cell of the comparison table for ``model`` in row ``dimension``."""
+    group, _, name = dimension.field.partition(".")
+    if group == "criminalised":
+        return status_cell(getattr(model.criminalised, name), ctx, detail=detail)
+    if group == "effects":
+        effect = getattr(model.effects, name)
+        return Cell(_joined((Run(effect.summary),), _cite(effect.sources)))
+    places = [f"{j.name} ({j.year})" if j.year else j.name for j in model.jurisdictions]
+    return Cell((Run(", ".join(places)),))
+
+
+def comparison_div(div: Div, ctx: DivContext) -> list[Block]:
+    models: list[LegalModel] = _need(div, "models", (list, tuple))
+    rows: list[Dimension] = _need(div, "rows", (list, tuple))
+    detail = div.attrs.get("detail", "full") != "short"
+    header = (Cell((Run(ctx.label("dimension")),)),) + tuple(Cell((Run(m.short_name),)) for m in models)
+    body = tuple(
+        (Cell((Run(d.label, bold=True),)),) + tuple(comparison_cell(m, d, ctx, detail) for m in models)
+        for d in rows
+    )
+    return [Table(header, body, kind="comparison")]
+
+
+def resources_div(div: Div, ctx: DivContext) -> list[Block]:
+    items = _need(div, "items", (list, tuple))
+    return [
+        ResourceList(
+            tuple(
+                ResourceItem(inline_of(r.title), inline_of(r.publisher), inline_of(r.description), r.url)
+                for r in items
+            ),
+            compact=div.attrs.get("style") == "compact",
+        )
+    ]
+
+
+def glossary_div(div: Div, ctx: DivContext) -> list[Block]:
+    items = _need(div, "items", (list, tuple))
+    return [
+        DefinitionList(
+            tuple((inline_of(g.term), _joined(inline_of(g.definition), _cite(g.sources))) for g in items)
+        )
+    ]
+
+
+def sources_div(div: Div, ctx: DivContext) -> list[Block]:
+    # Filled in once every citation in the document has its number.
+    return [SourceList(())]
+
+
+def pagebreak_div(div: Div, ctx: DivContext) -> list[Block]:
+    return [PageBreak()]
+
+
+def list_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return the div's paragraphs as one list (lets templates loop without Markdown list syntax)."""
+    items: list[Inline] = []
+    for block in ctx.blocks(div):
+        if isinstance(block, Paragraph):
+            items.append(block.text)
+        elif isinstance(block, BulletList):
+            items.extend(block.items)
+    columns = str(div.attrs.get("columns", "1"))
+    if not columns.isdigit() or not 1 <= int(columns) <= 4:
+        raise StoryboardError(div.line, f"list columns must be 1 to 4, not '{columns}'")
+    return [BulletList(tuple(items), ordered=div.attrs.get("ordered") == "true", columns=int(columns))]
+
+
+DIV_HANDLERS: dict[str, DivHandler] = {
+    "cover": cover_div,
+    "callout": callout_div,
+    "quote": quote_div,
+    "who": who_div,
+    "comparison": comparison_div,
+    "resources": resources_div,
+    "glossary": glossary_div,
+    "sources": sources_div,
+    "pagebreak": pagebreak_div,
+    "list": list_div,
+}
+
+
+def div_blocks(div: Div, ctx: DivContext) -> list[Block]:
+    """Return the blocks for ``div`` from the handler registered for its kind."""
+    handler = DIV_HANDLERS.get(div.kind)
+    if handler is None:
+        known = ", ".join(sorted(DIV_HANDLERS))
+        raise StoryboardError(div.line, f"unknown div kind '{div.kind}' (expected one of: {known})")
+    return handler(div, ctx)
+
+

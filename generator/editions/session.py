@@ -1,0 +1,81 @@
+"""Load what one command works on: a pack, its theme, its editions and logo, reused while unchanged.
+
+``build``, ``check``, ``list`` and ``watch`` all load a pack through
+``load_session``, so they agree on which theme and logo a pack uses. Sessions
+are cached per process by the modification times of the pack's files, which
+is what makes ``watch`` rebuilds cheap; ``clear_sessions`` forgets them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.content.loader import LoadedPack, load_pack
+from generator.document import Logo
+from generator.editions.images import read_logo
+from generator.editions.themes import load_theme
+from generator.editions.variants import Edition, editions
+from generator.errors import display_path
+from generator.theme import Theme
+
+
+@dataclass(frozen=True)
+class Session:
+    """A loaded pack with the theme it is built with and its audience editions."""
+
+    loaded: LoadedPack
+    theme_name: str
+    theme: Theme
+    editions: tuple[Edition, ...]
+
+    @property
+    def pack_id(self) -> str:
+        return self.loaded.pack.pack.id
+
+    def edition(self, variant: str | None) -> Edition:
+        """Return the edition for ``variant`` (None: the pack's only edition)."""
+        return next(e for e in self.editions if e.variant == variant)
+
+
+_SESSIONS: dict[tuple[str, str, str | None], tuple[tuple[str, ...], Session]] = {}
+
+
+def _stamp(folder: Path) -> tuple[str, ...]:
+    return tuple(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(folder.iterdir()) if p.is_file())
+
+
+def load_session(folder: Path, templates: Path, theme_name: str | None = None) -> Session:
+    """Return the pack in ``folder`` with its theme (``theme_name`` or the pack's own) and editions.
+
+    Raises ``ContentError`` for an invalid pack, theme or logo.
+    """
+    key = (str(folder), str(templates), theme_name)
+    stamp = _stamp(folder) if folder.is_dir() else ()
+    cached = _SESSIONS.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    loaded = load_pack(folder)
+    name = theme_name or loaded.pack.pack.theme
+    theme = load_theme(templates, name)
+    logo = _logo(loaded, templates, theme, name)
+    session = Session(loaded, name, theme, tuple(editions(loaded.pack, logo)))
+    _SESSIONS[key] = (stamp, session)
+    return session
+
+
+def clear_sessions() -> None:
+    """Forget every cached session (the next load reads the files again)."""
+    _SESSIONS.clear()
+
+
+def _logo(loaded: LoadedPack, templates: Path, theme: Theme, theme_name: str) -> Logo | None:
+    """Return the pack's logo, else the theme's, read safely from inside its own folder."""
+    meta = loaded.pack.pack
+    if meta.logo:
+        where = display_path(loaded.section_files["pack"])
+        return replace(read_logo(loaded.folder, meta.logo, where, "pack.logo"), alt=meta.logo_alt or "")
+    if theme.logo:
+        folder = templates / "themes" / theme_name
+        return read_logo(folder, theme.logo, display_path(folder / "theme.yaml"), "logo")
+    return None

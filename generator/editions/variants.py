@@ -1,0 +1,72 @@
+"""Audience variants: one edition of a pack per declared audience.
+
+An edition keeps the items tagged for its audience (and every untagged item),
+takes the variant's title line, and names the templates that arrange it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.content.schema import Pack, Variant
+from generator.document import Logo
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A pack as one audience sees it."""
+
+    variant: str | None
+    pack: Pack
+    templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    logo: Logo | None = None
+
+    def template(self, format_name: str, default: str) -> str:
+        """Return the template that arranges ``format_name`` in this edition (``default`` unless the variant names one)."""
+        return self.templates.get(format_name, default)
+
+    def filename(self, pack_id: str, artifact: str) -> str:
+        """Return the output file name, e.g. 'sex-work-law-policymakers-deck.pptx'."""
+        return f"{pack_id}-{self.variant}-{artifact}" if self.variant else f"{pack_id}-{artifact}"
+
+
+def _keep(value: Any, audience: str) -> Any:
+    """Return ``value`` without the items tagged only for other audiences."""
+    if isinstance(value, list):
+        return [_keep(item, audience) for item in value
+                if not (isinstance(item, BaseModel) and getattr(item, "audiences", None)
+                        and audience not in item.audiences)]
+    if isinstance(value, BaseModel):
+        changes = {name: _keep(getattr(value, name), audience) for name in type(value).model_fields}
+        changed = {k: v for k, v in changes.items() if v is not getattr(value, k)}
+        return value.model_copy(update=changed) if changed else value
+    return value
+
+
+def for_variant(pack: Pack, variant: Variant) -> Pack:
+    """Return the pack as ``variant``'s audience sees it."""
+    filtered: Pack = _keep(pack, variant.audience)
+    updates = {"subtitle": variant.subtitle, "audience": variant.audience_line}
+    updates = {key: value for key, value in updates.items() if value}
+    if updates:
+        filtered = filtered.model_copy(update={"pack": filtered.pack.model_copy(update=updates)})
+    return filtered
+
+
+def variant_templates(variant: Variant) -> dict[str, str]:
+    """Return the templates ``variant`` names, by format."""
+    named = {"handout": variant.handout_template, "deck": variant.deck_template, "summary": variant.summary_template}
+    return {**{fmt: name for fmt, name in named.items() if name}, **variant.templates}
+
+
+def editions(pack: Pack, logo: Logo | None = None) -> list[Edition]:
+    """Return every edition the pack declares (one for everyone if it declares none)."""
+    if not pack.pack.variants:
+        return [Edition(None, pack, logo=logo)]
+    return [Edition(v.id, for_variant(pack, v), MappingProxyType(variant_templates(v)), logo)
+            for v in pack.pack.variants]

@@ -1,0 +1,371 @@
+"""Turn document blocks into reportlab flowables: one small function per block kind.
+
+``RENDERERS`` maps each block type of the document model to its function; a
+block type with no function is a bug caught by ``render_block``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus.flowables import FrameBG
+
+from generator.document import (
+    Block,
+    BulletList,
+    Callout,
+    Cell,
+    Cover,
+    DefinitionList,
+    Heading,
+    Inline,
+    Logo,
+    PageBreak,
+    Quote,
+    ResourceList,
+    SourceList,
+    text_of,
+)
+from generator.document import Paragraph as ParagraphBlock
+from generator.document import Table as TableBlock
+from generator.layout.tables import column_groups, column_widths
+from generator.layout.urls import host, short_url
+from generator.render.pdf.flowables import (
+    HeadingParagraph,
+    Indented,
+    LogoFlowable,
+    QrCode,
+    SpaceDownTo,
+    StatusIcon,
+    layout_table,
+    logo_size,
+)
+from generator.render.pdf.markup import markup, plain_markup
+from generator.theme import Theme
+
+CELL_PADDING = 4  # points inside each table cell
+COVER_BAND = 0.48  # the share of the cover page, from the top, in the band colour
+LOGO_MAX_WIDTH = 50 * mm
+LOGO_MAX_HEIGHT = 18 * mm
+QR_SIZE = 24 * mm  # beside each resource in the further-reading list
+QR_SIZE_COMPACT = 17 * mm  # in the summary's resource tiles
+CALLOUT_PADDING = 8
+KEEP_QUOTE_TOGETHER = 900  # characters: shorter quotations never break across pages
+COVER_TOP_SPACE = 30 * mm
+QR_COLOUR = "#000000"  # QR codes stay black on white whatever the theme, for scanners
+
+
+@dataclass
+class PdfContext:
+    """What block renderers need: theme, styles, usable width, fixed wording, logo."""
+
+    theme: Theme
+    styles: dict[str, Any]
+    font: str
+    width: float
+    labels: dict[str, str] = field(default_factory=dict)
+    logo: Logo | None = None
+    slugs: dict[str, int] = field(default_factory=dict)
+
+    def narrower(self, by: float) -> PdfContext:
+        """Return the same context for a column ``by`` points narrower."""
+        return replace(self, width=self.width - by)
+
+    def para(self, inline: Inline, style: str = "body", prefix: str = "") -> Paragraph:
+        return Paragraph(prefix + markup(inline, self.theme), self.styles[style])
+
+
+def _slug(text: str, seen: dict[str, int]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def render_heading(block: Heading, ctx: PdfContext) -> list[Flowable]:
+    level = min(block.level, 3)
+    plain = text_of(block.text)
+    key = _slug(plain, ctx.slugs)
+    flowables: list[Flowable] = []
+    if level == 1:
+        flowables.append(CondPageBreak(ctx.styles["h1"].fontSize * 6))
+    flowables.append(HeadingParagraph(markup(block.text, ctx.theme), ctx.styles[f"h{level}"], level, key, plain))
+    return flowables
+
+
+def render_paragraph(block: ParagraphBlock, ctx: PdfContext) -> list[Flowable]:
+    return [ctx.para(block.text, block.style if block.style in ctx.styles else "body")]
+
+
+def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
+    items = [
+        Paragraph(markup(item, ctx.theme), ctx.styles["bullet"], bulletText=f"{n}." if block.ordered else "•")
+        for n, item in enumerate(block.items, start=1)
+    ]
+    if block.columns > 1:  # fill down the columns, like a newspaper
+        per = -(-len(items) // block.columns)
+        columns = [items[i * per:(i + 1) * per] for i in range(block.columns)]
+        table = layout_table([columns], [ctx.width / block.columns] * block.columns, ctx.font, right=6)
+        items = [table]
+    return items + [Spacer(1, ctx.styles["body"].fontSize * 0.3)]
+
+
+def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
+    bar = HexColor(ctx.theme.colours.quote_bar)
+    count = len(block.paragraphs)
+    # A frame background only 3 pt wide (its right edge is ctx.width - 3 from the frame's right):
+    # a bar down the quotation's left side that follows it across page breaks.
+    out: list[Flowable] = [FrameBG(color=bar, left=0, right=ctx.width - 3, start=True)]
+    for index, paragraph in enumerate(block.paragraphs):
+        opening = "“" if index == 0 else ""
+        closing = "”" if index == count - 1 else ""
+        out.append(Paragraph(opening + markup(paragraph, ctx.theme) + closing, ctx.styles["quote"]))
+    out.append(FrameBG(start=False))
+    out.append(ctx.para(block.attribution, "attribution", prefix="— "))
+    if block.context:
+        out.insert(-1, ctx.para(block.context, "context"))
+    return [KeepTogether(out)] if sum(len(text_of(p)) for p in block.paragraphs) < KEEP_QUOTE_TOGETHER else out
+
+
+def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
+    colours = ctx.theme.colours
+    background = {
+        "key-messages": colours.key_messages_bg,
+        "lived-experience": colours.lived_experience_bg,
+        "case-for": colours.case_for_bg,
+        "concerns": colours.concerns_bg,
+    }.get(block.kind, colours.key_messages_bg)
+    pad = CALLOUT_PADDING
+    inner = ctx.narrower(2 * pad)
+    border = colours.box_border
+    out: list[Flowable] = [Spacer(1, 4),
+                           FrameBG(color=HexColor(background), start=True, strokeColor=HexColor(border) if border else None,
+                                   strokeWidth=0.8 if border else None),
+                           Spacer(1, pad)]
+    if block.title:
+        heading = render_heading(Heading(block.level, block.title), inner)[-1]
+        heading.style = heading.style.clone(heading.style.name + "_boxed", spaceBefore=0)
+        out.append(heading)
+    for child in block.blocks:
+        out.extend(render_block(child, inner))
+    out.extend([Spacer(1, pad / 2), FrameBG(start=False), Spacer(1, 6)])
+    return [Indented(f, pad) if isinstance(f, Paragraph) else f for f in out]
+
+
+def _status_icon(status: str, ctx: PdfContext) -> Flowable:
+    return StatusIcon(status, ctx.styles["cell"].fontSize, ctx.theme.colours.for_status(status))
+
+
+def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
+    paragraph = ctx.para(cell.text, style)
+    if not cell.status:
+        return paragraph
+    icon = _status_icon(cell.status, ctx)
+    size = ctx.styles["cell"].fontSize
+    return layout_table([[icon, paragraph]], [size + 3, None], ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 1))
+
+
+def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[float]:
+    """Return column widths that fit the content (see ``layout.tables.column_widths``).
+
+    A cell's longest word includes its status symbol; citation markers are
+    measured at their superscript size; runs join without spaces, so a marker
+    glued to a word makes the word longer.
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if block.kind == "who":
+        return [total * 0.32, total * 0.68]
+    size = ctx.styles["cell"].fontSize
+    bold = ctx.font + "-Bold"
+
+    def font_of(run: Any, header: bool) -> str:
+        return bold if run.bold or header else ctx.font
+
+    def longest(cell: Cell, header: bool) -> float:
+        icon = size + 3 if cell.status else 0
+        widest = word = 0.0
+        for run in cell.text:
+            scale = 0.7 if run.cite else 1.0  # citation markers are superscript
+            for number, piece in enumerate(run.text.split(" ")):
+                if number:
+                    widest = max(widest, word + icon)
+                    word = 0.0
+                word += stringWidth(piece, font_of(run, header), size * scale)
+        return max(widest, word + icon)
+
+    def amount(cell: Cell, header: bool) -> float:
+        return sum(stringWidth(run.text, font_of(run, header), size) for run in cell.text)
+
+    return list(column_widths(block, total, longest, amount, 2 * CELL_PADDING))
+
+
+def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
+    """Return the table, split into several (first column repeated) when it has too many columns to read."""
+    return [f for part in column_groups(block) for f in _render_one_table(part, ctx)]
+
+
+def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
+    colours = ctx.theme.colours
+    header = [ctx.para(c.text, "cell_head") for c in block.header]
+    rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]
+    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width, ctx), repeatRows=1)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), ctx.font),
+        ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.table_header_bg)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(colours.rule)),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ]
+    for index in range(2, len(rows) + 1, 2):
+        commands.append(("BACKGROUND", (0, index), (-1, index), HexColor(colours.table_stripe_bg)))
+    table.setStyle(TableStyle(commands))
+    return [table, Spacer(1, 6)]
+
+
+def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
+    """Return resources side by side, each a QR code beside its title and short URL."""
+    size = QR_SIZE_COMPACT
+    columns = max(1, len(block.items))
+    width = ctx.width / columns
+    cells = []
+    for item in block.items:
+        site = host(item.url)  # the full address is in the handout
+        url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{plain_markup(site, ctx.theme)}</u></a>'
+        text = [Paragraph(markup(item.title, ctx.theme), ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")),
+                Paragraph(url, ctx.styles["cell"])]
+        inner = layout_table([[QrCode(item.url, size, QR_COLOUR), text]], [size + 4, width - size - 10], ctx.font)
+        cells.append(inner)
+    table = layout_table([cells], [width] * columns, ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3), right=6)
+    return [table]
+
+
+def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
+    if not block.items:
+        return []
+    if block.compact:
+        return _compact_resources(block, ctx)
+    size = QR_SIZE
+    out: list[Flowable] = []
+    for item in block.items:
+        url_markup = (f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}">'
+                      f'<u>{plain_markup(short_url(item.url), ctx.theme)}</u></a>')
+        text = [
+            ctx.para(item.title, "h3"),
+            ctx.para(item.publisher, "small"),
+            ctx.para(item.description, "body"),
+            Paragraph(url_markup, ctx.styles["small"]),
+        ]
+        text[0].style = ctx.styles["body"].clone("resource_title", fontName=ctx.font + "-Bold", keepWithNext=0)
+        out.append(layout_table([[QrCode(item.url, size, QR_COLOUR), text]], [size + 6, ctx.width - size - 6],
+                                ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+                                ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(ctx.theme.colours.rule)), right=6))
+    return out
+
+
+def _attr(text: str) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape(text, {'"': "&quot;"})
+
+
+def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    unchecked = ctx.theme.colours.criminalised
+    for entry in block.entries:
+        text = f'<a name="src-{entry.number}"/>{entry.number}.&nbsp;&nbsp;' + markup(entry.text, ctx.theme)
+        if entry.url:
+            text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{plain_markup(entry.url, ctx.theme)}</a>'
+        if not entry.checked:
+            label = plain_markup(ctx.labels.get("unchecked", "unchecked"), ctx.theme)
+            text += f' <font color="{unchecked}"><b>* {label}</b></font>'
+        out.append(Paragraph(text, ctx.styles["source"]))
+    return out
+
+
+def render_glossary(block: DefinitionList, ctx: PdfContext) -> list[Flowable]:
+    out: list[Flowable] = []
+    for term, definition in block.items:
+        out.append(ctx.para(term, "term"))
+        out.append(ctx.para(definition, "definition"))
+    return out
+
+
+def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
+    if block.compact:
+        return _masthead(block, ctx)
+    out: list[Flowable] = [Spacer(1, COVER_TOP_SPACE), ctx.para(block.title, "title"), Spacer(1, 6)]
+    if block.subtitle:
+        out.append(ctx.para(block.subtitle, "subtitle"))
+    out.append(SpaceDownTo(1 - COVER_BAND, 12 * mm))
+    out.extend(ctx.para(line, "cover_line") for line in block.lines)
+    out.append(NextPageTemplate("body"))
+    out.append(RLPageBreak())
+    return out
+
+
+def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
+    """Return a coloured title band for the top of a one-page document."""
+    styles = ctx.styles
+    size = styles["h1"].fontSize + 2
+    title = Paragraph(markup(block.title, ctx.theme), styles["title"].clone("mast_title", fontSize=size, leading=size * 1.15))
+    cells = [title]
+    if block.subtitle:
+        cells.append(Paragraph(markup(block.subtitle, ctx.theme), styles["subtitle"].clone(
+            "mast_sub", fontSize=styles["body"].fontSize + 1, leading=(styles["body"].fontSize + 1) * 1.3)))
+    cells.extend(Paragraph(markup(line, ctx.theme), styles["subtitle"].clone(
+        "mast_line", fontSize=styles["small"].fontSize, leading=styles["small"].fontSize * 1.3)) for line in block.lines)
+    logo = ctx.logo
+    if logo:
+        w, h = logo_size(logo, LOGO_MAX_WIDTH * 0.7, LOGO_MAX_HEIGHT * 0.8)
+        band = Table([[cells, LogoFlowable(logo, w, h)]], colWidths=[ctx.width - w - 20, w + 20])
+    else:
+        band = Table([[cells]], colWidths=[ctx.width])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.colours.band)),
+                              ("FONT", (0, 0), (-1, -1), ctx.font),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 10), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                              ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8)]))
+    return [band, Spacer(1, 4)]
+
+
+def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
+    return [RLPageBreak()]
+
+
+RENDERERS: dict[type, Callable[[Any, PdfContext], list[Flowable]]] = {
+    Heading: render_heading,
+    ParagraphBlock: render_paragraph,
+    BulletList: render_list,
+    Quote: render_quote,
+    Callout: render_callout,
+    TableBlock: render_table,
+    ResourceList: render_resources,
+    SourceList: render_sources,
+    DefinitionList: render_glossary,
+    Cover: render_cover,
+    PageBreak: render_pagebreak,
+}
+
+
+def render_block(block: Block, ctx: PdfContext) -> list[Flowable]:
+    """Return the flowables for ``block`` from the renderer registered for its type."""
+    return RENDERERS[type(block)](block, ctx)

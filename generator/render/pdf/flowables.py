@@ -1,0 +1,182 @@
+"""Flowables the handout is made of beyond reportlab's own: headings, QR codes, status symbols, logos.
+
+Each draws one thing; the block renderers (``blocks``) decide where they go.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from generator.document import Logo
+from generator.render.qr import qr_rects
+
+
+class LogoFlowable(Flowable):
+    """The organisation's logo as a flowable (for the summary's masthead)."""
+
+    def __init__(self, logo: Logo, width: float, height: float):
+        super().__init__()
+        self.logo, self.width, self.height = logo, width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        draw_logo(self.canv, self.logo, 0, 0, self.width, self.height)
+
+
+class SpaceDownTo(Flowable):
+    """Blank space reaching a fraction of the page height from its top (plus a gap).
+
+    Keeps the cover's lines clear of the coloured band whatever the title's length.
+    """
+
+    def __init__(self, fraction: float, gap: float):
+        super().__init__()
+        self.fraction, self.gap = fraction, gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)
+        page_height = self.canv._pagesize[1] if getattr(self, "canv", None) else 0
+        if frame is None or not page_height:
+            return 0, self.gap
+        target_y = page_height * (1 - self.fraction) - self.gap  # distance from the page bottom
+        current_y = frame._y
+        self.height = max(self.gap, current_y - target_y)
+        return available_width, self.height
+
+    def draw(self) -> None:
+        pass
+
+
+class HeadingParagraph(Paragraph):
+    """A heading paragraph that knows its outline level and bookmark key."""
+
+    def __init__(self, text: str, style: Any, level: int, key: str, plain: str):
+        super().__init__(text, style)
+        self.level = level
+        self.key = key
+        self.plain = plain
+
+
+class Indented(Flowable):
+    """Wrap a flowable with horizontal padding (for text inside callout boxes)."""
+
+    def __init__(self, inner: Flowable, pad: float):
+        super().__init__()
+        self.inner = inner
+        self.pad = pad
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        w, h = self.inner.wrap(available_width - 2 * self.pad, available_height)
+        self.width, self.height = w + 2 * self.pad, h
+        return self.width, h
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = self.inner.split(available_width - 2 * self.pad, available_height)
+        return [Indented(p, self.pad) for p in parts]
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, self.pad, 0)
+
+    def getSpaceBefore(self) -> float:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.inner.getSpaceAfter()
+
+    def getKeepWithNext(self) -> bool:
+        return bool(self.inner.getKeepWithNext())
+
+    def __getattr__(self, name: str) -> Any:  # keep heading attributes visible to afterFlowable
+        if name in ("level", "key", "plain"):
+            return getattr(self.inner, name)
+        raise AttributeError(name)
+
+
+class QrCode(Flowable):
+    """A QR code drawn as vector rectangles, with its quiet zone, ``size`` points square."""
+
+    def __init__(self, url: str, size: float, colour: str):
+        super().__init__()
+        self.url, self.size, self.colour = url, size, colour
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFillColor(HexColor(self.colour))
+        for x, top, w, h in qr_rects(self.url, self.size):
+            canvas.rect(x, self.size - top - h, w, h, stroke=0, fill=1)
+        canvas.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
+
+
+class StatusIcon(Flowable):
+    """A small symbol for a status, so the table never relies on colour alone."""
+
+    def __init__(self, status: str, size: float, colour: str):
+        super().__init__()
+        self.status, self.size, self.colour = status, size, colour
+        self.width = self.height = size
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        c, s = self.canv, self.size
+        c.setStrokeColor(HexColor(self.colour))
+        c.setFillColor(HexColor(self.colour))
+        c.setLineWidth(s * 0.14)
+        c.setLineCap(1)
+        if self.status == "criminalised":  # a cross
+            c.line(s * 0.15, s * 0.15, s * 0.85, s * 0.85)
+            c.line(s * 0.15, s * 0.85, s * 0.85, s * 0.15)
+        elif self.status == "not-criminalised":  # a tick
+            path = c.beginPath()
+            path.moveTo(s * 0.1, s * 0.5)
+            path.lineTo(s * 0.4, s * 0.15)
+            path.lineTo(s * 0.92, s * 0.85)
+            c.drawPath(path, stroke=1, fill=0)
+        elif self.status == "partly":  # a half-filled circle
+            c.setLineWidth(s * 0.1)
+            c.circle(s / 2, s / 2, s * 0.42, stroke=1, fill=0)
+            c.wedge(s * 0.08, s * 0.08, s * 0.92, s * 0.92, 90, 180, stroke=0, fill=1)
+        else:  # licensed only: a diamond
+            c.setLineWidth(s * 0.1)
+            path = c.beginPath()
+            path.moveTo(s / 2, s * 0.05)
+            path.lineTo(s * 0.95, s / 2)
+            path.lineTo(s / 2, s * 0.95)
+            path.lineTo(s * 0.05, s / 2)
+            path.close()
+            c.drawPath(path, stroke=1, fill=0)
+
+
+def layout_table(rows: list[list[Any]], widths: list[float], font: str, *extra: tuple[Any, ...],
+                  right: float = 0) -> Table:
+    """Return a borderless table used only to place things side by side (no padding but ``right``)."""
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), font),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), right),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               *extra]))
+    return table
+
+
+def logo_size(logo: Logo, max_width: float, max_height: float) -> tuple[float, float]:
+    """Return the logo's drawn size: as large as fits the box, keeping its proportions."""
+    scale = min(max_width / logo.width, max_height / logo.height)
+    return logo.width * scale, logo.height * scale
+
+
+def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, w: float, h: float) -> None:
+    from reportlab.lib.utils import ImageReader
+
+    canvas.drawImage(ImageReader(io.BytesIO(logo.data)), x, y, w, h, mask="auto")

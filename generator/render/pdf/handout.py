@@ -1,0 +1,134 @@
+"""Render a ``Handout`` to PDF: page templates, the contents page, bookmarks, layout passes.
+
+Block renderers (``blocks``) turn the document into flowables; this module
+assembles them into pages with reportlab's platypus, adds PDF bookmarks and a
+table of contents for headings, and lets ``page`` draw the running footer.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from typing import Any
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from generator.document import Cover, Handout, Heading, text_of
+from generator.document import Paragraph as ParagraphBlock
+from generator.document import Table as TableBlock
+from generator.errors import BuildError
+from generator.fonts.reportlab import register_handout_font
+from generator.render.hints import HINTS
+from generator.render.pdf.blocks import PdfContext, render_block
+from generator.render.pdf.markup import paragraph_styles, plain_markup
+from generator.render.pdf.page import FOOTER_ROOM, cover_band, document_info, footer_canvas
+from generator.theme import Theme
+
+PAPERS = {"a4": A4, "letter": LETTER}
+SHORT_LEAD = 160  # characters: a paragraph this short right after a heading stays with what follows
+
+
+class _HandoutDoc(BaseDocTemplate):
+    """Adds bookmarks and contents entries for headings as they are laid out.
+
+    Every pass lays out a fresh copy of the story: reportlab changes paragraphs
+    while splitting long words, so without copies a second pass could differ by
+    a byte from the first, and a document's bytes would depend on how many passes
+    its contents page needed.
+    """
+
+    keep: dict[int, Any] = {}
+
+    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:  # type: ignore[override]
+        super().build(copy.deepcopy(flowables, dict(self.keep)), **kwargs)
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "level", None)
+        if level is None:
+            return
+        key = flowable.key
+        # PDF outlines cannot skip a level: a document starting at '##' gets its entries at the top.
+        depth = min(level - 1, getattr(self, "_outline_depth", -1) + 1)
+        self._outline_depth = depth
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.plain, key, level=depth, closed=depth > 0)
+        if level <= 2:
+            self.notify("TOCEntry", (level - 1, flowable.plain, self.page, key))
+
+
+def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4,
+                       contents: bool = True) -> tuple[bytes, int]:
+    """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4' or 'letter').
+
+    A table of contents is added when the handout runs past ``toc_min_pages``
+    (not counting the cover) and ``contents`` is true.
+    """
+    font = register_handout_font(theme.fonts.handout)
+    size = PAPERS[paper]
+    pdf, pages = _layout_pass(handout, theme, font, size, with_toc=contents)
+    if not contents:
+        return pdf, pages
+    if pages - 1 <= toc_min_pages:  # short handouts read better without a contents page
+        pdf, pages = _layout_pass(handout, theme, font, size, with_toc=False)
+    return pdf, pages
+
+
+def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *, with_toc: bool) -> tuple[bytes, int]:
+    margin = theme.margin_mm * mm
+    width = size[0] - 2 * margin
+    meta = handout.meta
+    ctx = PdfContext(theme, paragraph_styles(theme, font), font, width, handout.labels, meta.logo)
+    buffer = io.BytesIO()
+    doc = _HandoutDoc(
+        buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
+        bottomMargin=margin + FOOTER_ROOM, initialFontName=font, **document_info(meta),
+    )
+    no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+    footer_room = FOOTER_ROOM
+    body = Frame(margin, margin + footer_room, width, size[1] - 2 * margin - footer_room, id="body", **no_padding)
+
+    cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover", **no_padding)
+    templates = [PageTemplate("cover", [cover], onPage=cover_band(theme, meta, size)), PageTemplate("body", [body])]
+    story: list[Flowable] = []
+    blocks = list(handout.blocks)
+    if blocks and isinstance(blocks[0], Cover) and not blocks[0].compact:
+        story.extend(render_block(blocks.pop(0), ctx))
+    else:
+        templates.reverse()  # no cover page: every page, the first included, is a body page
+    doc.addPageTemplates(templates)
+    if with_toc:
+        toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=0)
+        doc.keep = {id(toc): toc}  # the contents must stay one object across passes
+        # Start from the entries the last build of this document found: when the headings
+        # still land on the same pages, one pass is enough (same bytes as two, see _HandoutDoc).
+        toc_key = ("contents", meta.title, size, theme.name, tuple(text_of(b.text) for b in blocks if isinstance(b, Heading)))
+        toc._entries = list(HINTS.get(toc_key, []))
+        # Every table names the font, or reportlab would reference (unembedded) Helvetica.
+        toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+        story.extend([Paragraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"]), toc,
+                      RLPageBreak()])
+    for index, block in enumerate(blocks):
+        flowables = render_block(block, ctx)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        previous = blocks[index - 1] if index else None
+        if isinstance(block, ParagraphBlock) and (
+            isinstance(following, TableBlock)  # a paragraph introducing a table stays on its page
+            or (isinstance(previous, Heading) and len(text_of(block.text)) < SHORT_LEAD)  # "Also called: …"
+        ):
+            flowables[-1].keepWithNext = 1
+        story.extend(flowables)
+    canvasmaker = footer_canvas(handout, theme, font, size)
+    try:
+        doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
+        if with_toc:
+            HINTS[toc_key] = list(toc._entries)
+    except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
+        detail = " ".join(str(exc).split())  # reportlab's message spans lines and quotes whole paragraphs
+        raise BuildError(f"handout could not be laid out ({exc.__class__.__name__}): {detail[:160]}…") from None
+    return buffer.getvalue(), doc.page

@@ -1,0 +1,119 @@
+"""Paragraph styles from the theme, and inline runs as reportlab paragraph markup."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.document import Inline
+from generator.fonts.coverage import glyph_set, split_by_coverage
+from generator.fonts.reportlab import register_fallback_font
+from generator.theme import Theme
+
+_NUMBER = re.compile(r"(\d+)(\*?)")
+
+
+def markup(inline: Inline, theme: Theme, *, cite_links: bool = True) -> str:
+    """Return reportlab markup for ``inline``; content text is always escaped.
+
+    ``cite_links`` links citation markers to the sources list; documents
+    without one (the speaker notes) print the markers as plain superscript.
+    """
+    out: list[str] = []
+    colours = theme.colours
+    for run in inline:
+        if run.cite:
+            out.append(_cite_markup(run.text, colours.link) if cite_links else f"<super>{escape(run.text)}</super>")
+            continue
+        text = _fallback_markup(run.text, theme)
+        if run.status:
+            colour = colours.for_status(run.status)
+            text = f'<font color="{colour}">{text}</font>'
+        if run.bold:
+            text = f"<b>{text}</b>"
+        if run.italic:
+            text = f"<i>{text}</i>"
+        if run.url:
+            text = f'<a href={quoteattr(run.url)} color="{colours.link}"><u>{text}</u></a>'
+        out.append(text)
+    return "".join(out)
+
+
+def _fallback_markup(text: str, theme: Theme) -> str:
+    """Return escaped ``text`` with characters the handout font lacks set in the fallback font."""
+    primary = glyph_set(theme.fonts.handout)
+    if all(ord(ch) in primary for ch in text):
+        return escape(text)
+    name = register_fallback_font(theme.fonts.fallback)
+    out = []
+    for piece, fallback in split_by_coverage(text, primary, glyph_set(theme.fonts.fallback)):
+        out.append(f'<font name="{name}">{escape(piece)}</font>' if fallback else escape(piece))
+    return "".join(out)
+
+
+def plain_markup(text: str, theme: Theme) -> str:
+    """Return reportlab markup for plain ``text`` (escaped, with font fallback)."""
+    return _fallback_markup(text, theme)
+
+
+def _cite_markup(text: str, link: str) -> str:
+    """Return a superscript citation marker whose numbers link to the sources list."""
+    parts = []
+    for number, flag in _NUMBER.findall(text):
+        parts.append(f'<a href="#src-{number}" color="{link}">{number}{flag}</a>')
+    # A no-break space keeps "[4, 28]" together; reportlab honours U+00A0.
+    return f"<super>[{',&nbsp;'.join(parts)}]</super>" if parts else ""
+
+
+def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
+    """Return the named paragraph styles of the handout."""
+    from reportlab.lib.colors import HexColor
+    from reportlab.lib.enums import TA_LEFT
+    from reportlab.lib.styles import ParagraphStyle
+
+    c, s = theme.colours, theme.handout
+    text = HexColor(c.text)
+
+    def style(name: str, size: float, **kw: Any) -> ParagraphStyle:
+        base = {
+            "fontName": font,
+            "bulletFontName": font,
+            "fontSize": size,
+            "leading": size * s.leading,
+            "textColor": text,
+            "alignment": TA_LEFT,
+            "allowWidows": 0,
+            "allowOrphans": 0,
+            "splitLongWords": 1,
+            "spaceAfter": size * 0.5,
+        }
+        base.update(kw)
+        return ParagraphStyle(name, **base)
+
+    bold = font + "-Bold"
+    return {
+        "body": style("body", s.body),
+        "small": style("small", s.small, textColor=HexColor(c.muted)),
+        "cell": style("cell", s.small, spaceAfter=0),
+        "cell_head": style("cell_head", s.small, fontName=bold, textColor=HexColor(c.table_header_text),
+                           spaceAfter=0),
+        "bullet": style("bullet", s.body, leftIndent=14, bulletIndent=2, spaceAfter=s.body * 0.3),
+        "h1": style("h1", s.h1, fontName=bold, textColor=HexColor(c.accent), spaceBefore=s.h1 * 0.8,
+                    spaceAfter=s.h1 * 0.4, keepWithNext=1),
+        "h2": style("h2", s.h2, fontName=bold, spaceBefore=s.h2 * 0.8, spaceAfter=s.h2 * 0.3, keepWithNext=1),
+        "h3": style("h3", s.h3, fontName=bold, spaceBefore=s.h3 * 0.5, spaceAfter=s.h3 * 0.3, keepWithNext=1),
+        "title": style("title", s.title, fontName=bold, textColor=HexColor(c.band_text),
+                       leading=s.title * 1.1),
+        "subtitle": style("subtitle", s.subtitle, textColor=HexColor(c.band_text)),
+        "cover_line": style("cover_line", s.body + 1, textColor=HexColor(c.text)),
+        "quote": style("quote", s.quote, leftIndent=12, fontName=font + "-Italic", spaceAfter=s.quote * 0.4),
+        "attribution": style("attribution", s.small, leftIndent=12, alignment=TA_LEFT,
+                             textColor=HexColor(c.muted), spaceAfter=s.body),
+        "context": style("context", s.small, leftIndent=12, textColor=HexColor(c.muted)),
+        "term": style("term", s.body, fontName=bold, spaceAfter=1, keepWithNext=1),
+        "definition": style("definition", s.body, leftIndent=12),
+        "source": style("source", s.small, leftIndent=22, firstLineIndent=-22, spaceAfter=3),
+        "toc1": style("toc1", s.body, leftIndent=0, spaceAfter=2),
+        "toc2": style("toc2", s.small, leftIndent=14, spaceAfter=1),
+    }

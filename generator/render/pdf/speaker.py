@@ -1,0 +1,87 @@
+"""The speaker handout: each slide as drawn in the deck, beside its speaker notes."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus.doctemplate import LayoutError
+from reportlab.platypus.flowables import ImageAndFlowables
+
+from generator.document import Meta
+from generator.errors import BuildError
+from generator.fonts.reportlab import register_handout_font
+from generator.layout.boxes import SLIDE_HEIGHT, SLIDE_WIDTH, LaidSlide
+from generator.render.pdf.markup import markup, paragraph_styles, plain_markup
+from generator.render.pdf.page import document_info, pdf_date
+from generator.render.pdf.slides import SlidePainter
+from generator.theme import Theme
+
+SLIDE_SCALE = 0.3
+
+
+class SlidePicture(Flowable):
+    """A slide drawn small, with a thin frame."""
+
+    def __init__(self, slide: LaidSlide, painter: SlidePainter, rule: str):
+        super().__init__()
+        self.slide, self.painter, self.rule = slide, painter, rule
+        self.width, self.height = SLIDE_WIDTH * SLIDE_SCALE, SLIDE_HEIGHT * SLIDE_SCALE
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def _restrictSize(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # ImageAndFlowables asks images for this; a slide picture keeps its size.
+        return self.width, self.height
+
+    def _unRestrictSize(self) -> None:
+        pass
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.transform(SLIDE_SCALE, 0, 0, -SLIDE_SCALE, 0, self.height)
+        self.painter.paint(canvas, self.slide)
+        canvas.restoreState()
+        canvas.setStrokeColor(HexColor(self.rule))
+        canvas.setLineWidth(0.5)
+        canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+
+
+def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
+                       labels: dict[str, str]) -> tuple[bytes, int]:
+    """Return (PDF bytes, pages) of the speaker handout: each slide's picture with its notes beside it."""
+    font = register_handout_font(theme.fonts.handout)
+    styles = paragraph_styles(theme, font)
+    painter = SlidePainter(theme)
+    buffer = io.BytesIO()
+    margin = theme.margin_mm * mm
+    title = f"{meta.title}: {labels.get('speaker_notes', 'Speaker notes')}"
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                            bottomMargin=margin, initialFontName=font, **document_info(meta, title))
+    story: list[Any] = [Paragraph(plain_markup(title, theme), styles["h1"]), Spacer(1, 4)]
+    note_style = styles["small"].clone("notes", textColor=HexColor(theme.colours.text))
+    for slide in slides:
+        notes: list[Any] = [Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"])]
+        notes += [Paragraph(markup(n, theme, cite_links=False), note_style) for n in slide.notes]
+        # Notes flow beside the picture, then under it, and across pages when long.
+        story.append(ImageAndFlowables(SlidePicture(slide, painter, theme.colours.rule), notes,
+                                       imageLeftPadding=0, imageRightPadding=12, imageSide="left"))
+        story.append(HRFlowable(width="100%", thickness=0.5, color=HexColor(theme.colours.rule),
+                                spaceBefore=6, spaceAfter=8))
+    stamp = pdf_date(meta)
+
+    def dated(canvas: Any, _doc: Any) -> None:
+        canvas.setDateFormatter(lambda *_: stamp)
+
+    try:
+        doc.build(story, onFirstPage=dated, onLaterPages=dated)
+    except LayoutError as exc:
+        detail = " ".join(str(exc).split())
+        raise BuildError(f"speaker notes could not be laid out: {detail[:160]}…") from None
+    return buffer.getvalue(), doc.page
