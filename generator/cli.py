@@ -117,7 +117,8 @@ def schema() -> None:
 
 out_option = click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
                           show_default=True, help="Folder receiving the generated packs.")
-theme_option = click.option("--theme", default=None, help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
+theme_option = click.option("--theme", default=None,
+                            help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
 
 
 @main.command()
@@ -143,10 +144,9 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, them
     folders = find_packs(briefs, packs)
     builds = build_packs(folders, templates, out, theme, force=force, jobs=jobs or os.cpu_count() or 1,
                          progress=_progress() if not quiet else None)
-    if not quiet:
-        if any(r.rebuilt for b in builds for r in b.files):
-            for line in table(builds) + changes(builds):
-                click.echo(line)
+    if not quiet and any(r.rebuilt for b in builds for r in b.files):
+        for line in table(builds) + changes(builds):
+            click.echo(line)
     click.echo(summary(builds, time.perf_counter() - started, str(out)))
 
 
@@ -174,24 +174,26 @@ def _progress() -> Callable[[Any], None] | None:
 @reports_errors
 def watch(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None) -> None:
     """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
+    from generator.build import PackBuild
     from generator.build.report import changes, summary
     from generator.build.watch import rebuild_on_change
 
-    def report(result: Any, seconds: float) -> None:
+    def built(builds: list[PackBuild], seconds: float) -> None:
+        for line in changes(builds):
+            click.echo(line)
+        click.echo(f"[{time.strftime('%H:%M:%S')}] {summary(builds, seconds, str(out))}")
+
+    def failed(error: BriefpackError) -> None:
         stamp = time.strftime("%H:%M:%S")
-        if isinstance(result, ContentError):
-            for problem in result.problems:
+        if isinstance(error, ContentError):
+            for problem in error.problems:
                 click.echo(str(problem), err=True)
             click.echo(f"[{stamp}] build failed; previous outputs kept. Waiting for changes…", err=True)
-        elif isinstance(result, BriefpackError):
-            click.echo(f"[{stamp}] error: {result}; previous outputs kept. Waiting for changes…", err=True)
         else:
-            for line in changes(result):
-                click.echo(line)
-            click.echo(f"[{stamp}] {summary(result, seconds, str(out))}")
+            click.echo(f"[{stamp}] error: {error}; previous outputs kept. Waiting for changes…", err=True)
 
     click.echo(f"watching {briefs}/ and {templates}/ (Ctrl-C to stop)")
-    rebuild_on_change(briefs, templates, out, packs, theme, report)
+    rebuild_on_change(briefs, templates, out, packs, theme, built, failed)
 
 
 @main.command()
@@ -214,14 +216,14 @@ def list_(briefs: Path, templates: Path) -> None:
     """List packs with their variants, and the themes available."""
     from generator.content.loader import load_pack
     from generator.editions.discover import find_packs
+    from generator.editions.themes import find_themes
 
     for folder in find_packs(briefs):
         try:
-            meta = load_pack(folder).pack.pack
+            meta = load_pack(folder).content.meta
         except ContentError as exc:
             click.echo(f"{folder.name}  (invalid: {len(exc.problems)} problems; run briefpack check)")
             continue
         variants = ", ".join(v.id for v in meta.variants) or "one edition"
         click.echo(f"{meta.id}  {meta.title!r}  [{meta.language}]  theme: {meta.theme}  variants: {variants}")
-    themes = sorted(p.parent.name for p in (templates / "themes").glob("*/theme.yaml"))
-    click.echo(f"themes: {', '.join(themes) or 'none'}")
+    click.echo(f"themes: {', '.join(find_themes(templates)) or 'none'}")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,6 @@ class Heading:
 
     level: int
     text: Inline
-    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,10 +166,10 @@ class PageBreak:
     """Start the next block on a new page."""
 
 
-Block = Union[
-    Heading, Paragraph, BulletList, Quote, Table, ResourceList, SourceList,
-    DefinitionList, Callout, Cover, PageBreak,
-]
+Block = (
+    Heading | Paragraph | BulletList | Quote | Table | ResourceList | SourceList | DefinitionList | Callout | Cover
+    | PageBreak
+)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ def test_template_error_is_one_line_and_keeps_old_outputs(pack_copy: Path) -> No
     before = {p: p.read_bytes() for p in Path("output/sex-work-law").iterdir()}
     shutil.copytree(TEMPLATES, "templates")
     path = Path("templates/deck.md.j2")
-    path.write_text(path.read_text().replace("{{ pack.pack.title }}", "{{ pack.pack.title", 1))
+    path.write_text(path.read_text().replace("{{ pack.meta.title }}", "{{ pack.meta.title", 1))
     code, out, err = run("build", "--force")
     assert code == 1
     assert out == ""
@@ -47,7 +47,7 @@ def test_template_error_is_one_line_and_keeps_old_outputs(pack_copy: Path) -> No
 def test_content_error_fails_the_build(pack_copy: Path) -> None:
     path = pack_copy / "pack.yaml"
     path.write_text(path.read_text().replace("language: en-AU", "language: 12"))
-    code, out, err = run("build", "--templates", str(TEMPLATES))
+    code, _out, err = run("build", "--templates", str(TEMPLATES))
     assert code == 1
     assert "pack.language" in err
     assert not Path("output/sex-work-law").exists()

@@ -20,8 +20,8 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 @pytest.mark.parametrize("kind,compose", [("handout", compose_handout), ("deck", compose_deck)])
 def test_snapshot(kind: str, compose) -> None:
-    first = compose(load_pack(DEFAULT_PACK).pack, TEMPLATES)
-    second = compose(load_pack(DEFAULT_PACK).pack, TEMPLATES)
+    first = compose(load_pack(DEFAULT_PACK).content, TEMPLATES)
+    second = compose(load_pack(DEFAULT_PACK).content, TEMPLATES)
     assert first == second, "composing is a pure function of its inputs"
     text = outline(first.document)
     path = SNAPSHOTS / f"sex-work-law-{kind}.txt"

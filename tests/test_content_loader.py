@@ -22,8 +22,8 @@ def problems(folder: Path) -> list[str]:
 
 def test_default_pack_is_valid() -> None:
     loaded = load_pack(DEFAULT_PACK)
-    pack = loaded.pack
-    assert pack.pack.id == "sex-work-law"
+    pack = loaded.content
+    assert pack.meta.id == "sex-work-law"
     assert [m.id for m in pack.models] == [
         "full-criminalisation",
         "partial-criminalisation",
@@ -33,7 +33,7 @@ def test_default_pack_is_valid() -> None:
     ]
     assert len(pack.definitions) == 3
     assert all(p.source == "seed-post" for p in pack.lived_experience)
-    assert not pack.source("hughes2004").checked
+    assert not next(s for s in pack.sources if s.id == "hughes2004").checked
 
 
 def test_misspelt_key_suggests_the_right_one(pack_copy: Path, edit: Edit) -> None:
@@ -150,7 +150,7 @@ def test_non_utf8_and_empty_files(pack_copy: Path) -> None:
 def test_bom_is_accepted(pack_copy: Path) -> None:
     path = pack_copy / "glossary.yaml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert load_pack(pack_copy).pack.glossary
+    assert load_pack(pack_copy).content.glossary
 
 
 def test_section_defined_twice(pack_copy: Path) -> None:

@@ -45,13 +45,13 @@ def test_impress_renders_one_page_per_slide(impress_pdf: Path, built_pack: dict[
 
 
 def test_no_text_falls_outside_its_box(impress_pdf: Path) -> None:
-    deck = compose_deck(editions(load_pack(DEFAULT_PACK).pack)[0].pack, TEMPLATES).document
+    deck = compose_deck(editions(load_pack(DEFAULT_PACK).content)[0].pack, TEMPLATES).document
     slides = layout_deck(deck, load_theme(TEMPLATES))
     bbox = subprocess.run(["pdftotext", "-bbox", str(impress_pdf), "-"], capture_output=True, text=True, check=True)
     pages = bbox.stdout.split("<page ")[1:]
     assert len(pages) == len(slides)
     outside = []
-    for slide, page in zip(slides, pages):
+    for slide, page in zip(slides, pages, strict=False):
         boxes = [(e.x, e.y, e.x + e.w, e.y + e.h) for e in slide.elements
                  if isinstance(e, (TextBox, TableBox, PictureBox)) and not isinstance(e, RectBox)]
         for x0, y0, x1, y1, word in WORD.findall(page):

@@ -80,5 +80,5 @@ def test_qr_codes_decode_to_exactly_the_urls(built_pack: dict[str, Path], tmp_pa
         out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
                              capture_output=True, text=True)
         decoded.update(line for line in out.stdout.splitlines() if line)
-    expected = {r.url for r in editions(load_pack(DEFAULT_PACK).pack)[0].pack.resources}
+    expected = {r.url for r in editions(load_pack(DEFAULT_PACK).content)[0].pack.resources}
     assert decoded == expected

@@ -152,16 +152,15 @@ def test_an_interrupted_write_leaves_earlier_outputs_untouched(pack_copy: Path, 
 
 
 def test_the_lock_stops_a_second_build(pack_copy: Path, built: Path, tmp_path: Path) -> None:
-    with FileLock(str(built / ".briefpack.lock")):
-        with pytest.raises(BuildError) as info:
-            build_pack(pack_copy, tmp_path / "templates", built, force=True)
+    with FileLock(str(built / ".briefpack.lock")), pytest.raises(BuildError) as info:
+        build_pack(pack_copy, tmp_path / "templates", built, force=True)
     assert "another briefpack build is writing here" in str(info.value)
 
 
 def test_parallel_build_matches_serial(pack_copy: Path, tmp_path: Path) -> None:
     serial = build_pack(pack_copy, TEMPLATES, tmp_path / "one", jobs=1)
     parallel = build_pack(pack_copy, TEMPLATES, tmp_path / "two", jobs=2)
-    for a, b in zip(sorted(serial.files, key=lambda r: r.path.name), sorted(parallel.files, key=lambda r: r.path.name)):
+    for a, b in zip(sorted(serial.files, key=lambda r: r.path.name), sorted(parallel.files, key=lambda r: r.path.name), strict=False):
         assert a.path.read_bytes() == b.path.read_bytes(), a.path.name
 
 

@@ -96,7 +96,7 @@ def test_default_deck_never_goes_below_the_floors(built_pack: dict[str, Path]) -
     from generator.content.loader import load_pack
     from tests.conftest import DEFAULT_PACK
 
-    deck = compose_deck(load_pack(DEFAULT_PACK).pack, TEMPLATES).document
+    deck = compose_deck(load_pack(DEFAULT_PACK).content, TEMPLATES).document
     for slide in layout_deck(deck, THEME):
         for element in slide.elements:
             if isinstance(element, TextBox) and element.role != "footer":

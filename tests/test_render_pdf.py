@@ -35,7 +35,7 @@ def test_page_size_and_count(built_pack: dict[str, Path], paper: str, size: tupl
 
 def test_every_section_and_item_is_in_the_text(built_pack: dict[str, Path]) -> None:
     text = squash(text_of_pdf(built_pack["handout-a4.pdf"]))
-    pack = editions(load_pack(DEFAULT_PACK).pack)[0].pack  # the public edition
+    pack = editions(load_pack(DEFAULT_PACK).content)[0].pack  # the public edition
     expected = ["Key messages", "What the words mean", "The legal models", "The models compared",
                 "What the evidence says", "In a sex worker’s words", "What we ask", "Further reading",
                 "Glossary", "Sources", "Contents"]
@@ -72,7 +72,7 @@ def test_resource_links_outline_and_metadata(built_pack: dict[str, Path]) -> Non
             action = annot.get_object().get("/A")
             if action and "/URI" in action:
                 uris.add(str(action["/URI"]))
-    for resource in editions(load_pack(DEFAULT_PACK).pack)[0].pack.resources:
+    for resource in editions(load_pack(DEFAULT_PACK).content)[0].pack.resources:
         assert resource.url in uris, resource.url
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert titles[:2] == ["Key messages", "What the words mean"]
@@ -97,7 +97,7 @@ def test_summary_is_one_page_with_the_essentials(built_pack: dict[str, Path], pa
     reader = PdfReader(built_pack[f"summary-{paper}.pdf"])
     assert len(reader.pages) == 1
     text = squash(reader.pages[0].extract_text())
-    pack = editions(load_pack(DEFAULT_PACK).pack)[0].pack
+    pack = editions(load_pack(DEFAULT_PACK).content)[0].pack
     for message in pack.key_messages[:6]:
         assert squash(message.title) in text
     for model in pack.models:

@@ -35,7 +35,7 @@ def sections(edition) -> list[str]:
 
 
 def test_variants_differ_in_order_content_and_title() -> None:
-    public, policy = editions(load_pack(DEFAULT_PACK).pack)
+    public, policy = editions(load_pack(DEFAULT_PACK).content)
     assert (public.variant, policy.variant) == ("public", "policymakers")
     assert sections(public)[:2] == ["What the words mean", "The legal models"]
     assert sections(policy)[:3] == ["What we ask", "What the evidence says", "The models compared"]
@@ -44,7 +44,7 @@ def test_variants_differ_in_order_content_and_title() -> None:
     assert "evidence-first" not in [m.id for m in public.pack.key_messages]
     assert "people-you-know" in [p.id for p in public.pack.lived_experience]
     assert "people-you-know" not in [p.id for p in policy.pack.lived_experience]
-    assert policy.pack.pack.subtitle.startswith("A briefing for policymakers")
+    assert policy.pack.meta.subtitle.startswith("A briefing for policymakers")
 
 
 def test_every_variant_is_built_with_its_name(built_pack: dict[str, Path]) -> None:
@@ -145,7 +145,7 @@ def test_catalogues_are_complete(language: str) -> None:
 
 def test_us_spelling_of_fixed_wording(pack_copy: Path, edit: Edit) -> None:
     edit("pack.yaml", "language: en-AU", "language: en-US")
-    handout = compose_handout(editions(load_pack(pack_copy).pack)[0].pack, TEMPLATES).document
+    handout = compose_handout(editions(load_pack(pack_copy).content)[0].pack, TEMPLATES).document
     assert "Criminalized" in repr(handout) and "November 28, 2026" in repr(handout)
 
 

@@ -16,7 +16,7 @@ from tests.conftest import DEFAULT_PACK, TEMPLATES
 
 
 def headings(pack_dir: Path = DEFAULT_PACK, templates: Path = TEMPLATES, level: int = 1) -> list[str]:
-    handout = compose_handout(load_pack(pack_dir).pack, templates).document
+    handout = compose_handout(load_pack(pack_dir).content, templates).document
     return [text_of(b.text) for b in handout.blocks if isinstance(b, Heading) and b.level == level]
 
 
@@ -46,14 +46,14 @@ def test_model_headings_follow_content_order() -> None:
 def test_content_is_never_evaluated(pack_copy: Path, edit: Callable[[str, str, str], None]) -> None:
     edit("key-messages.yaml", "title: Sex workers' rights are human rights",
          "title: \"{{ 7*7 }} {% for x in y %}loop{% endfor %} {# c #} <b>&amp;\"")
-    edit("definitions.yaml", "and how prostitution could take place.", "and how {{ pack.pack.title }} could take place.")
-    pack = load_pack(pack_copy).pack
+    edit("definitions.yaml", "and how prostitution could take place.", "and how {{ pack.meta.title }} could take place.")
+    pack = load_pack(pack_copy).content
     handout = compose_handout(pack, TEMPLATES).document
     text = repr(handout)
     assert "{{ 7*7 }} {% for x in y %}loop{% endfor %} {# c #} <b>&amp;" in text
     assert "49" not in text.split("7*7")[0][-20:]
     quotes = [b for b in handout.blocks if isinstance(b, Quote)]
-    assert "and how {{ pack.pack.title }} could take place." in text_of(quotes[0].paragraphs[0])
+    assert "and how {{ pack.meta.title }} could take place." in text_of(quotes[0].paragraphs[0])
     deck = compose_deck(pack, TEMPLATES).document
     assert "{{ 7*7 }}" in repr(deck)
 
@@ -86,7 +86,7 @@ def test_a_child_template_reorders_and_drops_blocks(templates_copy: Path) -> Non
     (templates_copy / "short.md.j2").write_text(
         '{% extends "handout.md.j2" %}{% block body %}{{ self.recommendations() }}{{ self.sources() }}{% endblock %}'
     )
-    handout = compose_handout(load_pack(DEFAULT_PACK).pack, templates_copy, "short.md.j2").document
+    handout = compose_handout(load_pack(DEFAULT_PACK).content, templates_copy, "short.md.j2").document
     assert [text_of(b.text) for b in handout.blocks if isinstance(b, Heading) and b.level == 1] == [
         "What we ask", "Sources"]
 
@@ -98,17 +98,17 @@ def test_template_syntax_error_names_file_and_line(templates_copy: Path, monkeyp
     lines[9] = "{% for x in %}"
     path.write_text("\n".join(lines))
     with pytest.raises(TemplateError) as info:
-        compose_handout(load_pack(DEFAULT_PACK).pack, Path("templates"))
+        compose_handout(load_pack(DEFAULT_PACK).content, Path("templates"))
     assert str(info.value).startswith("templates/handout.md.j2:10: ")
 
 
 def test_undefined_name_names_file_and_line(templates_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(templates_copy.parent)
     path = templates_copy / "handout.md.j2"
-    path.write_text(path.read_text().replace("{{ pack.pack.subtitle }}", "{{ pack.pack.subtitel }}"))
+    path.write_text(path.read_text().replace("{{ pack.meta.subtitle }}", "{{ pack.meta.subtitel }}"))
     with pytest.raises(TemplateError) as info:
-        compose_handout(load_pack(DEFAULT_PACK).pack, Path("templates"))
-    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if "subtitel" in l)
+        compose_handout(load_pack(DEFAULT_PACK).content, Path("templates"))
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "subtitel" in text)
     assert str(info.value).startswith(f"templates/handout.md.j2:{line}: ")
     assert "subtitel" in str(info.value)
 
@@ -118,7 +118,7 @@ def test_sandbox_refuses_python_internals(templates_copy: Path, monkeypatch: pyt
     path = templates_copy / "handout.md.j2"
     path.write_text("{{ pack.__class__.__mro__[1].__subclasses__() }}\n" + path.read_text())
     with pytest.raises(TemplateError) as info:
-        compose_handout(load_pack(DEFAULT_PACK).pack, Path("templates"))
+        compose_handout(load_pack(DEFAULT_PACK).content, Path("templates"))
     assert str(info.value).startswith("templates/handout.md.j2:1: ")
     assert "not allowed" in str(info.value) or "unsafe" in str(info.value)
 
@@ -128,6 +128,6 @@ def test_unknown_div_kind_is_a_template_error(templates_copy: Path, monkeypatch:
     path = templates_copy / "handout.md.j2"
     path.write_text(path.read_text().replace("::: glossary items", "::: glosary items"))
     with pytest.raises(TemplateError) as info:
-        compose_handout(load_pack(DEFAULT_PACK).pack, Path("templates"))
+        compose_handout(load_pack(DEFAULT_PACK).content, Path("templates"))
     assert "unknown div kind 'glosary'" in str(info.value)
     assert str(info.value).startswith("templates/handout.md.j2: output line ")

@@ -106,7 +106,7 @@ def watch_edits() -> dict[str, Any]:
 
 def batch(packs: int) -> dict[str, Any]:
     work = _workspace(packs)
-    timings = {}
+    timings: dict[str, Any] = {}
     for jobs in (1, 2):
         if (work / "output").exists():
             shutil.rmtree(work / "output")
@@ -126,7 +126,7 @@ def long_handouts(sizes: tuple[int, ...]) -> dict[str, Any]:
     from generator.editions.themes import load_theme
     from generator.render.pdf.handout import render_handout_pdf
 
-    pack = load_pack(ROOT / "briefs" / "sex-work-law").pack
+    pack = load_pack(ROOT / "briefs" / "sex-work-law").content
     theme = load_theme(ROOT / "templates")
     rows = []
     for copies in sizes:

@@ -51,7 +51,7 @@ def check_packs(folders: list[Path], templates: Path, theme_name: str | None = N
                 report.problems.extend(exc.problems)
             continue
         report.problems.extend(lint_pack(session.loaded))
-        languages.add(session.loaded.pack.pack.language)
+        languages.add(session.loaded.content.meta.language)
         report.problems.extend(lint_layout(session, templates))
     if templates.is_dir():
         for language in sorted(languages):

@@ -53,7 +53,7 @@ def run_all(pending: list[Job], jobs: int, progress: Progress | None = None,
     if (workers or jobs > 1) and len(pending) > 1:
         pool = workers or Workers(jobs)
         try:
-            for job, result in zip(pending, pool.map(pending)):
+            for job, result in zip(pending, pool.map(pending), strict=True):
                 results[(str(job.folder), job.key)] = result
                 HINTS.update(result.hints)  # workers forked later start from these
                 if progress:
@@ -82,4 +82,4 @@ def warm(pending: list[Job]) -> None:
         fmt = FORMATS[job.format]
         fmt.warm(session.theme)
         edition = session.edition(job.variant)
-        warm_templates(job.templates, edition.pack.pack.language, fmt.template(edition))
+        warm_templates(job.templates, edition.pack.meta.language, fmt.template(edition))

@@ -16,9 +16,9 @@ DEBOUNCE_MS = 200
 
 
 def rebuild_on_change(briefs: Path, templates: Path, out: Path, packs: tuple[str, ...], theme: str | None,
-                      report: Callable[[list[PackBuild] | BriefpackError, float], None],
+                      built: Callable[[list[PackBuild], float], None], failed: Callable[[BriefpackError], None],
                       stop: Callable[[], bool] | None = None) -> None:
-    """Build once, then after every batch of saved changes; report each result or error.
+    """Build once, then after every batch of saved changes; pass each result to ``built``, each error to ``failed``.
 
     Runs in one process, so the libraries stay imported and a one-edit rebuild
     only renders the outputs that edit affects.
@@ -41,9 +41,9 @@ def rebuild_on_change(briefs: Path, templates: Path, out: Path, packs: tuple[str
         try:
             builds = build_packs(find_packs(briefs, packs), templates, out, theme, workers=workers)
         except BriefpackError as exc:  # keep the last good outputs and keep watching
-            report(exc, time.perf_counter() - started)
+            failed(exc)
             return
-        report(builds, time.perf_counter() - started)
+        built(builds, time.perf_counter() - started)
 
     try:
         once()

@@ -1,13 +1,14 @@
 """Write a pack's outputs safely, retire old ones, and record what was written.
 
-Files are all staged as temporary files first, then renamed into place. Each file is written to a temporary file in its own folder, flushed and synced;
-only when every file of the build is staged are they renamed over the old ones.
-A failure or Ctrl-C while staging removes the temporary files and leaves every
-earlier output byte-identical.
+Files are all staged first: each is written to a temporary file in its own
+folder, flushed and synced; only when every file of the build is staged are
+they renamed over the old ones. A failure or Ctrl-C while staging removes the
+temporary files and leaves every earlier output byte-identical.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -25,13 +26,14 @@ def _stage(path: Path, data: bytes) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise BuildError(f"{display_path(path.parent)}: cannot write the output folder ({exc.strerror or exc})") from None
+        where = display_path(path.parent)
+        raise BuildError(f"{where}: cannot write the output folder ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)
+        Path(temp).chmod(0o644)
     except BaseException as exc:
         _remove(temp)
         if isinstance(exc, OSError):
@@ -42,10 +44,8 @@ def _stage(path: Path, data: bytes) -> str:
 
 
 def _remove(temp: str) -> None:
-    try:
-        os.unlink(temp)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        Path(temp).unlink()
 
 
 def write_all(files: list[tuple[Path, bytes]]) -> None:
@@ -59,7 +59,7 @@ def write_all(files: list[tuple[Path, bytes]]) -> None:
             _remove(temp)
         raise
     for temp, path in staged:
-        os.replace(temp, path)
+        Path(temp).replace(path)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -64,7 +64,7 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source]) -> tuple[tu
             return run
         numbers = sorted({order[i] for i in run.cite if i in order})
         flags = ["*" if any(order.get(i) == n and i in unchecked for i in run.cite) else "" for n in numbers]
-        text = "[" + ", ".join(f"{n}{flag}" for n, flag in zip(numbers, flags)) + "]"
+        text = "[" + ", ".join(f"{n}{flag}" for n, flag in zip(numbers, flags, strict=True)) + "]"
         return dataclasses.replace(run, text=text)
 
     entries = tuple(

@@ -28,7 +28,7 @@ class Composed:
 
 
 def _meta(pack: Pack, logo: Logo | None) -> Meta:
-    m = pack.pack
+    m = pack.meta
     return Meta(
         logo=logo,
         title=m.title,
@@ -48,7 +48,7 @@ def _storyboard_error(templates: Path, name: str, exc: StoryboardError) -> Templ
 
 
 def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, DivContext]:
-    env, labels = template_environment(templates, pack.pack.language)
+    env, labels = template_environment(templates, pack.meta.language)
     text, values = render_template(env, name, {"pack": pack})
     try:
         root = parse_divs(text, values)

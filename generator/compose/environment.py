@@ -9,6 +9,7 @@ evaluated as a template: ``{{ 7*7 }}`` in a brief is just text.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -185,7 +186,5 @@ def _cached_environment(templates: Path, language: str, stamp: tuple[Any, ...]) 
 
 def warm_templates(templates: Path, language: str, name: str) -> None:
     """Compile template ``name`` (and what it imports) ahead of use; errors surface later, when composing."""
-    try:
+    with contextlib.suppress(Exception):  # the compose step reports template errors with file and line
         template_environment(templates, language)[0].get_template(name)
-    except Exception:  # the compose step reports template errors with file and line
-        pass

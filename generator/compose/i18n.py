@@ -31,7 +31,6 @@ class Wording:
 
     translations: NullTranslations
     labels: dict[str, str]
-    catalogue: Path | None
 
 
 def catalogue_path(templates: Path, language: str) -> Path | None:
@@ -75,7 +74,7 @@ def wording(templates: Path, language: str) -> Wording:
         buffer.seek(0)
         translations = Translations(buffer)
     translated = {key: translations.gettext(text) if text else text for key, text in labels.items()}
-    return Wording(translations, translated, path)
+    return Wording(translations, translated)
 
 
 def message_ids(templates: Path) -> dict[str, str]:
@@ -86,7 +85,8 @@ def message_ids(templates: Path) -> dict[str, str]:
     found: dict[str, str] = {}
     for path in sorted(templates.glob("*.j2")):
         with path.open("rb") as handle:
-            for line, message, _comments, _context in extract(babel_extract, handle, keywords={"_": None}):
+            extracted = extract(babel_extract, handle, keywords={"_": None})  # type: ignore[arg-type]
+            for line, message, _comments, _context in extracted:
                 if isinstance(message, str):
                     found.setdefault(message, f"{display_path(path)}:{line}")
     labels_path = display_path(templates / "messages" / "labels.yaml")

@@ -1,0 +1,7 @@
+"""Stage 1, load: read a pack's YAML with line numbers, validate it into a typed ``Pack``, lint it.
+
+Later stages use the schema (the ``Pack`` model), the loader and lints, and the
+helpers that locate and explain problems in an editor's words.
+"""
+
+__all__ = ["explain", "fieldpath", "fields", "jsonschema", "lint", "loader", "markdown", "schema", "yamlsource"]

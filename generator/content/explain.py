@@ -54,6 +54,11 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
+def fields_by_key(model: type[BaseModel]) -> dict[str, Any]:
+    """Return ``model``'s fields by the key an editor writes (its alias, if it has one)."""
+    return {field.alias or name: field for name, field in model.model_fields.items()}
+
+
 def model_at(path: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | None:
     """Return the schema class that describes the mapping at ``path`` under ``root``."""
     current: Any = root
@@ -66,9 +71,10 @@ def model_at(path: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | 
             current = typing.get_args(lists[0])[0]
             continue
         models = [t for t in candidates if isinstance(t, type) and issubclass(t, BaseModel)]
-        if not models or part not in models[0].model_fields:
+        fields = fields_by_key(models[0]) if models else {}
+        if part not in fields:
             return None
-        current = models[0].model_fields[part].annotation
+        current = fields[part].annotation
     found = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
@@ -86,7 +92,7 @@ Explainer = Callable[[dict[str, Any], type[BaseModel]], tuple[str, bool]]
 def _unknown_field(error: dict[str, Any], root: type[BaseModel]) -> tuple[str, bool]:
     loc = tuple(error["loc"])
     parent = model_at(loc[:-1], root)
-    allowed = list(parent.model_fields) if parent else []
+    allowed = list(fields_by_key(parent)) if parent else []
     hint = did_you_mean(str(loc[-1]), allowed) or (f" (expected one of: {', '.join(allowed)})" if allowed else "")
     return f"unknown field{hint}", True
 

@@ -16,8 +16,9 @@ from generator.errors import Problem, display_path
 def _references(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     """Yield (path, source id) for every source reference in the validated pack."""
     if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
+        for name, field in type(obj).model_fields.items():
             value = getattr(obj, name)
+            name = field.alias or name
             if name == "source" and isinstance(value, str) and path and path[0] != "sources":
                 yield path + (name,), value
             elif name == "sources" and isinstance(value, list) and path:
@@ -56,27 +57,28 @@ def lint_urls(loaded: LoadedPack) -> list[Problem]:
     warn = _locator(loaded)
     return [warn(("resources", index, "url"), f"'{item.url}' is not https; readers scanning the QR code "
                                               "deserve the https address if the site has one")
-            for index, item in enumerate(loaded.pack.resources) if not item.url.startswith("https://")]
+            for index, item in enumerate(loaded.content.resources) if not item.url.startswith("https://")]
 
 
 def lint_empty_sections(loaded: LoadedPack) -> list[Problem]:
     """Return a warning for each optional section with no items (its part of the outputs is left out)."""
     warn = _locator(loaded)
     return [warn((section,), f"section '{section}' is empty or missing; its part of the handout and deck is left out")
-            for section in OPTIONAL_SECTIONS if not getattr(loaded.pack, section)]
+            for section in OPTIONAL_SECTIONS if not getattr(loaded.content, section)]
 
 
 def lint_alt_text(loaded: LoadedPack) -> list[Problem]:
     """Return a warning when the logo has no alt text of its own."""
-    meta = loaded.pack.pack
+    meta = loaded.content.meta
     if meta.logo and not meta.logo_alt:
-        return [_locator(loaded)(("pack", "logo"), f"no logo_alt: screen readers will hear 'Logo of {meta.organisation}'")]
+        message = f"no logo_alt: screen readers will hear 'Logo of {meta.organisation}'"
+        return [_locator(loaded)(("pack", "logo"), message)]
     return []
 
 
 def lint_sources(loaded: LoadedPack) -> list[Problem]:
     """Return warnings: unchecked citations (once per source) and sources never cited."""
-    pack = loaded.pack
+    pack = loaded.content
     warn = _locator(loaded)
 
     warnings: list[Problem] = []
@@ -94,8 +96,8 @@ def lint_sources(loaded: LoadedPack) -> list[Problem]:
 
 def _strings(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _strings(getattr(obj, name), path + (name,))
+        for name, field in type(obj).model_fields.items():
+            yield from _strings(getattr(obj, name), path + (field.alias or name,))
     elif isinstance(obj, (list, tuple)):
         for index, item in enumerate(obj):
             yield from _strings(item, path + (index,))
@@ -110,7 +112,7 @@ def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperleg
     covered = frozenset().union(*(glyph_set(f) for f in fonts))
     warn = _locator(loaded)
     warnings: list[Problem] = []
-    for path, text in _strings(loaded.pack):
+    for path, text in _strings(loaded.content):
         missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
         if missing:
             shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])

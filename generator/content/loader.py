@@ -19,7 +19,8 @@ from generator.content.schema import Pack
 from generator.content.yamlsource import SourceFile, YamlProblem, read_yaml
 from generator.errors import ContentError, Problem, display_path
 
-SECTIONS = tuple(Pack.model_fields)
+# Section names as editors write them (the ``pack`` section is the model's ``meta``).
+SECTIONS = tuple(field.alias or name for name, field in Pack.model_fields.items())
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class LoadedPack:
     """A validated pack and the files it was read from."""
 
     folder: Path
-    pack: Pack
+    content: Pack
     files: tuple[Path, ...]
     section_files: dict[str, Path]
     sources: dict[str, SourceFile] = field(default_factory=dict, repr=False, compare=False)
@@ -86,30 +87,29 @@ def load_pack(folder: Path) -> LoadedPack:
         findings += check_audiences(merged)
     if "sources" in merged or not unreadable:
         findings += check_references(merged)
-    for path, message in findings:
-        problems.append(locate(path, message))
+    for where, message in findings:
+        problems.append(locate(where, message))
 
     pack: Pack | None = None
     try:
         pack = Pack.model_validate(merged)
     except ValidationError as exc:
         for error in exc.errors(include_url=False):
-            path = tuple(error["loc"])
-            if path and path[0] not in merged and error["type"] == "missing":
+            loc: FieldPath = tuple(error["loc"])
+            if loc and loc[0] not in merged and error["type"] == "missing":
                 if unreadable:
                     continue  # the section may well be in the file we could not read
-                problems.append(
-                    Problem(name, 0, 0, dotted(path), f"required section is missing; add '{path[0]}:' to a YAML file")
-                )
+                message = f"required section is missing; add '{loc[0]}:' to a YAML file"
+                problems.append(Problem(name, 0, 0, dotted(loc), message))
                 continue
-            message, on_key = describe_error(error, Pack)
-            problems.append(locate(path, message, key=on_key))
+            message, on_key = describe_error(dict(error), Pack)
+            problems.append(locate(loc, message, key=on_key))
     if problems:
         raise ContentError(problems)
     assert pack is not None
     return LoadedPack(
         folder=folder,
-        pack=pack,
+        content=pack,
         files=tuple(files),
         section_files={section: src.path for section, src in owners.items()},
         sources=dict(owners),

@@ -37,7 +37,7 @@ def check_references(data: dict[str, Any]) -> list[Finding]:
     known_set = set(known)
     findings: list[Finding] = []
     for path, value in _walk(data):
-        if not path or path[0] == "sources" and len(path) <= 3:
+        if not path or (path[0] == "sources" and len(path) <= 3):
             continue
         key = path[-1]
         refs: list[tuple[FieldPath, Any]] = []

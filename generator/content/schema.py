@@ -9,7 +9,7 @@ editors' YAML tools autocomplete from.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -87,7 +87,7 @@ class KeyMessage(Strict):
     audiences: Audiences = Field(default_factory=list)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Whether the law treats a party's part in sex work as a crime."""
 
     criminalised = "criminalised"
@@ -188,7 +188,7 @@ class Dimension(Strict):
     field: ComparisonField = Field(description="The model field that fills this row.")
 
 
-class Consent(str, Enum):
+class Consent(StrEnum):
     """On what terms a lived-experience point may be published."""
 
     published = "published"
@@ -284,9 +284,12 @@ class SpeakerNotes(Strict):
 
 
 class Pack(Strict):
-    """A whole briefing pack: the union of the top-level keys of its YAML files."""
+    """A whole briefing pack: the union of the top-level keys of its YAML files.
 
-    pack: PackMeta
+    The ``pack:`` section is ``meta`` here (``pack.meta.title`` in templates).
+    """
+
+    meta: PackMeta = Field(alias="pack", description="Who made the pack, for whom, and which edition it is.")
     key_messages: list[KeyMessage] = Field(min_length=1)
     definitions: list[Quote] = Field(
         default_factory=list, description="Quotations on what the terms mean."
@@ -300,7 +303,3 @@ class Pack(Strict):
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     speaker_notes: SpeakerNotes = Field(default_factory=SpeakerNotes)
-
-    def source(self, source_id: str) -> Source:
-        """Return the source with ``source_id``."""
-        return next(s for s in self.sources if s.id == source_id)

@@ -63,7 +63,7 @@ class SourceFile:
         return self.values.get((), (1, 1))
 
 
-class YamlProblem(Exception):
+class YamlProblem(Exception):  # noqa: N818  (it carries a Problem; not raised past the loader)
     """A YAML file could not be read at all; carries the located problem."""
 
     def __init__(self, problem: Problem):
@@ -156,8 +156,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.fail(f"nested deeper than {MAX_DEPTH} levels", line, col)
         tag = str(node.tag) if node.tag is not None else ""
-        if hasattr(node.tag, "value"):
-            tag = node.tag.value
+        value = getattr(node.tag, "value", None)  # ruamel's Tag object (newer) or a plain str (older)
+        if isinstance(value, str):
+            tag = value
         if tag not in _STANDARD_TAGS:
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(f"tag '{shown}' is not allowed; content is plain data", line, col)

@@ -1,0 +1,6 @@
+"""Stage 2, select: what one command works on — packs found, a pack's theme, logo and audience editions.
+
+``session.load_session`` is the one way build, check, list and watch load a pack.
+"""
+
+__all__ = ["discover", "session", "themes", "variants"]

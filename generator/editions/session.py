@@ -31,7 +31,7 @@ class Session:
 
     @property
     def pack_id(self) -> str:
-        return self.loaded.pack.pack.id
+        return self.loaded.content.meta.id
 
     def edition(self, variant: str | None) -> Edition:
         """Return the edition for ``variant`` (None: the pack's only edition)."""
@@ -56,10 +56,10 @@ def load_session(folder: Path, templates: Path, theme_name: str | None = None) -
     if cached and cached[0] == stamp:
         return cached[1]
     loaded = load_pack(folder)
-    name = theme_name or loaded.pack.pack.theme
+    name = theme_name or loaded.content.meta.theme
     theme = load_theme(templates, name)
     logo = _logo(loaded, templates, theme, name)
-    session = Session(loaded, name, theme, tuple(editions(loaded.pack, logo)))
+    session = Session(loaded, name, theme, tuple(editions(loaded.content, logo)))
     _SESSIONS[key] = (stamp, session)
     return session
 
@@ -71,7 +71,7 @@ def clear_sessions() -> None:
 
 def _logo(loaded: LoadedPack, templates: Path, theme: Theme, theme_name: str) -> Logo | None:
     """Return the pack's logo, else the theme's, read safely from inside its own folder."""
-    meta = loaded.pack.pack
+    meta = loaded.content.meta
     if meta.logo:
         where = display_path(loaded.section_files["pack"])
         return replace(read_logo(loaded.folder, meta.logo, where, "pack.logo"), alt=meta.logo_alt or "")

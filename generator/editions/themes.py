@@ -28,7 +28,12 @@ def load_theme(templates: Path, name: str = "default") -> Theme:
         problems = []
         for error in exc.errors(include_url=False):
             loc = tuple(error["loc"])
-            message, on_key = describe_error(error, Theme)
+            message, on_key = describe_error(dict(error), Theme)
             line, col = source.position(loc, key=on_key)
             problems.append(Problem(source.name, line, col, dotted(loc), message))
         raise ContentError(problems) from None
+
+
+def find_themes(templates: Path) -> list[str]:
+    """Return the names of the themes in ``templates/themes/``, sorted."""
+    return sorted(p.parent.name for p in (templates / "themes").glob("*/theme.yaml"))

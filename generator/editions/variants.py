@@ -27,7 +27,7 @@ class Edition:
     logo: Logo | None = None
 
     def template(self, format_name: str, default: str) -> str:
-        """Return the template that arranges ``format_name`` in this edition (``default`` unless the variant names one)."""
+        """Return the template arranging ``format_name`` here: the variant's own, else ``default``."""
         return self.templates.get(format_name, default)
 
     def filename(self, pack_id: str, artifact: str) -> str:
@@ -39,8 +39,7 @@ def _keep(value: Any, audience: str) -> Any:
     """Return ``value`` without the items tagged only for other audiences."""
     if isinstance(value, list):
         return [_keep(item, audience) for item in value
-                if not (isinstance(item, BaseModel) and getattr(item, "audiences", None)
-                        and audience not in item.audiences)]
+                if audience in (getattr(item, "audiences", None) or (audience,))]
     if isinstance(value, BaseModel):
         changes = {name: _keep(getattr(value, name), audience) for name in type(value).model_fields}
         changed = {k: v for k, v in changes.items() if v is not getattr(value, k)}
@@ -54,7 +53,7 @@ def for_variant(pack: Pack, variant: Variant) -> Pack:
     updates = {"subtitle": variant.subtitle, "audience": variant.audience_line}
     updates = {key: value for key, value in updates.items() if value}
     if updates:
-        filtered = filtered.model_copy(update={"pack": filtered.pack.model_copy(update=updates)})
+        filtered = filtered.model_copy(update={"meta": filtered.meta.model_copy(update=updates)})
     return filtered
 
 
@@ -66,7 +65,7 @@ def variant_templates(variant: Variant) -> dict[str, str]:
 
 def editions(pack: Pack, logo: Logo | None = None) -> list[Edition]:
     """Return every edition the pack declares (one for everyone if it declares none)."""
-    if not pack.pack.variants:
+    if not pack.meta.variants:
         return [Edition(None, pack, logo=logo)]
     return [Edition(v.id, for_variant(pack, v), MappingProxyType(variant_templates(v)), logo)
-            for v in pack.pack.variants]
+            for v in pack.meta.variants]

@@ -6,14 +6,14 @@ font can show without importing reportlab.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import fontpkg
 
 from generator.fonts.faces import FAMILIES
 
 
-@lru_cache(maxsize=None)
+@cache
 def glyph_set(slug: str) -> frozenset[int]:
     """Return the code points the handout font can draw."""
     from fontTools.ttLib import TTFont as FontFile

@@ -1,8 +1,8 @@
 """The font files briefpack ships with, found in their Python packages.
 
 Atkinson Hyperlegible sets the handout; Arimo, the metric twin of Arial, serves
-as its fallback and measures and draws slides. Arimo ships as a variable font. Its regular and italic faces are the variable
-files' defaults; the bold faces are instanced once with fontTools (advance
+as its fallback and measures and draws slides. Arimo ships as a variable font.
+Its regular and italic faces are the variable files' defaults; the bold faces are instanced once with fontTools (advance
 widths change with weight) and kept in the user's cache folder, rebuilt when
 missing and never downloaded.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from functools import lru_cache
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -29,10 +29,10 @@ def _cache_dir() -> Path:
     return Path(base) / "briefpack" / "fonts"
 
 
-@lru_cache(maxsize=None)
+@cache
 def arimo_face(bold: bool, italic: bool) -> Path | bytes:
     """Return the Arimo face as a file path, or as bytes when no cache folder is writable."""
-    source = fontpkg.path("Arimo", 400, "italic" if italic else "normal")
+    source = Path(fontpkg.path("Arimo", 400, "italic" if italic else "normal"))
     if not bold:
         return source
     style = "BoldItalic" if italic else "Bold"
@@ -56,7 +56,7 @@ def arimo_face(bold: bool, italic: bool) -> Path | bytes:
         fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.replace(temp, cached)
+        Path(temp).replace(cached)
         return cached
     except OSError:
         return data

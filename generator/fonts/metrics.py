@@ -9,7 +9,7 @@ fits in PowerPoint, Keynote, Google Slides and LibreOffice.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from generator.fonts.faces import arimo_face
 
@@ -48,11 +48,8 @@ class FaceMetrics:
         own = (self.ascent + self.descent + self.line_gap) / self.units_per_em
         return max(own, RENDERER_LINE_HEIGHT) * size
 
-    def covers(self, char: str) -> bool:
-        return ord(char) in self.widths
 
-
-@lru_cache(maxsize=None)
+@cache
 def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
     """Return the metrics of Arimo (Arial) in the given style."""
     import io

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 
 import fontpkg
 
@@ -13,7 +13,7 @@ SLIDE_FONTS = {(False, False): "Arimo", (True, False): "Arimo-Bold", (False, Tru
                (True, True): "Arimo-BoldItalic"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_handout_font(slug: str) -> str:
     """Register regular, bold, italic and bold italic of ``slug``; return the family name.
 
@@ -42,7 +42,7 @@ def register_handout_font(slug: str) -> str:
     return base
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_fallback_font(slug: str) -> str:
     """Register the fallback font (one face: its default instance) and return its name."""
     from reportlab.pdfbase import pdfmetrics
@@ -53,7 +53,7 @@ def register_fallback_font(slug: str) -> str:
     return name
 
 
-@lru_cache(maxsize=None)
+@cache
 def register_slide_fonts() -> dict[tuple[bool, bool], str]:
     """Register the four Arimo faces for drawing slides; return their names by (bold, italic)."""
     from reportlab.pdfbase import pdfmetrics

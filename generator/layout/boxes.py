@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Union
 
 from generator.document import Inline
 from generator.layout.wrap import Line
@@ -106,7 +105,7 @@ class RectBox:
     role: str
 
 
-Element = Union[TextBox, TableBox, PictureBox, ImageBox, RectBox]
+Element = TextBox | TableBox | PictureBox | ImageBox | RectBox
 
 
 @dataclass(frozen=True)

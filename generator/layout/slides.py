@@ -173,7 +173,8 @@ class DeckLayout:
         cover = next((b for b in slide.blocks if isinstance(b, Cover)), None)
         title = cover.title if cover else slide.title
         elements: list[Element] = [RectBox(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, "accent")]
-        elements.append(self.title_box(slide, title, y=COVER_TITLE_Y, h=COVER_TITLE_H, largest=self.sizes.cover_title, role="cover"))
+        elements.append(self.title_box(slide, title, y=COVER_TITLE_Y, h=COVER_TITLE_H,
+                                       largest=self.sizes.cover_title, role="cover"))
         specs = []
         if cover and cover.subtitle:
             specs.append(Spec(cover.subtitle, "cover_sub"))
@@ -194,8 +195,8 @@ class DeckLayout:
 
     def section(self, slide: Slide) -> None:
         elements: list[Element] = [RectBox(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, "accent")]
-        elements.append(self.title_box(slide, slide.title, y=SECTION_TITLE_Y, h=SECTION_TITLE_H, largest=self.sizes.cover_title,
-                                       role="cover"))
+        elements.append(self.title_box(slide, slide.title, y=SECTION_TITLE_Y, h=SECTION_TITLE_H,
+                                       largest=self.sizes.cover_title, role="cover"))
         specs = [s for b in slide.blocks for s in specs_of(b, self.labels)]
         if specs:
             specs = [replace(s, role="cover_sub") for s in specs]
@@ -277,7 +278,7 @@ class DeckLayout:
                     widths: tuple[float, ...]) -> tuple[tuple[TableCell, ...], float]:
             cells = []
             tallest = 0
-            for cell, width in zip(row, widths):
+            for cell, width in zip(row, widths, strict=True):
                 runs = tuple(replace(r, bold=True) for r in cell.text) if header else cell.text
                 lines = tuple(wrap(runs, size, width - 2 * CELL_PADDING))
                 cells.append(TableCell(runs, lines, cell.status))

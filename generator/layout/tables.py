@@ -35,7 +35,7 @@ def column_widths(table: Table, total: float, longest: CellMeasure, amount: Cell
     if spare <= 0:  # not even the longest words fit: share out the width by need
         return tuple(total * m / sum(minimums) for m in minimums)
     weights = [a ** 0.5 for a in amounts]
-    return tuple(m + spare * w / sum(weights) for m, w in zip(minimums, weights))
+    return tuple(m + spare * w / sum(weights) for m, w in zip(minimums, weights, strict=True))
 
 
 def column_groups(table: Table, most: int = MAX_TABLE_COLUMNS) -> list[Table]:

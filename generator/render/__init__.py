@@ -1,0 +1,6 @@
+"""Stage 5, render: draw documents and laid-out slides as files — PDF with reportlab, PPTX with python-pptx.
+
+Renderers read only the document model, the slide layout and the theme.
+"""
+
+__all__ = ["hints", "pdf", "pptx_deck"]

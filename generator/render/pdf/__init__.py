@@ -1,0 +1,3 @@
+"""PDF renderers: the handout and summary (platypus), the slides PDF and the speaker-notes PDF."""
+
+__all__ = ["handout", "slides", "speaker"]

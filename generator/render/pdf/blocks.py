@@ -153,10 +153,9 @@ def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
     pad = CALLOUT_PADDING
     inner = ctx.narrower(2 * pad)
     border = colours.box_border
-    out: list[Flowable] = [Spacer(1, 4),
-                           FrameBG(color=HexColor(background), start=True, strokeColor=HexColor(border) if border else None,
-                                   strokeWidth=0.8 if border else None),
-                           Spacer(1, pad)]
+    frame = FrameBG(color=HexColor(background), start=True, strokeColor=HexColor(border) if border else None,
+                    strokeWidth=0.8 if border else None)
+    out: list[Flowable] = [Spacer(1, 4), frame, Spacer(1, pad)]
     if block.title:
         heading = render_heading(Heading(block.level, block.title), inner)[-1]
         heading.style = heading.style.clone(heading.style.name + "_boxed", spaceBefore=0)
@@ -210,7 +209,7 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
         return max(widest, word + icon)
 
     def amount(cell: Cell, header: bool) -> float:
-        return sum(stringWidth(run.text, font_of(run, header), size) for run in cell.text)
+        return float(sum(stringWidth(run.text, font_of(run, header), size) for run in cell.text))
 
     return list(column_widths(block, total, longest, amount, 2 * CELL_PADDING))
 
@@ -250,8 +249,8 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     for item in block.items:
         site = host(item.url)  # the full address is in the handout
         url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{plain_markup(site, ctx.theme)}</u></a>'
-        text = [Paragraph(markup(item.title, ctx.theme), ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")),
-                Paragraph(url, ctx.styles["cell"])]
+        title_style = ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")
+        text = [Paragraph(markup(item.title, ctx.theme), title_style), Paragraph(url, ctx.styles["cell"])]
         inner = layout_table([[QrCode(item.url, size, QR_COLOUR), text]], [size + 4, width - size - 10], ctx.font)
         cells.append(inner)
     table = layout_table([cells], [width] * columns, ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -294,7 +293,8 @@ def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
     for entry in block.entries:
         text = f'<a name="src-{entry.number}"/>{entry.number}.&nbsp;&nbsp;' + markup(entry.text, ctx.theme)
         if entry.url:
-            text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{plain_markup(entry.url, ctx.theme)}</a>'
+            link = plain_markup(entry.url, ctx.theme)
+            text += f' <a href="{_attr(entry.url)}" color="{ctx.theme.colours.link}">{link}</a>'
         if not entry.checked:
             label = plain_markup(ctx.labels.get("unchecked", "unchecked"), ctx.theme)
             text += f' <font color="{unchecked}"><b>* {label}</b></font>'
@@ -327,13 +327,15 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
     """Return a coloured title band for the top of a one-page document."""
     styles = ctx.styles
     size = styles["h1"].fontSize + 2
-    title = Paragraph(markup(block.title, ctx.theme), styles["title"].clone("mast_title", fontSize=size, leading=size * 1.15))
+    title_style = styles["title"].clone("mast_title", fontSize=size, leading=size * 1.15)
+    title = Paragraph(markup(block.title, ctx.theme), title_style)
     cells = [title]
     if block.subtitle:
         cells.append(Paragraph(markup(block.subtitle, ctx.theme), styles["subtitle"].clone(
             "mast_sub", fontSize=styles["body"].fontSize + 1, leading=(styles["body"].fontSize + 1) * 1.3)))
-    cells.extend(Paragraph(markup(line, ctx.theme), styles["subtitle"].clone(
-        "mast_line", fontSize=styles["small"].fontSize, leading=styles["small"].fontSize * 1.3)) for line in block.lines)
+    line_style = styles["subtitle"].clone("mast_line", fontSize=styles["small"].fontSize,
+                                          leading=styles["small"].fontSize * 1.3)
+    cells.extend(Paragraph(markup(line, ctx.theme), line_style) for line in block.lines)
     logo = ctx.logo
     if logo:
         w, h = logo_size(logo, LOGO_MAX_WIDTH * 0.7, LOGO_MAX_HEIGHT * 0.8)

@@ -85,10 +85,10 @@ class Indented(Flowable):
         self.inner.drawOn(self.canv, self.pad, 0)
 
     def getSpaceBefore(self) -> float:
-        return self.inner.getSpaceBefore()
+        return float(self.inner.getSpaceBefore())
 
     def getSpaceAfter(self) -> float:
-        return self.inner.getSpaceAfter()
+        return float(self.inner.getSpaceAfter())
 
     def getKeepWithNext(self) -> bool:
         return bool(self.inner.getKeepWithNext())
@@ -159,7 +159,7 @@ class StatusIcon(Flowable):
             c.drawPath(path, stroke=1, fill=0)
 
 
-def layout_table(rows: list[list[Any]], widths: list[float], font: str, *extra: tuple[Any, ...],
+def layout_table(rows: list[list[Any]], widths: list[float | None], font: str, *extra: tuple[Any, ...],
                   right: float = 0) -> Table:
     """Return a borderless table used only to place things side by side (no padding but ``right``)."""
     table = Table(rows, colWidths=widths)

@@ -41,9 +41,11 @@ class _HandoutDoc(BaseDocTemplate):
     its contents page needed.
     """
 
-    keep: dict[int, Any] = {}
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.keep: dict[int, Any] = {}  # objects every pass must share (the contents), by id
 
-    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:  # type: ignore[override]
+    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
         super().build(copy.deepcopy(flowables, dict(self.keep)), **kwargs)
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -77,7 +79,8 @@ def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pa
     return pdf, pages
 
 
-def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *, with_toc: bool) -> tuple[bytes, int]:
+def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *,
+                 with_toc: bool) -> tuple[bytes, int]:
     margin = theme.margin_mm * mm
     width = size[0] - 2 * margin
     meta = handout.meta
@@ -105,7 +108,8 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
         doc.keep = {id(toc): toc}  # the contents must stay one object across passes
         # Start from the entries the last build of this document found: when the headings
         # still land on the same pages, one pass is enough (same bytes as two, see _HandoutDoc).
-        toc_key = ("contents", meta.title, size, theme.name, tuple(text_of(b.text) for b in blocks if isinstance(b, Heading)))
+        headings = tuple(text_of(b.text) for b in blocks if isinstance(b, Heading))
+        toc_key = ("contents", meta.title, size, theme.name, headings)
         toc._entries = list(HINTS.get(toc_key, []))
         # Every table names the font, or reportlab would reference (unembedded) Helvetica.
         toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),

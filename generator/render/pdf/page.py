@@ -63,12 +63,13 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
     class FooterCanvas(Canvas):
         def _pieces(self, text: str) -> list[tuple[str, str]]:
             fallback_font = register_fallback_font(theme.fonts.fallback)
-            return [(piece, fallback_font if use else font) for piece, use in split_by_coverage(text, primary, fallback)]
+            pieces = split_by_coverage(text, primary, fallback)
+            return [(piece, fallback_font if use else font) for piece, use in pieces]
 
         def _width(self, text: str, size: float) -> float:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            return sum(stringWidth(piece, name, size) for piece, name in self._pieces(text))
+            return float(sum(stringWidth(piece, name, size) for piece, name in self._pieces(text)))
 
         def _draw(self, x: float, y: float, text: str, size: float) -> None:
             from reportlab.pdfbase.pdfmetrics import stringWidth

@@ -111,12 +111,12 @@ class SlidePainter:
     def table(self, canvas: Canvas, box: TableBox) -> None:
         colours = self.theme.colours
         y = box.y
-        for r, (row, height) in enumerate(zip(box.cells, box.row_heights)):
+        for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
             x = box.x
             fill = colours.table_header_bg if r == 0 else (colours.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
             canvas.setFillColor(HexColor(fill))
             canvas.rect(box.x, y, box.w, height, stroke=0, fill=1)
-            for cell, width in zip(row, box.col_widths):
+            for cell, width in zip(row, box.col_widths, strict=True):
                 role = "table_header" if r == 0 else "body"
                 para = LaidParagraph(cell.runs, cell.lines, box.size, role)
                 baseline = y + box.padding + face().ascent / face().units_per_em * box.size
