@@ -1,49 +1,43 @@
-"""Shared fixtures: a fresh copy of the default pack that a test may break."""
+"""Shared fixtures: copies of the fixture packs a test may break, and packs built once per session."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PACK = ROOT / "briefs" / "sex-work-law"
-TEMPLATES = ROOT / "templates"
+from tests.helpers import DEFAULT_PACK, MINI, TEMPLATES, copy_pack, edit
 
 
 @pytest.fixture
-def pack_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Return a copy of the default pack at ``briefs/sex-work-law`` under a temporary cwd."""
-    target = tmp_path / "briefs" / "sex-work-law"
-    shutil.copytree(DEFAULT_PACK, target)
+def mini(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Return a copy of the fixture pack at ``briefs/mini`` under a temporary working folder."""
     monkeypatch.chdir(tmp_path)
-    return target
+    return copy_pack(MINI, tmp_path)
 
 
 @pytest.fixture
-def edit(pack_copy: Path) -> Callable[[str, str, str], None]:
-    """Return a function replacing exactly one occurrence of text in a pack file."""
+def change(mini: Path) -> Callable[[str, str, str], None]:
+    """Return a function replacing exactly one occurrence of text in a file of the ``mini`` copy."""
+    return lambda filename, old, new: edit(mini / filename, old, new)
 
-    def replace(filename: str, old: str, new: str) -> None:
-        path = pack_copy / filename
-        text = path.read_text(encoding="utf-8")
-        assert text.count(old) == 1, f"{old!r} must occur once in {filename}"
-        path.write_text(text.replace(old, new), encoding="utf-8")
 
-    return replace
+def _build(folder: Path, out: Path) -> dict[str, Path]:
+    from generator.build import build_pack
+
+    result = build_pack(folder, TEMPLATES, out, jobs=2)
+    pack_id = result.pack_id
+    return {f.path.name.removeprefix(f"{pack_id}-"): f.path for f in result.files}
 
 
 @pytest.fixture(scope="session")
-def built_pack(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Build the default pack once per test session; return its files by short name.
+def mini_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the fixture pack once per session; return its files by name ('public-handout-a4.pdf')."""
+    return _build(MINI, tmp_path_factory.mktemp("mini-output"))
 
-    The public edition's files are keyed by their bare names ("handout-a4.pdf"),
-    the policymakers' by "policymakers-handout-a4.pdf".
-    """
-    from generator.build import build_pack
 
-    out = tmp_path_factory.mktemp("output")
-    result = build_pack(DEFAULT_PACK, TEMPLATES, out)
-    return {f.path.name.removeprefix("sex-work-law-").removeprefix("public-"): f.path for f in result.files}
+@pytest.fixture(scope="session")
+def default_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the default pack once per session; return its files by name ('public-deck.pptx')."""
+    return _build(DEFAULT_PACK, tmp_path_factory.mktemp("default-output"))

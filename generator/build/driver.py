@@ -63,21 +63,33 @@ def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: s
     options = build_options(theme_name)
     template_hashes = tree_hashes(templates)
     plans: list[Plan] = []
-    pending: list[Job] = []
     for folder in folders:
         inputs = {**tree_hashes(folder), **template_hashes}
         entry = manifest.packs.get(str(folder.resolve()))
-        if entry and not force and up_to_date(entry, inputs, options, out):
-            plans.append(Plan(folder, entry.pack_id, inputs, old=entry, skip=True))
-            continue
-        settings_changed = bool(entry) and entry is not None and entry.options != options
-        plan = plan_pack(folder, templates, out, theme_name, inputs, entry, force or settings_changed)
-        if settings_changed and not force:
-            plan.reasons = {key: ["settings changed: theme option or briefpack/library versions"]
-                            for key in plan.reasons}
-        plans.append(plan)
-        pending.extend(plan.stale)
-    results = run_all(pending, jobs, progress, workers)
+        skip = bool(entry) and not force and up_to_date(entry, inputs, options, out)
+        plans.append(Plan(folder, entry.pack_id if entry else "", inputs, old=entry, skip=skip))
+    own_pool = workers is None and jobs > 1 and not all(plan.skip for plan in plans)
+    if own_pool:
+        workers = Workers(jobs)
+        workers.start()  # the workers warm up while the packs are loaded and planned
+    try:
+        pending: list[Job] = []
+        for index, planned in enumerate(plans):
+            if planned.skip:
+                continue
+            entry = planned.old
+            settings_changed = entry is not None and entry.options != options
+            plan = plan_pack(planned.folder, templates, out, theme_name, planned.inputs, entry,
+                             force or settings_changed)
+            if settings_changed and not force:
+                plan.reasons = {key: ["settings changed: theme option or briefpack/library versions"]
+                                for key in plan.reasons}
+            plans[index] = plan
+            pending.extend(plan.stale)
+        results = run_all(pending, progress, workers)
+    finally:
+        if own_pool and workers is not None:
+            workers.close()
     builds = []
     for plan in plans:
         if plan.skip and plan.old:

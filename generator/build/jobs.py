@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from generator.build.formats import FORMATS, Artifact, document_digest
 from generator.editions.session import load_session
@@ -40,15 +39,11 @@ class JobResult:
     seconds: float
     document: str = ""
     same_document: bool = False
-    hints: dict[Any, Any] = field(default_factory=dict)
 
 
 def run_job(job: Job) -> JobResult:
     """Render one job in memory (in this process or a worker)."""
-    from generator.render.hints import HINTS, changed_since
-
     started = time.perf_counter()
-    hints_before = dict(HINTS)
     session = load_session(job.folder, job.templates, job.theme_name)
     edition = session.edition(job.variant)
     fmt = FORMATS[job.format]
@@ -64,5 +59,4 @@ def run_job(job: Job) -> JobResult:
     except BriefpackError as exc:
         where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
         raise type(exc)(f"{where}: {exc}") from None
-    return JobResult(job.key, result.artifacts, result.problems, time.perf_counter() - started, digest,
-                     hints=changed_since(hints_before))
+    return JobResult(job.key, result.artifacts, result.problems, time.perf_counter() - started, digest)

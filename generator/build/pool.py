@@ -1,4 +1,11 @@
-"""Run jobs: in this process, or in a pool of forked workers that ``watch`` keeps warm between builds."""
+"""Run jobs: in this process, or in a pool of forked workers started early and warmed up in parallel.
+
+A worker's first job used to pay for importing the renderers, registering
+fonts and reading font metrics (most of a second). The pool is now started
+as soon as a build knows it has work, before planning: each worker warms up
+while the parent still loads and plans the packs. ``watch`` keeps one pool for
+all its rebuilds, so its workers stay warm.
+"""
 
 from __future__ import annotations
 
@@ -7,31 +14,43 @@ from typing import Any
 
 from generator.build.formats import FORMATS
 from generator.build.jobs import Job, JobResult, run_job
-from generator.editions.session import load_session
 
 Progress = Callable[[Job], None]
 
+# Roughly how long each format takes to render, relative to a handout: the longest jobs start first,
+# so that no worker is left with a deck when the others have finished.
+COST = {"deck": 3.0, "handout": 1.0, "summary": 0.2}
+
+
+def warm_worker() -> None:
+    """Import every format's renderers and register their fonts (each worker, as it starts)."""
+    from generator.theme import Theme
+
+    for fmt in FORMATS.values():
+        fmt.warm(Theme())  # fonts are the same in every theme; see theme.Fonts
+
 
 class Workers:
-    """A process pool that outlives one build (``watch`` keeps one), so its workers stay warm.
-
-    Workers are forked after the parent has imported the renderers, registered
-    the fonts and compiled the templates; each keeps its own caches, which
-    notice changed files by their modification times.
-    """
+    """A pool of worker processes that outlives one build (``watch`` keeps one)."""
 
     def __init__(self, jobs: int):
         self.jobs = jobs
         self._pool: Any = None
 
-    def map(self, pending: list[Job]) -> Iterator[JobResult]:
-        """Return the results of ``pending`` in order, rendered in the workers."""
+    def start(self) -> None:
+        """Fork the workers now and let them warm up while this process carries on."""
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            warm(pending)
-            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"))
+            self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                             initializer=warm_worker)
+            for _ in range(self.jobs):
+                self._pool.submit(int)  # a no-op task makes the executor fork its workers now
+
+    def map(self, pending: list[Job]) -> Iterator[JobResult]:
+        """Return the results of ``pending`` in order, rendered in the workers."""
+        self.start()
         return self._pool.map(run_job, pending)  # type: ignore[no-any-return]
 
     def close(self) -> None:
@@ -41,45 +60,19 @@ class Workers:
             self._pool = None
 
 
-def run_all(pending: list[Job], jobs: int, progress: Progress | None = None,
+def run_all(pending: list[Job], progress: Progress | None = None,
             workers: Workers | None = None) -> dict[tuple[str, str], JobResult]:
-    """Render every pending job, in a process pool when there are several and ``jobs`` > 1.
-
-    Returns the results by (pack folder, job key).
-    """
-    from generator.render.hints import HINTS
-
+    """Render every pending job, in ``workers`` when given and there are several; return results by (folder, key)."""
     results: dict[tuple[str, str], JobResult] = {}
-    if (workers or jobs > 1) and len(pending) > 1:
-        pool = workers or Workers(jobs)
-        try:
-            for job, result in zip(pending, pool.map(pending), strict=True):
-                results[(str(job.folder), job.key)] = result
-                HINTS.update(result.hints)  # workers forked later start from these
-                if progress:
-                    progress(job)
-        finally:
-            if workers is None:
-                pool.close()
+    pending = sorted(pending, key=lambda job: -COST.get(job.format, 1.0))  # stable: equal costs keep their order
+    if workers and len(pending) > 1:
+        for job, result in zip(pending, workers.map(pending), strict=True):
+            results[(str(job.folder), job.key)] = result
+            if progress:
+                progress(job)
     else:
         for job in pending:
             results[(str(job.folder), job.key)] = run_job(job)
             if progress:
                 progress(job)
     return results
-
-
-def warm(pending: list[Job]) -> None:
-    """Import the renderers, register fonts and compile templates here, before forking workers.
-
-    In ``watch`` the parent lives on, so later rebuilds fork workers that find
-    everything ready; templates whose files changed are recompiled by jinja.
-    """
-    from generator.compose.environment import warm_templates
-
-    for job in pending:
-        session = load_session(job.folder, job.templates, job.theme_name)
-        fmt = FORMATS[job.format]
-        fmt.warm(session.theme)
-        edition = session.edition(job.variant)
-        warm_templates(job.templates, edition.pack.meta.language, fmt.template(edition))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +96,12 @@ def read_yaml(path: Path) -> SourceFile:
     return replace(cached, data=copy.deepcopy(cached.data))
 
 
+@lru_cache(maxsize=1)
+def _parser() -> YAML:
+    """Return the YAML reader: the safe composer (YAML 1.2 resolution), in C (libyaml) when installed."""
+    return YAML(typ="safe")
+
+
 def _read_yaml(path: Path) -> SourceFile:
     name = display_path(path)
 
@@ -120,7 +127,7 @@ def _read_yaml(path: Path) -> SourceFile:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise fail("file is empty; expected a mapping of sections")
-    yaml = YAML(typ="rt", pure=True)
+    yaml = _parser()
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as exc:
@@ -176,12 +183,7 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        value = node.value
-        if node.style == ">":
-            # The round-trip composer marks fold points with BEL for re-emitting;
-            # the folded value itself has plain spaces there.
-            value = value.replace("\a", "")
-        return _scalar(tag, value)
+        return _scalar(tag, node.value)
 
     def build_key(self, node: Node) -> str:
         if not isinstance(node, ScalarNode):

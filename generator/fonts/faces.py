@@ -24,7 +24,8 @@ CACHE_FORMAT = 2  # bump when the way instances are made changes
 FAMILIES = {"atkinson-hyperlegible": "Atkinson Hyperlegible", "arimo": "Arimo"}
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Return the folder where derived font data (bold instances, metrics) is kept."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "briefpack" / "fonts"
 
@@ -36,7 +37,7 @@ def arimo_face(bold: bool, italic: bool) -> Path | bytes:
     if not bold:
         return source
     style = "BoldItalic" if italic else "Bold"
-    cached = _cache_dir() / f"Arimo-{style}-{version('fontpkg-arimo')}-{CACHE_FORMAT}.ttf"
+    cached = cache_dir() / f"Arimo-{style}-{version('fontpkg-arimo')}-{CACHE_FORMAT}.ttf"
     if cached.is_file():
         return cached
     from fontTools.ttLib import TTFont

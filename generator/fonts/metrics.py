@@ -8,10 +8,14 @@ fits in PowerPoint, Keynote, Google Slides and LibreOffice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import contextlib
+import json
+import os
+from dataclasses import dataclass, field, fields
 from functools import cache
+from importlib.metadata import version
 
-from generator.fonts.faces import arimo_face
+from generator.fonts.faces import CACHE_FORMAT, arimo_face, cache_dir
 
 # Renderers differ slightly (hinting, kerning); measure every line this much wider.
 SAFETY = 1.06
@@ -29,12 +33,20 @@ class FaceMetrics:
     descent: int
     line_gap: int
     fallback: int
+    # Widths of texts already measured, in font units: layout measures the same words at every size it tries.
+    measured: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def units(self, text: str) -> int:
+        """Return the advance width of ``text`` in font units."""
+        units = self.measured.get(text)
+        if units is None:
+            widths, fallback = self.widths, self.fallback
+            units = self.measured[text] = sum(widths.get(ord(ch), fallback) for ch in text)
+        return units
 
     def width(self, text: str, size: float) -> float:
         """Return the width of ``text`` at ``size`` points, with the safety margin."""
-        widths, fallback = self.widths, self.fallback
-        units = sum(widths.get(ord(ch), fallback) for ch in text)
-        return units * size / self.units_per_em * SAFETY
+        return self.units(text) * size / self.units_per_em * SAFETY
 
     def line_height(self, size: float) -> float:
         """Return one line's height at ``size`` at 100% line spacing.
@@ -51,7 +63,31 @@ class FaceMetrics:
 
 @cache
 def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
-    """Return the metrics of Arimo (Arial) in the given style."""
+    """Return the metrics of Arimo (Arial) in the given style.
+
+    Reading them from the font takes a while, so they are kept as JSON beside
+    the bold instances in the cache folder, and read from there afterwards.
+    """
+    style = ("Bold" if bold else "") + ("Italic" if italic else "") or "Regular"
+    cached = cache_dir() / f"Arimo-{style}-{version('fontpkg-arimo')}-{CACHE_FORMAT}.metrics.json"
+    try:
+        data = json.loads(cached.read_text("utf-8"))
+        data["widths"] = {int(code): width for code, width in data["widths"].items()}
+        return FaceMetrics(**data)
+    except (OSError, ValueError, TypeError, KeyError):
+        pass
+    metrics = _read_face(bold, italic)
+    with contextlib.suppress(OSError):  # no writable cache: read the font each time
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temp = cached.with_suffix(f".{os.getpid()}.tmp")
+        temp.write_text(json.dumps({f.name: getattr(metrics, f.name) for f in fields(metrics) if f.compare}),
+                        "utf-8")
+        temp.replace(cached)
+    return metrics
+
+
+def _read_face(bold: bool, italic: bool) -> FaceMetrics:
+    """Return the metrics of an Arimo face, read from the font file with fontTools."""
     import io
 
     from fontTools.ttLib import TTFont

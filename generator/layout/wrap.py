@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.document import Run
 from generator.fonts.metrics import face
@@ -43,8 +44,12 @@ def _with(run: Run, text: str) -> Run:
     return Run(text, run.bold, run.italic, run.url, run.cite, run.status)
 
 
-def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
-    """Split runs into words (lists of styled pieces with no space between them) and spaces."""
+@lru_cache(maxsize=4096)
+def _words(runs: tuple[Run, ...]) -> tuple[tuple[Run, ...], ...]:
+    """Split runs into words (styled pieces with no space between them) and spaces.
+
+    Cached: layout wraps the same paragraph at every size it tries.
+    """
     words: list[list[Run]] = []
     for run in runs:
         # A citation marker such as "[4, 5]" never breaks, even at its inner space.
@@ -56,7 +61,7 @@ def _words(runs: tuple[Run, ...]) -> list[list[Run]]:
                 words[-1].append(token)  # e.g. a citation marker right after its word
             else:
                 words.append([token])
-    return words
+    return tuple(tuple(word) for word in words)
 
 
 def longest_word(runs: tuple[Run, ...], size: float) -> float:

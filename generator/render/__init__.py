@@ -3,4 +3,4 @@
 Renderers read only the document model, the slide layout and the theme.
 """
 
-__all__ = ["hints", "pdf", "pptx_deck"]
+__all__ = ["pdf", "pptx_deck"]

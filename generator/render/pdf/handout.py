@@ -7,23 +7,20 @@ table of contents for headings, and lets ``page`` draw the running footer.
 
 from __future__ import annotations
 
-import copy
 import io
-from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from generator.document import Cover, Handout, Heading, text_of
 from generator.document import Paragraph as ParagraphBlock
 from generator.document import Table as TableBlock
 from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
-from generator.render.hints import HINTS
 from generator.render.pdf.blocks import PdfContext, render_block
+from generator.render.pdf.contents import Contents, contents_entries
 from generator.render.pdf.markup import paragraph_styles, plain_markup
 from generator.render.pdf.page import FOOTER_ROOM, cover_band, document_info, footer_canvas
 from generator.theme import Theme
@@ -32,21 +29,15 @@ PAPERS = {"a4": A4, "letter": LETTER}
 SHORT_LEAD = 160  # characters: a paragraph this short right after a heading stays with what follows
 
 
+def _TABLE(font: str) -> TableStyle:
+    """Return the style of the contents' table: no padding, and the font named, or reportlab uses Helvetica."""
+    return TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+
+
 class _HandoutDoc(BaseDocTemplate):
-    """Adds bookmarks and contents entries for headings as they are laid out.
-
-    Every pass lays out a fresh copy of the story: reportlab changes paragraphs
-    while splitting long words, so without copies a second pass could differ by
-    a byte from the first, and a document's bytes would depend on how many passes
-    its contents page needed.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any):
-        super().__init__(*args, **kwargs)
-        self.keep: dict[int, Any] = {}  # objects every pass must share (the contents), by id
-
-    def build(self, flowables: list[Flowable], **kwargs: Any) -> None:
-        super().build(copy.deepcopy(flowables, dict(self.keep)), **kwargs)
+    """Adds a bookmark and outline entry for each heading as it is laid out, and notes its page."""
 
     def afterFlowable(self, flowable: Flowable) -> None:
         level = getattr(flowable, "level", None)
@@ -58,8 +49,7 @@ class _HandoutDoc(BaseDocTemplate):
         self._outline_depth = depth
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(flowable.plain, key, level=depth, closed=depth > 0)
-        if level <= 2:
-            self.notify("TOCEntry", (level - 1, flowable.plain, self.page, key))
+        self.canv.heading_pages[key] = self.page
 
 
 def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4,
@@ -67,7 +57,9 @@ def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pa
     """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4' or 'letter').
 
     A table of contents is added when the handout runs past ``toc_min_pages``
-    (not counting the cover) and ``contents`` is true.
+    (not counting the cover) and ``contents`` is true. One layout pass makes
+    the document (see ``contents``); a handout too short for contents takes a
+    second, without them.
     """
     font = register_handout_font(theme.fonts.handout)
     size = PAPERS[paper]
@@ -92,31 +84,19 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
     )
     no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     footer_room = FOOTER_ROOM
-    body = Frame(margin, margin + footer_room, width, size[1] - 2 * margin - footer_room, id="body", **no_padding)
-
+    body_frame = Frame(margin, margin + footer_room, width, size[1] - 2 * margin - footer_room, id="body",
+                       **no_padding)
     cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover", **no_padding)
-    templates = [PageTemplate("cover", [cover], onPage=cover_band(theme, meta, size)), PageTemplate("body", [body])]
-    story: list[Flowable] = []
+    templates = [PageTemplate("cover", [cover], onPage=cover_band(theme, meta, size)),
+                 PageTemplate("body", [body_frame])]
+    front: list[Flowable] = []
     blocks = list(handout.blocks)
     if blocks and isinstance(blocks[0], Cover) and not blocks[0].compact:
-        story.extend(render_block(blocks.pop(0), ctx))
+        front.extend(render_block(blocks.pop(0), ctx))
     else:
         templates.reverse()  # no cover page: every page, the first included, is a body page
     doc.addPageTemplates(templates)
-    if with_toc:
-        toc = TableOfContents(levelStyles=[ctx.styles["toc1"], ctx.styles["toc2"]], dotsMinLevel=0)
-        doc.keep = {id(toc): toc}  # the contents must stay one object across passes
-        # Start from the entries the last build of this document found: when the headings
-        # still land on the same pages, one pass is enough (same bytes as two, see _HandoutDoc).
-        headings = tuple(text_of(b.text) for b in blocks if isinstance(b, Heading))
-        toc_key = ("contents", meta.title, size, theme.name, headings)
-        toc._entries = list(HINTS.get(toc_key, []))
-        # Every table names the font, or reportlab would reference (unembedded) Helvetica.
-        toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), font), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-        story.extend([Paragraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"]), toc,
-                      RLPageBreak()])
+    body: list[Flowable] = []
     for index, block in enumerate(blocks):
         flowables = render_block(block, ctx)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -126,12 +106,16 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
             or (isinstance(previous, Heading) and len(text_of(block.text)) < SHORT_LEAD)  # "Also called: …"
         ):
             flowables[-1].keepWithNext = 1
-        story.extend(flowables)
+        body.extend(flowables)
+    if with_toc:
+        contents = Contents(contents_entries(body), [ctx.styles["toc1"], ctx.styles["toc2"]], _TABLE(font),
+                            lambda text: plain_markup(text, theme))
+        title = Paragraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"])
+        front.extend([title, contents, RLPageBreak()])
+    story = front + body
     canvasmaker = footer_canvas(handout, theme, font, size)
     try:
-        doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
-        if with_toc:
-            HINTS[toc_key] = list(toc._entries)
+        doc.build(story, canvasmaker=canvasmaker)
     except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
         detail = " ".join(str(exc).split())  # reportlab's message spans lines and quotes whole paragraphs
         raise BuildError(f"handout could not be laid out ({exc.__class__.__name__}): {detail[:160]}…") from None

@@ -6,7 +6,7 @@ document is saved, once the page count is known.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
@@ -16,6 +16,7 @@ from generator.document import Cover, Handout, Meta
 from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
 from generator.render.pdf.blocks import COVER_BAND, LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH
+from generator.render.pdf.contents import PendingNumber, draw_deferred
 from generator.render.pdf.flowables import draw_logo, logo_size
 from generator.theme import Theme
 
@@ -51,7 +52,7 @@ def cover_band(theme: Theme, meta: Meta, size: tuple[float, float]) -> Any:
 
 
 def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float, float]) -> type:
-    """Return a canvas class that draws the footer with the final page count."""
+    """Return a canvas class that draws, once every page is laid out, the footer and the contents' page numbers."""
     meta = handout.meta
     labels = handout.labels
     margin = theme.margin_mm * mm
@@ -61,6 +62,8 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
     primary, fallback = glyph_set(theme.fonts.handout), glyph_set(theme.fonts.fallback)
 
     class FooterCanvas(Canvas):
+        heading_pages: ClassVar[dict[str, int]] = {}  # bookmark key → page, filled as headings are laid out
+
         def _pieces(self, text: str) -> list[tuple[str, str]]:
             fallback_font = register_fallback_font(theme.fonts.fallback)
             pieces = split_by_coverage(text, primary, fallback)
@@ -82,17 +85,25 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._pending_numbers: list[PendingNumber] = []  # contents entries on this page, numbered at save
             stamp = pdf_date(meta)
             self.setDateFormatter(lambda *_: stamp)
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
+            self._pending_numbers = []
+            # The page is written later (in save), but bookmarks and links made on the pages that
+            # follow must name them: advance the document's page counter now, and rewind it in save.
+            self._doc.pageCounter += 1
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
+            self._doc.pageCounter = 1
             for state in self._pages:
                 self.__dict__.update(state)
+                if self._pending_numbers:
+                    draw_deferred(self, self._pending_numbers, self.heading_pages)
                 if self._pageNumber > 1 or not has_cover:
                     self._footer(total)
                 Canvas.showPage(self)

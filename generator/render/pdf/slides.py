@@ -68,22 +68,25 @@ class SlidePainter:
         canvas.restoreState()
 
     def _line(self, canvas: Canvas, para: LaidParagraph, line: Any, x: float, baseline: float) -> None:
+        """Draw one laid-out line as one text object, its runs each in their font, colour and rise."""
+        text = canvas.beginText()
+        text.setTextTransform(1, 0, 0, -1, x, baseline)  # undo the flipped page for glyphs
         for run in line.runs:
             bold = run.bold or para.role in BOLD_ROLES
             italic = run.italic or para.role == "quote"
             name = self.fonts[(bold, italic)]
             size = para.size * (0.6 if run.cite else 1.0)
-            rise = para.size * 0.3 if run.cite else 0.0
             width = stringWidth(run.text, name, size)
-            canvas.setFillColor(HexColor(text_colour(self.theme, para.role, run.status, bool(run.cite))))
-            text = canvas.beginText()
-            text.setTextTransform(1, 0, 0, -1, x, baseline - rise)  # undo the flipped page for glyphs
             text.setFont(name, size)
+            text.setFillColor(HexColor(text_colour(self.theme, para.role, run.status, bool(run.cite))))
+            text.setRise(para.size * 0.3 if run.cite else 0.0)
             text.textOut(run.text)
-            canvas.drawText(text)
             if run.url:
                 canvas.linkURL(run.url, (x, baseline + 2, x + width, baseline - para.size), relative=1)
             x += width
+        canvas.saveState()  # the runs' colours must not leak into what is drawn next
+        canvas.drawText(text)
+        canvas.restoreState()
 
     def text(self, canvas: Canvas, box: TextBox) -> None:
         y = box.y

@@ -1,0 +1,119 @@
+"""The contents page, laid out in one pass: entries are known before layout, page numbers drawn at the end.
+
+reportlab's ``TableOfContents`` needs a second layout pass to learn on which
+pages headings land. But the entries (every heading of level 1 and 2) are
+known before layout, and an entry's text does not depend on its page number;
+only the dot leader and the number do. So the contents are laid out with the
+real entries, each entry's end position is recorded while it is drawn, and
+the dots and page numbers are drawn when the document is saved, once every
+heading has a page (``page.footer_canvas`` calls ``draw_deferred``).
+
+This leans on reportlab internals (the ``onDraw`` callback and the text
+cursor it reads, ``_curr_tx_info``), as reportlab's own contents do;
+``tests/render/test_contents.py`` fails loudly if an upgrade moves them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from generator.render.pdf.flowables import HeadingParagraph, Indented
+
+DOT = " . "
+CALLBACK = "briefpackContentsEntryEnd"
+
+
+@dataclass(frozen=True)
+class PendingNumber:
+    """Where an entry's dots and page number go: page coordinates, the right edge, the style, the heading key."""
+
+    x: float
+    y: float
+    right: float
+    style: Any
+    key: str
+    index: int  # where in the page's content stream the entry's text ended
+
+
+def contents_entries(story: list[Flowable]) -> list[tuple[int, str, str]]:
+    """Return (level from 0, text, bookmark key) for every heading of level 1 or 2 in ``story``, in order."""
+    entries = []
+    for flowable in story:
+        heading = flowable.inner if isinstance(flowable, Indented) else flowable
+        if isinstance(heading, HeadingParagraph) and heading.level <= 2:
+            entries.append((heading.level - 1, heading.plain, heading.key))
+    return entries
+
+
+class Contents(TableOfContents):
+    """A table of contents whose entries are given up front and whose page numbers are drawn last."""
+
+    def __init__(self, entries: list[tuple[int, str, str]], level_styles: list[Any], table_style: TableStyle,
+                 to_markup: Callable[[str], str]):
+        super().__init__(levelStyles=level_styles, dotsMinLevel=0)
+        self.tableStyle = table_style
+        self.entries = entries
+        self.to_markup = to_markup  # escapes an entry's text and sets characters the font lacks in the fallback
+
+    def isIndexing(self) -> int:
+        return 0  # the entries are final: no layout pass needed to collect them
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803  (reportlab's names)
+        def record(canvas: Any, kind: str, label: str) -> None:
+            level, index = (int(part) for part in label.split(","))
+            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+            a, b, c, d, e, f = canvas._currentMatrix
+            pending = canvas.__dict__.setdefault("_pending_numbers", [])
+            pending.append(PendingNumber(a * x + c * y + e, b * x + d * y + f, a * availWidth + c * y + e,
+                                         self.getLevelStyle(level), self.entries[index][2], len(canvas._code)))
+
+        self.canv.setNamedCB(CALLBACK, record)
+        rows: list[list[Flowable]] = []
+        for index, (level, text, key) in enumerate(self.entries):
+            style = self.getLevelStyle(level)
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            markup = f'<a href="#{key}">{self.to_markup(text)}</a><onDraw name="{CALLBACK}" label="{level},{index}"/>'
+            rows.append([Paragraph(markup, style)])
+        self._table = Table(rows or [[Spacer(1, 1)]], colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return self.width, self.height
+
+
+def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, int]) -> None:
+    """Draw the dot leaders and page numbers of the contents entries on the current page.
+
+    Each entry's drawing goes into the page's content stream right after the
+    text object of the entry's own text (the next operation after the point the
+    callback was called at), so text extraction and reading order see "Key
+    messages . . . 3" as one line; reportlab's own contents put the number first.
+    """
+    for entry in sorted(pending, key=lambda e: e.index, reverse=True):
+        mark = len(canvas._code)
+        style, number = entry.style, str(pages.get(entry.key, "?"))
+        size = style.fontSize
+        width = stringWidth(number, style.fontName, size)
+        while width > entry.right - entry.x and size >= 1.0:  # as reportlab does: shrink rather than overflow
+            size *= 0.9
+            width = stringWidth(number, style.fontName, size)
+        dot = stringWidth(DOT, style.fontName, size)
+        dots = int((entry.right - entry.x - width) / dot)
+        text = canvas.beginText(entry.right - dots * dot - width, entry.y)
+        text.setFont(style.fontName, size)
+        text.setFillColor(style.textColor)
+        text.textLine(DOT * dots + number)
+        canvas.drawText(text)
+        left = entry.right - width
+        # Named, because annotation counters are those of the page being replayed, not the document's.
+        canvas.linkRect("", entry.key, (left, entry.y, left + width, entry.y + style.leading), relative=1,
+                        name=f"contents-number-{entry.key}")
+        drawn = canvas._code[mark:]
+        del canvas._code[mark:]
+        after = min(entry.index + 1, len(canvas._code))
+        canvas._code[after:after] = drawn

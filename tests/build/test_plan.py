@@ -1,0 +1,42 @@
+"""Planning: why a job is stale, and which files each output is made from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.build.manifest import FileEntry, JobEntry, Manifest, PackEntry
+from generator.build.plan import job_inputs, reasons_to_rebuild, template_closure
+from generator.errors import Problem
+from tests.helpers import TEMPLATES
+
+
+def test_reasons_name_changed_removed_missing_and_edited_files(tmp_path: Path) -> None:
+    (tmp_path / "out.pdf").write_bytes(b"edited")
+    record = JobEntry({"/a": "1", "/gone": "2"}, {"out.pdf": FileEntry("0" * 64, 1, "pages"),
+                                                 "lost.pdf": FileEntry("0", 1, "pages")})
+    assert reasons_to_rebuild(record, {"/a": "9"}, tmp_path, False) == [
+        "changed: /a", "removed: /gone", "output edited since: out.pdf", "missing output: lost.pdf"]
+    assert reasons_to_rebuild(None, {}, tmp_path, False) == ["not built before"]
+    assert reasons_to_rebuild(record, {}, tmp_path, True) == ["forced"]
+
+
+def test_a_template_depends_on_what_it_extends_and_imports() -> None:
+    closure = {p.name for p in template_closure(TEMPLATES, "deck-short.md.j2")}
+    assert closure == {"deck-short.md.j2", "deck.md.j2"}
+    assert {p.name for p in template_closure(TEMPLATES, "handout.md.j2")} == {"handout.md.j2", "macros.md.j2"}
+
+
+def test_job_inputs_are_the_pack_the_template_closure_messages_and_theme(tmp_path: Path) -> None:
+    pack_file = tmp_path / "pack.yaml"
+    inputs = job_inputs([pack_file], TEMPLATES, "summary.md.j2", TEMPLATES / "themes" / "default")
+    names = {p.name for p in inputs}
+    assert {"pack.yaml", "summary.md.j2", "labels.yaml", "es.po", "theme.yaml"} <= names
+    assert "deck.md.j2" not in names
+
+
+def test_the_manifest_round_trips(tmp_path: Path) -> None:
+    entry = PackEntry("p", {"/a": "1"}, {"theme": None}, {
+        "-:deck": JobEntry({"/a": "1"}, {"p-deck.pptx": FileEntry("ab", 3, "slides", ["x", "y"])}, "d",
+                           [Problem("f", 1, 2, "g", "m", "warning")])})
+    Manifest({"/pack": entry}).save(tmp_path)
+    assert Manifest.load(tmp_path).packs == {"/pack": entry}

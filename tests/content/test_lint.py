@@ -1,0 +1,60 @@
+"""Content lints: valid but worth an editor's attention, each a located warning."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from generator.content.lint import lint_glyphs, lint_pack
+from generator.content.loader import load_pack
+
+Change = Callable[[str, str, str], None]
+
+
+def warnings(folder: Path) -> list[str]:
+    return [str(p) for p in lint_pack(load_pack(folder))]
+
+
+def test_unchecked_citations_are_warned_once_per_source(mini: Path, change: Change) -> None:
+    change("content.yaml", "text: Publish the rules in every town hall.\n    sources: [survey-2025]",
+           "text: Publish the rules in every town hall.\n    sources: [survey-2025, atlas-2024]")
+    found = warnings(mini)
+    assert found == ["briefs/mini/content.yaml:95:15: warning: evidence[1].sources[0]: "
+                     "cites 'survey-2025', which is not checked against the original"]
+    assert all(p.severity == "warning" for p in lint_pack(load_pack(mini)))
+
+
+def test_a_source_never_cited(mini: Path) -> None:
+    with (mini / "sources.yaml").open("a") as handle:
+        handle.write("  - {id: lonely, title: Nobody cites me, publisher: Nobody, checked: true}\n")
+    assert "briefs/mini/sources.yaml:7:10: warning: sources[5].id: source 'lonely' is never cited" in warnings(mini)
+
+
+def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path, change: Change) -> None:
+    from PIL import Image
+
+    change("content.yaml", "url: https://example.org/hill/fees", "url: http://example.org/hill/fees")
+    change("content.yaml", "glossary:\n", "glossary: []\nold_glossary:\n")
+    text = (mini / "content.yaml").read_text()
+    (mini / "content.yaml").write_text(text[: text.index("old_glossary:")])
+    Image.new("RGB", (20, 10)).save(mini / "logo.png")
+    change("pack.yaml", "  theme: default\n", "  theme: default\n  logo: logo.png\n")
+    found = warnings(mini)
+    assert ("briefs/mini/content.yaml:131:10: warning: resources[1].url: 'http://example.org/hill/fees' is not https;"
+            " readers scanning the QR code deserve the https address if the site has one") in found
+    assert ("briefs/mini/content.yaml:135:11: warning: glossary: section 'glossary' is empty or missing; its part "
+            "of the handout and deck is left out") in found
+    assert ("briefs/mini/pack.yaml:14:9: warning: pack.logo: no logo_alt: screen readers will hear "
+            "'Logo of Examplia Civic Lab (fictional)'") in found
+
+
+def test_characters_no_font_can_draw(mini: Path, change: Change) -> None:
+    change("content.yaml", "title: Licences cost money", 'title: "Licences \U0001F91D cost money"')
+    assert [str(p) for p in lint_glyphs(load_pack(mini))] == [
+        "briefs/mini/content.yaml:7:12: warning: key_messages[1].title: no font can show '\U0001F91D' (U+1F91D); "
+        "it would print as a box"]
+
+
+def test_latin_greek_and_cyrillic_are_covered(mini: Path, change: Change) -> None:
+    change("content.yaml", "title: Licences cost money", "title: Māori ō, ¿señora? Straße, Ελληνικά, Русский")
+    assert lint_glyphs(load_pack(mini)) == []

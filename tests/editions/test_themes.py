@@ -1,0 +1,54 @@
+"""Themes are found, validated like content, and refuse colours people cannot read."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.editions.themes import find_themes, load_theme
+from generator.errors import ContentError
+from generator.theme import contrast
+from tests.helpers import TEMPLATES
+
+
+@pytest.fixture
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(TEMPLATES, "templates")
+    return Path("templates")
+
+
+def theme_problems(templates: Path, name: str = "default") -> list[str]:
+    with pytest.raises(ContentError) as info:
+        load_theme(templates, name)
+    return [str(p) for p in info.value.problems]
+
+
+def test_the_built_in_themes_load() -> None:
+    assert set(find_themes(TEMPLATES)) >= {"default", "print-economy"}
+    for name in find_themes(TEMPLATES):
+        assert load_theme(TEMPLATES, name).name == name
+
+
+def test_unknown_theme_and_unknown_field(templates: Path) -> None:
+    assert theme_problems(templates, "neon") == ["templates/themes/neon/theme.yaml: theme 'neon' not found"]
+    path = templates / "themes/default/theme.yaml"
+    path.write_text(path.read_text().replace("margin_mm: 18", "margin_mn: 18"))
+    assert theme_problems(templates) == [
+        "templates/themes/default/theme.yaml:14:1: margin_mn: unknown field (did you mean 'margin_mm'?)"]
+
+
+def test_poor_contrast_is_refused_naming_the_pair(templates: Path) -> None:
+    path = templates / "themes/default/theme.yaml"
+    path.write_text(path.read_text().replace('muted: "#4D4D4D"', 'muted: "#AAAAAA"'))
+    [problem] = theme_problems(templates)
+    assert problem.startswith("templates/themes/default/theme.yaml:5:3: colours: muted #AAAAAA on #FFFFFF "
+                              "has contrast 2.32:1")
+
+
+def test_contrast_is_the_wcag_ratio() -> None:
+    assert contrast("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
+    assert contrast("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)

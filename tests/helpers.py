@@ -1,0 +1,70 @@
+"""Helpers the tests share: where things are, running the CLI, collecting problems, reading outputs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINI = FIXTURES / "mini"  # a small fictional pack that uses every section
+SMALL = FIXTURES / "small-pack"  # the smallest valid pack
+DEFAULT_PACK = ROOT / "briefs" / "sex-work-law"
+TEMPLATES = ROOT / "templates"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Run ``briefpack ARGS`` in this process; return (exit code, stdout, stderr)."""
+    from generator.cli import main
+
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def problems(folder: Path) -> list[str]:
+    """Return the problems loading the pack in ``folder`` reports, as printed."""
+    from generator.content.loader import load_pack
+    from generator.errors import ContentError
+
+    with pytest.raises(ContentError) as info:
+        load_pack(folder)
+    return [str(p) for p in info.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace exactly one occurrence of ``old`` in the file at ``path``."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def copy_pack(source: Path, into: Path) -> Path:
+    """Copy the pack folder ``source`` to ``into/briefs/<name>``; return the copy."""
+    target = into / "briefs" / source.name
+    shutil.copytree(source, target)
+    return target
+
+
+def pdf_text(path: Path) -> str:
+    """Return the text of every page of a PDF, whitespace squashed."""
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def squash(text: str) -> str:
+    """Return ``text`` with runs of whitespace as single spaces."""
+    return " ".join(text.split())
+
+
+def link_targets(path: Path) -> set[str]:
+    """Return every URI a PDF's link annotations open."""
+    uris = set()
+    for page in PdfReader(path).pages:
+        for annot in page.get("/Annots", []) or []:
+            action = annot.get_object().get("/A")
+            if action and "/URI" in action:
+                uris.add(str(action["/URI"]))
+    return uris
