@@ -52,6 +52,7 @@ def impress_pdf(default_built: dict[str, Path], tmp_path_factory: pytest.TempPat
     return out / (deck.stem + ".pdf")
 
 
+@pytest.mark.slow
 def test_impress_renders_one_page_per_slide_and_no_text_falls_outside_its_box(impress_pdf: Path) -> None:
     deck = compose_deck(editions(load_pack(DEFAULT_PACK).content)[0].pack, TEMPLATES).document
     slides = layout_deck(deck, load_theme(TEMPLATES))

@@ -84,7 +84,7 @@ def watch_edits() -> dict[str, Any]:
     edits = {  # each edited twice: the first rebuild after starting, then a typical later one
         "glossary_term (reaches 2 outputs)": ("glossary.yaml", r"^  - term: .*$"),
         "key_message_title (reaches every output)": ("key-messages.yaml", r"^    title: .*$"),
-        "speaker_note (reaches the decks)": ("pack.yaml", r"^  closing: .*$"),
+        "speaker_note (reaches the decks)": ("pack.yaml", r"^  closing: >-\n.*$"),
     }
     for label, (name, line) in edits.items():
         path = folder / name

@@ -5,10 +5,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.build.formats import FORMATS, Artifact, document_digest
-from generator.editions.session import load_session
 from generator.errors import BriefpackError, ContentError, Problem, display_path
+
+if TYPE_CHECKING:  # formats import the renderers' callers; a no-op build must not pay for them
+    from generator.build.formats import Artifact
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,9 @@ class JobResult:
 
 def run_job(job: Job) -> JobResult:
     """Render one job in memory (in this process or a worker)."""
+    from generator.build.formats import FORMATS, document_digest
+    from generator.editions.session import load_session
+
     started = time.perf_counter()
     session = load_session(job.folder, job.templates, job.theme_name)
     edition = session.edition(job.variant)

@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.build.formats import FORMATS
 from generator.build.jobs import Job
 from generator.build.manifest import JobEntry, PackEntry, environment, file_hash
-from generator.editions.session import Session, load_session
 from generator.errors import Problem, display_path
+
+if TYPE_CHECKING:  # loading packs imports the schema; a no-op build must not pay for it
+    from generator.editions.session import Session
 
 
 @dataclass
@@ -78,7 +79,9 @@ def reasons_to_rebuild(record: JobEntry | None, inputs: dict[str, str], out_dir:
 def plan_pack(folder: Path, templates: Path, out: Path, theme_name: str | None, inputs: dict[str, str],
               entry: PackEntry | None, force: bool) -> Plan:
     """Load the pack and decide which of its jobs are stale, and why."""
+    from generator.build.formats import FORMATS
     from generator.content.lint import lint_pack
+    from generator.editions.session import load_session
 
     session = load_session(folder, templates, theme_name)
     plan = Plan(folder, session.pack_id, inputs, session, entry)

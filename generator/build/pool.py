@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.build.formats import FORMATS
 from generator.build.jobs import Job, JobResult, run_job
 
 Progress = Callable[[Job], None]
@@ -24,6 +23,7 @@ COST = {"deck": 3.0, "handout": 1.0, "summary": 0.2}
 
 def warm_worker() -> None:
     """Import every format's renderers and register their fonts (each worker, as it starts)."""
+    from generator.build.formats import FORMATS
     from generator.theme import Theme
 
     for fmt in FORMATS.values():

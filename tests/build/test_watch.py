@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import ROOT, TEMPLATES
 
 
@@ -20,6 +22,7 @@ def wait_for(condition, seconds: float = 60) -> bool:  # type: ignore[no-untyped
     return bool(condition())
 
 
+@pytest.mark.slow
 def test_watch_rebuilds_on_save_and_survives_a_broken_save(mini: Path, tmp_path: Path) -> None:
     shutil.copytree(TEMPLATES, tmp_path / "templates")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "watch"], cwd=tmp_path, stdout=subprocess.PIPE,
