@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
-from generator.errors import BriefpackError, ContentError
+from generator.errors import BriefpackError, ContentError, display_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,11 +76,18 @@ def main(debug: bool) -> None:
 
 templates_option = click.option(
     "--templates",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("templates"),
-    show_default=True,
-    help="Folder holding the templates, messages and themes.",
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    default=None,
+    help="Folder of your own templates, messages and themes, each used instead of the built-in file of the same "
+         "name (default: templates/ next to the briefs folder, if there is one).",
 )
+
+
+def _templates(briefs: Path, templates: Path | None) -> Any:
+    """Return the template search path: the project's own folder, then the built-ins."""
+    from generator.editions.discover import template_search
+
+    return template_search(briefs, templates)
 
 
 @main.command()
@@ -89,13 +96,13 @@ templates_option = click.option(
 @templates_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @reports_errors
-def check(packs: tuple[str, ...], briefs: Path, templates: Path, strict: bool) -> None:
+def check(packs: tuple[str, ...], briefs: Path, templates: Path | None, strict: bool) -> None:
     """Validate packs (all in --briefs by default) and write nothing."""
     from generator.build.check import check_packs
     from generator.editions.discover import find_packs
 
     folders = find_packs(briefs, packs)
-    report = check_packs(folders, templates)
+    report = check_packs(folders, _templates(briefs, templates))
     if report.errors or (strict and report.warnings):
         raise ContentError(report.problems)
     for warning in sorted(report.warnings):
@@ -131,7 +138,7 @@ theme_option = click.option("--theme", default=None,
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Parallel workers (default: cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
 @reports_errors
-def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None, force: bool,
+def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None, force: bool,
           jobs: int | None, quiet: bool) -> None:
     """Build handouts and decks for packs (all in --briefs by default); only what changed."""
     import os
@@ -142,8 +149,8 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, them
 
     started = time.perf_counter()
     folders = find_packs(briefs, packs)
-    builds = build_packs(folders, templates, out, theme, force=force, jobs=jobs or os.cpu_count() or 1,
-                         progress=_progress() if not quiet else None)
+    builds = build_packs(folders, _templates(briefs, templates), out, theme, force=force,
+                         jobs=jobs or os.cpu_count() or 1, progress=_progress() if not quiet else None)
     if not quiet and any(r.rebuilt for b in builds for r in b.files):
         for line in table(builds) + changes(builds):
             click.echo(line)
@@ -172,7 +179,7 @@ def _progress() -> Callable[[Any], None] | None:
 @out_option
 @theme_option
 @reports_errors
-def watch(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, theme: str | None) -> None:
+def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None) -> None:
     """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
     from generator.build import PackBuild
     from generator.build.report import changes, summary
@@ -192,8 +199,10 @@ def watch(packs: tuple[str, ...], briefs: Path, templates: Path, out: Path, them
         else:
             click.echo(f"[{stamp}] error: {error}; previous outputs kept. Waiting for changes…", err=True)
 
-    click.echo(f"watching {briefs}/ and {templates}/ (Ctrl-C to stop)")
-    rebuild_on_change(briefs, templates, out, packs, theme, built, failed)
+    search = _templates(briefs, templates)
+    own = [f"{display_path(folder)}/" for folder in search.folders[:-1]]
+    click.echo(f"watching {' and '.join([f'{briefs}/', *own])} (Ctrl-C to stop)")
+    rebuild_on_change(briefs, search, out, packs, theme, built, failed)
 
 
 @main.command()
@@ -208,11 +217,30 @@ def new(name: str, briefs: Path) -> None:
     click.echo(f"created {folder}/ ({len(list(folder.glob('*.yaml')))} files); next: briefpack build {name}")
 
 
+@main.command()
+@click.argument("names", nargs=-1)
+@briefs_option
+@templates_option
+@reports_errors
+def templates(names: tuple[str, ...], briefs: Path, templates: Path | None) -> None:
+    """List the built-in templates, or copy NAMES into your own templates folder to change them."""
+    from generator.editions.discover import copy_builtin
+    from generator.templates import BUILTIN, Templates
+
+    if not names:
+        for name in Templates((BUILTIN,)).files("**/*"):
+            click.echo(name)
+        return
+    into = templates or briefs.parent / "templates"
+    for copy in copy_builtin(names, into):
+        click.echo(f"copied {display_path(copy)}: edit it; briefpack now uses it instead of the built-in one")
+
+
 @main.command(name="list")
 @briefs_option
 @templates_option
 @reports_errors
-def list_(briefs: Path, templates: Path) -> None:
+def list_(briefs: Path, templates: Path | None) -> None:
     """List packs with their variants, and the themes available."""
     from generator.content.loader import load_pack
     from generator.editions.discover import find_packs
@@ -226,4 +254,4 @@ def list_(briefs: Path, templates: Path) -> None:
             continue
         variants = ", ".join(v.id for v in meta.variants) or "one edition"
         click.echo(f"{meta.id}  {meta.title!r}  [{meta.language}]  theme: {meta.theme}  variants: {variants}")
-    click.echo(f"themes: {', '.join(find_themes(templates)) or 'none'}")
+    click.echo(f"themes: {', '.join(find_themes(_templates(briefs, templates))) or 'none'}")

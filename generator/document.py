@@ -16,7 +16,7 @@ class Run:
 
     ``url`` makes it a link; ``cite`` makes it a citation marker for those
     source ids (its text is filled in once sources are numbered); ``status``
-    marks a party's legal status so renderers can add its symbol and colour.
+    is the colour role of a legal status word (criminalised, partly …).
     """
 
     text: str
@@ -87,10 +87,11 @@ class Quote:
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell; ``status`` lets renderers show a symbol beside the word."""
+    """A table cell; a status cell names its colour role (``status``) and the ``symbol`` drawn beside it."""
 
     text: Inline
     status: str | None = None
+    symbol: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,12 +111,16 @@ class ResourceItem:
     publisher: Inline
     description: Inline
     url: str
+    checked: bool = True  # whether anyone opened the address; unchecked ones are marked
 
 
 @dataclass(frozen=True)
 class ResourceList:
+    """Further reading; ``legend`` explains the unchecked mark when an item has it."""
+
     items: tuple[ResourceItem, ...]
     compact: bool = False
+    legend: Inline = ()
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,10 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class SourceList:
+    """The numbered sources; ``legend`` explains the unchecked mark when an entry has it."""
+
     entries: tuple[SourceEntry, ...]
+    legend: Inline = ()
 
 
 @dataclass(frozen=True)

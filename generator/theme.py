@@ -71,6 +71,7 @@ class Colours(Strict):
     not_criminalised: Colour = "#1E6B34"
     partly: Colour = "#8A5300"
     licensed_only: Colour = "#1F4E99"
+    unchecked: Colour = Field("#A1121A", description="The mark and label of a source not yet checked.")
 
 
     def for_status(self, status: str) -> str:
@@ -83,8 +84,8 @@ class Colours(Strict):
         white = "#FFFFFF"
         pairs = [("text", white), ("muted", white), ("accent", white), ("link", white),
                  ("band_text", self.band), ("table_header_text", self.table_header_bg)]
-        pairs += [(status, bg) for status in ("criminalised", "not_criminalised", "partly", "licensed_only")
-                  for bg in (white, self.table_stripe_bg)]
+        statuses = ("criminalised", "not_criminalised", "partly", "licensed_only", "unchecked")
+        pairs += [(status, bg) for status in statuses for bg in (white, self.table_stripe_bg)]
         pairs += [("text", getattr(self, bg)) for bg in
                   ("key_messages_bg", "lived_experience_bg", "case_for_bg", "concerns_bg", "table_stripe_bg")]
         pairs += [("link", self.key_messages_bg), ("muted", self.table_stripe_bg)]

@@ -9,12 +9,29 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
+from generator.templates import Templates
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini"  # a small fictional pack that uses every section
 SMALL = FIXTURES / "small-pack"  # the smallest valid pack
 DEFAULT_PACK = ROOT / "briefs" / "sex-work-law"
-TEMPLATES = ROOT / "templates"
+BUILTIN = ROOT / "generator" / "builtin_templates"  # briefpack's own templates, messages and themes
+
+
+def own_templates(folder: Path, *names: str) -> Templates:
+    """Copy the built-in files ``names`` into ``folder`` (a project's own templates); return the search path.
+
+    As an editor does: copy only the files to change; everything else still comes from the built-ins.
+    """
+    for name in names:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(BUILTIN / name, target)
+    return Templates.with_builtins(folder)
+
+
+TEMPLATES = Templates.with_builtins()  # the built-ins alone
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from tests.helpers import ROOT, TEMPLATES, run
+from tests.helpers import ROOT, own_templates, run
 
 Change = Callable[[str, str, str], None]
 
@@ -24,18 +23,18 @@ def test_version_and_usage_errors() -> None:
 
 
 def test_check_passes_with_its_warnings_and_strict_fails(mini: Path) -> None:
-    code, out, err = run("check", "--templates", str(TEMPLATES))
+    code, out, err = run("check")
     assert code == 0, err
     assert out.startswith("ok: 1 pack valid (mini), 1 warning in ")
     assert err.splitlines() == ["briefs/mini/content.yaml:95:15: warning: evidence[1].sources[0]: cites "
                                 "'survey-2025', which is not checked against the original"]
-    code, _, err = run("check", "--templates", str(TEMPLATES), "--strict")
+    code, _, err = run("check", "--strict")
     assert code == 1 and err.splitlines()[-1] == "1 problem found"
 
 
 def test_a_content_error_is_one_line_per_problem(mini: Path, change: Change) -> None:
     change("content.yaml", "    short_name: Licensing\n", "    shortname: Licensing\n")
-    code, out, err = run("check", "--templates", str(TEMPLATES))
+    code, out, err = run("check")
     assert code == 1 and out == ""
     assert err.splitlines() == [
         "briefs/mini/content.yaml:47:5: models[1].short_name: required field is missing",
@@ -45,7 +44,7 @@ def test_a_content_error_is_one_line_per_problem(mini: Path, change: Change) -> 
 
 
 def test_build_writes_every_output_and_reports_one_line(mini: Path) -> None:
-    code, out, err = run("build", "--templates", str(TEMPLATES), "--quiet")
+    code, out, err = run("build", "--quiet")
     assert code == 0, err
     [line] = out.splitlines()
     assert line.startswith("built mini: 14 files, ") and " slides in " in line
@@ -53,14 +52,14 @@ def test_build_writes_every_output_and_reports_one_line(mini: Path) -> None:
                "summary-a4.pdf", "summary-letter.pdf"]
     assert sorted(p.name for p in Path("output/mini").iterdir()) == sorted(
         f"mini-{variant}-{name}" for variant in ("public", "experts") for name in outputs)
-    code, out, _ = run("build", "--templates", str(TEMPLATES))
+    code, out, _ = run("build")
     assert code == 0 and out.startswith("up to date: mini (14 files)")
 
 
 def test_a_template_error_is_one_line_and_keeps_old_outputs(mini: Path) -> None:
-    assert run("build", "--templates", str(TEMPLATES))[0] == 0
+    assert run("build")[0] == 0
     before = {p: p.read_bytes() for p in Path("output/mini").iterdir()}
-    shutil.copytree(TEMPLATES, "templates")
+    own_templates(Path("templates"), "deck.md.j2")  # the project's own copy of one built-in template
     path = Path("templates/deck.md.j2")
     path.write_text(path.read_text().replace("{{ pack.meta.title }}", "{{ pack.meta.title", 1))
     code, out, err = run("build", "--force")
@@ -72,20 +71,20 @@ def test_a_template_error_is_one_line_and_keeps_old_outputs(mini: Path) -> None:
 
 def test_a_content_error_fails_the_build_and_writes_nothing(mini: Path, change: Change) -> None:
     change("pack.yaml", "language: en-AU", "language: 12")
-    code, _, err = run("build", "--templates", str(TEMPLATES))
+    code, _, err = run("build")
     assert code == 1 and "pack.language" in err
     assert not Path("output/mini").exists()
 
 
 def test_build_into_another_folder(mini: Path, tmp_path: Path) -> None:
-    code, _, err = run("build", "mini", "--templates", str(TEMPLATES), "--out", str(tmp_path / "elsewhere"))
+    code, _, err = run("build", "mini", "--out", str(tmp_path / "elsewhere"))
     assert code == 0, err
     assert (tmp_path / "elsewhere/mini/mini-public-deck.pptx").is_file()
 
 
 def test_an_unwritable_output_is_one_line(mini: Path, tmp_path: Path) -> None:
     (tmp_path / "output").write_text("not a folder")
-    code, _, err = run("build", "--templates", str(TEMPLATES), "-q")
+    code, _, err = run("build", "-q")
     assert code == 1
     [line] = err.splitlines()
     assert line.startswith("error: ") and "output" in line
@@ -93,7 +92,7 @@ def test_an_unwritable_output_is_one_line(mini: Path, tmp_path: Path) -> None:
 
 def test_no_traceback_from_a_real_process(mini: Path) -> None:
     (mini / "pack.yaml").write_text("pack: [unclosed\n")
-    proc = subprocess.run([sys.executable, "-m", "generator", "check", "--templates", str(TEMPLATES)],
+    proc = subprocess.run([sys.executable, "-m", "generator", "check"],
                           capture_output=True, text=True, cwd=mini.parent.parent, check=False,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
@@ -102,7 +101,6 @@ def test_no_traceback_from_a_real_process(mini: Path) -> None:
 
 def test_new_pack_builds_at_once_and_list_shows_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(TEMPLATES, "templates")
     code, out, err = run("new", "my-pack")
     assert code == 0, err
     assert out.startswith("created briefs/my-pack/")

@@ -25,7 +25,6 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.content.yamlsource import read_yaml
 from tests.helpers import SMALL as PACK
-from tests.helpers import TEMPLATES
 
 EXAMPLES = int(os.environ.get("BRIEFPACK_FUZZ_EXAMPLES", "20"))
 LINE = re.compile(r"^(error: )?[\w./-]+(:\d+:\d+)?: .+$")
@@ -85,7 +84,7 @@ def test_any_text_in_any_field(tmp_path_factory: pytest.TempPathFactory, field: 
     previous = Path.cwd()
     os.chdir(work)
     try:
-        result = CliRunner().invoke(main, ["build", "--templates", str(TEMPLATES), "--jobs", "1", "-q"])
+        result = CliRunner().invoke(main, ["build", "--jobs", "1", "-q"])
     finally:
         os.chdir(previous)
     assert "Traceback" not in result.output and "internal error" not in result.stderr, result.stderr
@@ -115,7 +114,7 @@ def test_long_and_empty_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     data = read_yaml(pack / "content.yaml").data
     data["key_messages"] = [{**data["key_messages"][0], "id": f"m{i}", "title": f"Message {i}"} for i in range(count)]
     (pack / "content.yaml").write_text(json.dumps(data), encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", "--templates", str(TEMPLATES), "--jobs", "2", "-q"])
+    result = CliRunner().invoke(main, ["build", "--jobs", "2", "-q"])
     if count == 0:
         assert result.exit_code == 1
         assert "key_messages: needs at least 1 item" in result.stderr

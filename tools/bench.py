@@ -46,7 +46,7 @@ def _units(stdout: str) -> int:
 
 def _workspace(packs: int = 1) -> Path:
     work = Path(tempfile.mkdtemp(prefix="briefpack-bench-"))
-    shutil.copytree(ROOT / "templates", work / "templates")
+    shutil.copytree(ROOT / "templates", work / "templates")  # the project's own templates, if any
     for index in range(packs):
         name = "sex-work-law" if packs == 1 else f"pack-{index:02d}"
         target = work / "briefs" / name
@@ -77,7 +77,10 @@ def watch_edits() -> dict[str, Any]:
     from generator.build import Workers, build_packs
 
     work = _workspace()
-    folder, templates, out = work / "briefs" / "sex-work-law", work / "templates", work / "output"
+    from generator.templates import Templates
+
+    folder, out = work / "briefs" / "sex-work-law", work / "output"
+    templates = Templates.with_builtins(work / "templates")
     workers = Workers(os.cpu_count() or 1)  # as `briefpack watch` keeps them
     build_packs([folder], templates, out, workers=workers)
     results = {}
@@ -124,7 +127,10 @@ def long_handouts(sizes: tuple[int, ...]) -> dict[str, Any]:
     from generator.render.pdf.handout import render_handout_pdf
 
     pack = load_pack(ROOT / "briefs" / "sex-work-law").content
-    theme = load_theme(ROOT / "templates")
+    from generator.templates import Templates
+
+    templates = Templates.with_builtins(ROOT / "templates")
+    theme = load_theme(templates)
     rows = []
     for copies in sizes:
         evidence = [item.model_copy(update={"id": f"{item.id}-{n}"}) for n in range(copies) for item in pack.evidence]
@@ -132,7 +138,7 @@ def long_handouts(sizes: tuple[int, ...]) -> dict[str, Any]:
                   for n in range(copies) for m in pack.models]
         big = pack.model_copy(update={"evidence": evidence, "models": models})
         started = time.perf_counter()
-        handout = compose_handout(big, ROOT / "templates").document
+        handout = compose_handout(big, templates).document
         _, pages = render_handout_pdf(handout, theme, "a4")  # type: ignore[arg-type]
         seconds = time.perf_counter() - started
         rows.append({"copies": copies, "pages": pages, "seconds": round(seconds, 2),

@@ -18,14 +18,17 @@ def main() -> None:
     from generator.build.formats import FORMATS
     from generator.compose.outline import outline
     from generator.editions.session import load_session
+    from generator.templates import Templates
+
+    TEMPLATES = Templates.with_builtins(ROOT / "templates")  # noqa: N806
 
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "briefs" / "sex-work-law"
-    session = load_session(folder, ROOT / "templates")
+    session = load_session(folder, TEMPLATES)
     target = ROOT / "docs" / "outline"
     target.mkdir(parents=True, exist_ok=True)
     for edition in session.editions:
         for fmt in FORMATS.values():
-            composed = fmt.compose(edition, ROOT / "templates", fmt.template(edition))
+            composed = fmt.compose(edition, TEMPLATES, fmt.template(edition))
             name = f"{session.pack_id}-{edition.variant or 'all'}-{fmt.name}.txt"
             (target / name).write_text(outline(composed.document), encoding="utf-8")
             print(f"wrote docs/outline/{name}")

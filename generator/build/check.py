@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import BriefpackError, ContentError, Problem, display_path
+from generator.templates import Templates
 
 
 @dataclass
@@ -26,7 +27,7 @@ class CheckReport:
         return [p for p in self.problems if p.severity == "warning"]
 
 
-def check_packs(folders: list[Path], templates: Path, theme_name: str | None = None) -> CheckReport:
+def check_packs(folders: list[Path], templates: Templates, theme_name: str | None = None) -> CheckReport:
     """Return every problem found in the packs in ``folders``; nothing is written."""
     from generator.compose.i18n import missing_translations
     from generator.content.lint import lint_pack
@@ -38,29 +39,20 @@ def check_packs(folders: list[Path], templates: Path, theme_name: str | None = N
     for folder in folders:
         report.packs.append(folder.name)
         try:
-            session = load_session(folder, templates, theme_name) if templates.is_dir() else None
+            session = load_session(folder, templates, theme_name)
         except ContentError as exc:
             report.problems.extend(exc.problems)
-            continue
-        if session is None:  # no templates to lay out with: check the content alone
-            from generator.content.loader import load_pack
-
-            try:
-                report.problems.extend(lint_pack(load_pack(folder)))
-            except ContentError as exc:
-                report.problems.extend(exc.problems)
             continue
         report.problems.extend(lint_pack(session.loaded))
         languages.add(session.loaded.content.meta.language)
         report.problems.extend(lint_layout(session, templates))
-    if templates.is_dir():
-        for language in sorted(languages):
-            report.problems.extend(missing_translations(templates, language))
+    for language in sorted(languages):
+        report.problems.extend(missing_translations(templates, language))
     report.seconds = time.perf_counter() - started
     return report
 
 
-def lint_layout(session: object, templates: Path) -> list[Problem]:
+def lint_layout(session: object, templates: Templates) -> list[Problem]:
     """Return a warning per slide whose content continues on more slides, an error where it cannot fit."""
     from generator.compose.compose import compose_deck
     from generator.editions.session import Session

@@ -17,11 +17,12 @@ from generator.build.pool import Progress, Workers, run_all
 from generator.build.results import PackBuild
 from generator.build.write import unchanged_pack, write_pack
 from generator.errors import BuildError, display_path
+from generator.templates import Templates
 
 LOCK_NAME = ".briefpack.lock"
 
 
-def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str | None = None, *,
+def build_packs(folders: list[Path], templates: Templates, out: Path, theme_name: str | None = None, *,
                 force: bool = False, jobs: int = 1, progress: Progress | None = None,
                 workers: Workers | None = None) -> list[PackBuild]:
     """Build every stale output of the packs in ``folders`` into ``out/<pack id>/``.
@@ -51,17 +52,17 @@ def build_packs(folders: list[Path], templates: Path, out: Path, theme_name: str
     return builds
 
 
-def build_pack(folder: Path, templates: Path, out: Path, theme_name: str | None = None, *,
+def build_pack(folder: Path, templates: Templates, out: Path, theme_name: str | None = None, *,
                force: bool = False, jobs: int = 1) -> PackBuild:
     """Build one pack (see ``build_packs``)."""
     return build_packs([folder], templates, out, theme_name, force=force, jobs=jobs)[0]
 
 
-def _build_locked(folders: list[Path], templates: Path, out: Path, theme_name: str | None, force: bool,
+def _build_locked(folders: list[Path], templates: Templates, out: Path, theme_name: str | None, force: bool,
                   jobs: int, progress: Progress | None, workers: Workers | None) -> list[PackBuild]:
     manifest = Manifest.load(out)
     options = build_options(theme_name)
-    template_hashes = tree_hashes(templates)
+    template_hashes = tree_hashes(*templates.folders)
     plans: list[Plan] = []
     for folder in folders:
         inputs = {**tree_hashes(folder), **template_hashes}

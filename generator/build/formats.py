@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Literal
 
 from generator.compose.compose import Composed, compose_deck, compose_handout
 from generator.document import Deck, Handout
 from generator.editions.variants import Edition
 from generator.errors import Problem
+from generator.templates import Templates
 from generator.theme import Theme
 
 Unit = Literal["pages", "slides"]
@@ -121,7 +121,7 @@ class Format:
     """
 
     name: str
-    compose: Callable[[Edition, Path, str], Composed]
+    compose: Callable[[Edition, Templates, str], Composed]
     render: Callable[[Composed, Theme, str, str | None], FormatResult]
     default_template: str
     warm: Callable[[Theme], None]
@@ -136,11 +136,11 @@ class Format:
         return tuple(theme.papers) if self.per_paper else (None,)
 
 
-def _compose_handout(edition: Edition, templates: Path, name: str) -> Composed:
+def _compose_handout(edition: Edition, templates: Templates, name: str) -> Composed:
     return compose_handout(edition.pack, templates, name, edition.logo)
 
 
-def _compose_deck(edition: Edition, templates: Path, name: str) -> Composed:
+def _compose_deck(edition: Edition, templates: Templates, name: str) -> Composed:
     return compose_deck(edition.pack, templates, name, edition.logo)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import BriefpackError, ContentError, Problem, display_path
+from generator.templates import Templates
 
 if TYPE_CHECKING:  # formats import the renderers' callers; a no-op build must not pay for them
     from generator.build.formats import Artifact
@@ -18,7 +19,7 @@ class Job:
     """What a worker needs to render one output group; picklable, so it can cross to a worker."""
 
     folder: Path
-    templates: Path
+    templates: Templates
     theme_name: str | None
     variant: str | None
     format: str
@@ -58,7 +59,8 @@ def run_job(job: Job) -> JobResult:
         digest = document_digest(composed, session.theme)
         if digest == job.last_document:  # the edit did not reach this document: its files stand
             return JobResult(job.key, (), composed.problems, time.perf_counter() - started, digest, True)
-        result = fmt.render(composed, session.theme, display_path(job.templates / template), job.part)
+        where = display_path(job.templates.find(template) or Path(template))
+        result = fmt.render(composed, session.theme, where, job.part)
     except ContentError:
         raise
     except BriefpackError as exc:

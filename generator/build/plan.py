@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from generator.build.jobs import Job
 from generator.build.manifest import JobEntry, PackEntry, environment, file_hash
 from generator.errors import Problem, display_path
+from generator.templates import Templates
 
 if TYPE_CHECKING:  # loading packs imports the schema; a no-op build must not pay for it
     from generator.editions.session import Session
@@ -76,7 +77,7 @@ def reasons_to_rebuild(record: JobEntry | None, inputs: dict[str, str], out_dir:
     return reasons
 
 
-def plan_pack(folder: Path, templates: Path, out: Path, theme_name: str | None, inputs: dict[str, str],
+def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | None, inputs: dict[str, str],
               entry: PackEntry | None, force: bool) -> Plan:
     """Load the pack and decide which of its jobs are stale, and why."""
     from generator.build.formats import FORMATS
@@ -86,12 +87,12 @@ def plan_pack(folder: Path, templates: Path, out: Path, theme_name: str | None, 
     session = load_session(folder, templates, theme_name)
     plan = Plan(folder, session.pack_id, inputs, session, entry)
     pack_files = sorted(p.resolve() for p in folder.rglob("*") if p.is_file())
-    theme_folder = (templates / "themes" / session.theme_name).resolve()
+    theme_folder = templates.theme_folder(session.theme_name)
     for edition in session.editions:
         for fmt in FORMATS.values():
             for part in fmt.parts(session.theme):
                 key = Job(folder, templates, theme_name, edition.variant, fmt.name, part).key
-                deps = job_inputs(pack_files, templates.resolve(), fmt.template(edition), theme_folder)
+                deps = job_inputs(pack_files, templates, fmt.template(edition), theme_folder)
                 hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
                 old = plan.old_job(key)
                 why = reasons_to_rebuild(old, hashes, out / plan.pack_id, force)
@@ -105,24 +106,26 @@ def plan_pack(folder: Path, templates: Path, out: Path, theme_name: str | None, 
     return plan
 
 
-def template_closure(templates: Path, name: str) -> list[Path]:
-    """Return ``name`` and every template it extends, includes or imports, recursively."""
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(templates.glob("*.j2")))
+def template_closure(templates: Templates, name: str) -> list[Path]:
+    """Return the file of template ``name`` and of every template it extends, includes or imports."""
+    stamp = tuple((n, p.stat().st_mtime_ns) for n, p in templates.files("*.j2").items())
     return list(_closure(templates, name, stamp))
 
 
 @lru_cache(maxsize=64)
-def _closure(templates: Path, name: str, stamp: tuple[Any, ...]) -> tuple[Path, ...]:
+def _closure(templates: Templates, name: str, stamp: tuple[Any, ...]) -> tuple[Path, ...]:
     import jinja2
     from jinja2 import meta
+
+    from generator.templates import BUILTIN
 
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     seen: list[Path] = []
     pending = [name]
     while pending:
         current = pending.pop()
-        path = templates / current
-        if path in seen or not path.is_file():
+        path = BUILTIN / current.removeprefix("builtin/") if current.startswith("builtin/") else templates.find(current)
+        if path is None or path in seen or not path.is_file():
             continue
         seen.append(path)
         try:
@@ -130,11 +133,11 @@ def _closure(templates: Path, name: str, stamp: tuple[Any, ...]) -> tuple[Path, 
         except jinja2.TemplateSyntaxError:
             continue  # the build will report it with its line
         pending.extend(ref for ref in meta.find_referenced_templates(ast) if ref)
-    return tuple(sorted(seen))
+    return tuple(sorted(p.resolve() for p in seen))
 
 
-def job_inputs(pack_files: list[Path], templates: Path, template: str, theme_folder: Path) -> list[Path]:
+def job_inputs(pack_files: list[Path], templates: Templates, template: str, theme_folder: Path | None) -> list[Path]:
     """Return the files one format of one edition is made from."""
-    shared = sorted(p for p in (templates / "messages").glob("*") if p.is_file())
-    theme = sorted(p for p in theme_folder.rglob("*") if p.is_file())
+    shared = [p.resolve() for p in templates.files("messages/*").values()]
+    theme = sorted(p.resolve() for p in theme_folder.rglob("*") if p.is_file()) if theme_folder else []
     return sorted(set(pack_files) | set(template_closure(templates, template)) | set(shared) | set(theme))

@@ -11,11 +11,12 @@ from generator.build.pool import Workers
 from generator.build.results import PackBuild
 from generator.editions.discover import find_packs
 from generator.errors import BriefpackError
+from generator.templates import Templates
 
 DEBOUNCE_MS = 200
 
 
-def rebuild_on_change(briefs: Path, templates: Path, out: Path, packs: tuple[str, ...], theme: str | None,
+def rebuild_on_change(briefs: Path, templates: Templates, out: Path, packs: tuple[str, ...], theme: str | None,
                       built: Callable[[list[PackBuild], float], None], failed: Callable[[BriefpackError], None],
                       stop: Callable[[], bool] | None = None) -> None:
     """Build once, then after every batch of saved changes; pass each result to ``built``, each error to ``failed``.
@@ -59,7 +60,7 @@ def threading_is_main() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
-def _batches(watch: Callable[..., Iterator[set]], briefs: Path, templates: Path,
+def _batches(watch: Callable[..., Iterator[set]], briefs: Path, templates: Templates,
              stop: Callable[[], bool] | None) -> Iterator[set]:
     import threading
 
@@ -72,5 +73,5 @@ def _batches(watch: Callable[..., Iterator[set]], briefs: Path, templates: Path,
                 time.sleep(0.05)
 
         threading.Thread(target=poll, daemon=True).start()
-    yield from watch(briefs, templates, debounce=DEBOUNCE_MS, step=50, stop_event=event,
+    yield from watch(briefs, *templates.folders, debounce=DEBOUNCE_MS, step=50, stop_event=event,
                      watch_filter=lambda change, path: not Path(path).name.startswith("."))

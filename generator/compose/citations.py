@@ -6,16 +6,16 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from generator.content.schema import Source
+from generator.content.items import Source
 from generator.document import Run, SourceEntry, SourceList
 
 
-def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: SourceList | None = None) -> Any:
-    """Return ``obj`` with ``fn`` applied to every run (and source lists replaced by ``lists``)."""
+def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: Callable[[SourceList], SourceList] | None = None) -> Any:
+    """Return ``obj`` with ``fn`` applied to every run (and each source list replaced by ``lists(it)``)."""
     if isinstance(obj, Run):
         return fn(obj)
     if isinstance(obj, SourceList) and lists is not None:
-        return lists
+        return lists(obj)
     if isinstance(obj, tuple):
         return tuple(_map_runs(item, fn, lists) for item in obj)
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -25,19 +25,28 @@ def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: SourceList | None = Non
 
 
 def _source_text(source: Source) -> tuple[Run, ...]:
+    """Return a source as printed: who (year). Title. Publisher. Note.
+
+    A title that is only a description of the source prints in [square
+    brackets], upright; a real title in italics.
+    """
     who = source.author or source.publisher or ""
     runs = [Run(f"{who}" + (f" ({source.year})" if source.year else "") + ". ")]
-    runs.append(Run(source.title, italic=True))
+    if source.descriptive_title:
+        runs.append(Run(f"[{source.title}]"))
+    else:
+        runs.append(Run(source.title, italic=True))
     tail = []
     if source.author and source.publisher:
         tail.append(source.publisher)
     if source.note:
         tail.append(source.note)
+    stop = "" if source.title.endswith(("?", "!", ".")) and not source.descriptive_title else "."
     if tail:
-        runs.append(Run(". " + ". ".join(t.rstrip(".") for t in tail) + "."))
+        runs.append(Run(f"{stop} " + ". ".join(t.rstrip(".") for t in tail) + "."))
     else:
-        runs.append(Run("."))
-    return tuple(runs)
+        runs.append(Run(stop))
+    return tuple(run for run in runs if run.text)
 
 
 def number_citations(blocks: tuple[Any, ...], sources: list[Source]) -> tuple[tuple[Any, ...], dict[str, int]]:
@@ -76,7 +85,12 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source]) -> tuple[tu
     if not _contains_source_list(blocks):
         # Nowhere to point to: a document without a sources list carries no markers.
         return _map_runs(blocks, lambda run: dataclasses.replace(run, text="", cite=()) if run.cite else run), order
-    return _map_runs(blocks, mark, SourceList(entries)), order
+    any_unchecked = any(not entry.checked for entry in entries)
+
+    def filled(old: SourceList) -> SourceList:
+        return SourceList(entries, old.legend if any_unchecked else ())
+
+    return _map_runs(blocks, mark, filled), order
 
 
 def _contains_source_list(obj: Any) -> bool:

@@ -14,9 +14,11 @@ from generator.compose.citations import number_citations
 from generator.compose.divs import DivContext
 from generator.compose.environment import render_template, template_environment
 from generator.compose.storyboard import Div, StoryboardError, parse_divs
+from generator.compose.words import Words
 from generator.content.schema import Pack
 from generator.document import Block, Deck, Handout, Heading, Inline, Logo, Meta, Paragraph, Slide
 from generator.errors import Problem, TemplateError, display_path
+from generator.templates import Templates
 
 
 @dataclass(frozen=True)
@@ -42,22 +44,25 @@ def _meta(pack: Pack, logo: Logo | None) -> Meta:
     )
 
 
-def _storyboard_error(templates: Path, name: str, exc: StoryboardError) -> TemplateError:
+def _storyboard_error(templates: Templates, name: str, exc: StoryboardError) -> TemplateError:
     """Return a storyboard problem as a template error naming the template (lines are of its output)."""
-    return TemplateError(f"{display_path(templates / name)}: output line {exc.line}: {exc}")
+    shown = display_path(templates.find(name) or Path(name))
+    return TemplateError(f"{shown}: output line {exc.line}: {exc}")
 
 
-def _render(pack: Pack, templates: Path, name: str) -> tuple[Div, DivContext]:
+def _render(pack: Pack, templates: Templates, name: str) -> tuple[Div, DivContext]:
     env, labels = template_environment(templates, pack.meta.language)
-    text, values = render_template(env, name, {"pack": pack})
+    words = Words(pack, labels)
+    text, values = render_template(env, name, {"pack": pack, "words": words})
     try:
         root = parse_divs(text, values)
     except StoryboardError as exc:
         raise _storyboard_error(templates, name, exc) from None
-    return root, DivContext(values, labels)
+    return root, DivContext(values, words, {s.id: s for s in pack.sources})
 
 
-def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2", logo: Logo | None = None) -> Composed:
+def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2",
+                    logo: Logo | None = None) -> Composed:
     """Return the handout for ``pack`` as the template ``name`` arranges it."""
     root, ctx = _render(pack, templates, name)
     try:
@@ -68,7 +73,8 @@ def compose_handout(pack: Pack, templates: Path, name: str = "handout.md.j2", lo
     return Composed(Handout(_meta(pack, logo), ctx.labels, blocks), tuple(ctx.problems))
 
 
-def compose_deck(pack: Pack, templates: Path, name: str = "deck.md.j2", logo: Logo | None = None) -> Composed:
+def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
+                 logo: Logo | None = None) -> Composed:
     """Return the slide deck for ``pack`` as the template ``name`` arranges it."""
     root, ctx = _render(pack, templates, name)
     slides: list[Slide] = []

@@ -1,18 +1,22 @@
 """Turn storyboard divs into document blocks: one small handler per div kind.
 
 Templates decide which divs appear and in what order; these functions turn the
-content objects a div names (a quote, a model, the resources) into blocks.
+content objects a div names (a quote, a model, the resources) into blocks, in
+the pack's own words (``words``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import groupby
 from typing import Any
 
 from generator.compose.storyboard import Div, StoryboardError, inline_of, markdown_blocks
-from generator.content.schema import Criminalisation, Dimension, LegalModel
-from generator.content.schema import Quote as QuoteItem
+from generator.compose.words import Words
+from generator.content.items import ExperiencePoint, Source
+from generator.content.items import Quote as QuoteItem
+from generator.content.models import Criminalisation, Dimension, LegalModel
 from generator.document import (
     Block,
     BulletList,
@@ -34,14 +38,21 @@ from generator.document import (
 )
 from generator.errors import Problem
 
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+
 
 @dataclass
 class DivContext:
-    """What block builders may read: the printed values and the fixed wording."""
+    """What div handlers may read: the printed values, the pack's words and sources, the fixed wording."""
 
     values: list[Any]
-    labels: dict[str, str]
+    words: Words
+    sources: dict[str, Source]
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.words.labels
 
     def blocks(self, div: Div) -> list[Block]:
         """Return the blocks of ``div``'s children, in order."""
@@ -55,6 +66,10 @@ class DivContext:
 
     def label(self, key: str) -> str:
         return self.labels.get(key, key)
+
+    def legend(self) -> Inline:
+        """Return the key to the unchecked mark, as printed wherever the mark appears."""
+        return (Run(self.label("unchecked_legend")),)
 
 
 DivHandler = Callable[[Div, DivContext], list[Block]]
@@ -108,22 +123,20 @@ def quote_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True) -> Cell:
-    """Return a cell showing a party's status (word + symbol) and its qualifier."""
-    status = entry.status.value
-    parts: list[Inline] = [(Run(ctx.label(f"status_{status}"), bold=True, status=status),)]
+    """Return a cell showing a party's status (word, symbol, colour) and, with ``detail``, its qualifier."""
+    look = ctx.words.statuses[entry.status]
+    parts: list[Inline] = [(Run(look.word, bold=True, status=look.colour),)]
     if detail:
         parts.append((Run(f": {entry.qualifier}"),))
     parts.append(_cite(entry.sources))
-    return Cell(_joined(*parts), status)
+    return Cell(_joined(*parts), look.colour, look.symbol)
 
 
 def who_div(div: Div, ctx: DivContext) -> list[Block]:
     model: LegalModel = _need(div, "model", LegalModel)
     header = (Cell((Run(ctx.label("party")),)), Cell((Run(ctx.label("under_this_model")),)))
-    rows = tuple(
-        (Cell((Run(ctx.label(f"party_{party}")),)), status_cell(getattr(model.criminalised, party), ctx))
-        for party in ("sellers", "buyers", "third_parties")
-    )
+    rows = tuple((Cell((Run(party.label),)), status_cell(model.criminalised[party.id], ctx))
+                 for party in ctx.words.parties)
     return [Table(header, rows, kind="who")]
 
 
@@ -131,11 +144,17 @@ def comparison_cell(model: LegalModel, dimension: Dimension, ctx: DivContext, de
     """Return the cell of the comparison table for ``model`` in row ``dimension``."""
     group, _, name = dimension.field.partition(".")
     if group == "criminalised":
-        return status_cell(getattr(model.criminalised, name), ctx, detail=detail)
+        return status_cell(model.criminalised[name], ctx, detail=detail)
     if group == "effects":
-        effect = getattr(model.effects, name)
+        effect = model.effects[name]
         return Cell(_joined((Run(effect.summary),), _cite(effect.sources)))
-    places = [f"{j.name} ({j.year})" if j.year else j.name for j in model.jurisdictions]
+    if group == "details":
+        return Cell(inline_of(model.details[name]) if name in model.details else (Run("—"),))
+    if group == "definition":
+        return Cell(_joined(inline_of(model.definition), _cite(model.sources)))
+    if group == "aliases":
+        return Cell((Run(", ".join(model.aliases) or "—"),))
+    places = [f"{j.name} ({ctx.words.when(j)})" if ctx.words.when(j) else j.name for j in model.jurisdictions]
     return Cell((Run(", ".join(places)),))
 
 
@@ -151,17 +170,39 @@ def comparison_div(div: Div, ctx: DivContext) -> list[Block]:
     return [Table(header, body, kind="comparison")]
 
 
+def experience_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return lived-experience points under their attributions, in the editor's order.
+
+    Consecutive points from the same person share one attribution line; a
+    point from someone else starts a new one, so nobody's words are ever
+    shown under another person's name. Quotations print in quotation marks.
+    """
+    items: list[ExperiencePoint] = _need(div, "items", (list, tuple))
+    blocks: list[Block] = []
+    for attribution, group in groupby(items, key=lambda point: point.attribution):
+        points = list(group)
+        lead = ctx.label("experience_by").format(attribution=attribution)
+        blocks.append(Paragraph((Run(lead, italic=True),), style="attribution"))
+        blocks.append(BulletList(tuple(_experience_point(point) for point in points)))
+    return blocks
+
+
+def _experience_point(point: ExperiencePoint) -> Inline:
+    text = inline_of(point.text)
+    if point.kind == "quote":
+        text = _joined((Run(OPEN_QUOTE),), text, (Run(CLOSE_QUOTE),))
+    return _joined(text, _cite(point.source))
+
+
 def resources_div(div: Div, ctx: DivContext) -> list[Block]:
     items = _need(div, "items", (list, tuple))
-    return [
-        ResourceList(
-            tuple(
-                ResourceItem(inline_of(r.title), inline_of(r.publisher), inline_of(r.description), r.url)
-                for r in items
-            ),
-            compact=div.attrs.get("style") == "compact",
-        )
-    ]
+    resources = tuple(
+        ResourceItem(inline_of(r.title), inline_of(r.publisher), inline_of(r.description), r.url,
+                     checked=not r.source or ctx.sources[r.source].checked)
+        for r in items
+    )
+    legend = ctx.legend() if any(not r.checked for r in resources) else ()
+    return [ResourceList(resources, compact=div.attrs.get("style") == "compact", legend=legend)]
 
 
 def glossary_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -174,8 +215,8 @@ def glossary_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def sources_div(div: Div, ctx: DivContext) -> list[Block]:
-    # Filled in once every citation in the document has its number.
-    return [SourceList(())]
+    # Filled in once every citation in the document has its number (see citations.py).
+    return [SourceList((), legend=ctx.legend())]
 
 
 def pagebreak_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -202,6 +243,7 @@ DIV_HANDLERS: dict[str, DivHandler] = {
     "quote": quote_div,
     "who": who_div,
     "comparison": comparison_div,
+    "experience": experience_div,
     "resources": resources_div,
     "glossary": glossary_div,
     "sources": sources_div,
@@ -217,5 +259,3 @@ def div_blocks(div: Div, ctx: DivContext) -> list[Block]:
         known = ", ".join(sorted(DIV_HANDLERS))
         raise StoryboardError(div.line, f"unknown div kind '{div.kind}' (expected one of: {known})")
     return handler(div, ctx)
-
-

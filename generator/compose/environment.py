@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from generator.compose.i18n import wording
 from generator.errors import TemplateError, display_path
+from generator.templates import BUILTIN, Templates
 
 # Tokens are bracketed by rare punctuation (U+2E28, U+2E29) so Markdown treats
 # them like punctuation next to emphasis: "**Title.**{{ cite(x) }}" still closes.
@@ -58,14 +59,20 @@ def _finalize(value: Any) -> Any:
     return f"{TOKEN_OPEN}{len(table) - 1}{TOKEN_CLOSE}"
 
 
-def make_environment(template_dir: Path, globals_: dict[str, Any]) -> SandboxedEnvironment:
-    """Return the sandboxed environment that renders templates from ``template_dir``.
+def make_environment(templates: Templates, globals_: dict[str, Any]) -> SandboxedEnvironment:
+    """Return the sandboxed environment that renders templates from the ``templates`` search path.
 
-    ``globals_`` (helpers such as ``cite`` and the fixed wording ``t``) are
-    visible in every template, including imported macro files.
+    A name is looked up in each folder in turn (a project's own first); a
+    project template may also name a built-in one as ``builtin/<name>``, to
+    extend it rather than replace it. ``globals_`` (helpers such as ``cite``
+    and the fixed wording ``t``) are visible in every template.
     """
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(folder) for folder in templates.folders]),
+        jinja2.PrefixLoader({"builtin": jinja2.FileSystemLoader(str(BUILTIN))}),
+    ])
     env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(str(template_dir.resolve())),
+        loader=loader,
         undefined=jinja2.StrictUndefined,
         # Autoescape only serves to mark macro output as template text (Markup);
         # every printed value becomes a token, so nothing is ever HTML-escaped.
@@ -109,10 +116,23 @@ def render_template(env: SandboxedEnvironment, name: str, context: dict[str, Any
 
 
 def _template_path(env: SandboxedEnvironment, name: str) -> str:
-    loader = env.loader
-    if isinstance(loader, jinja2.FileSystemLoader):
-        return display_path(Path(loader.searchpath[0]) / name)
+    """Return the file a template name resolves to, as the user sees it."""
+    if name.startswith("builtin/"):
+        return display_path(BUILTIN / name.removeprefix("builtin/"))
+    for root in _roots(env):
+        if (Path(root) / name).is_file():
+            return display_path(Path(root) / name)
     return name
+
+
+def _roots(env: SandboxedEnvironment) -> list[str]:
+    """Return the folders ``env`` loads templates from, in order."""
+    loader = env.loader
+    if isinstance(loader, jinja2.ChoiceLoader):
+        first = loader.loaders[0]
+        if isinstance(first, jinja2.FileSystemLoader):
+            return [str(Path(p)) for p in first.searchpath] + [str(BUILTIN)]
+    return [str(BUILTIN)]
 
 
 def _where(env: SandboxedEnvironment, file: str, line: int | None) -> str:
@@ -125,8 +145,7 @@ def _traceback_location(exc: BaseException, env: SandboxedEnvironment, name: str
     """Return the template file and line where ``exc`` was raised, from jinja's traceback."""
     # jinja rewrites the traceback so that template frames carry the template's
     # file name and line; the innermost such frame is where the error is.
-    loader = env.loader
-    roots = [str(Path(p)) for p in loader.searchpath] if isinstance(loader, jinja2.FileSystemLoader) else []
+    roots = _roots(env)
     tb = exc.__traceback__
     found: tuple[str, int | None] = (name, None)
     while tb is not None:
@@ -144,11 +163,7 @@ def _template_globals(labels: dict[str, str]) -> dict[str, Any]:
             flat.extend(item if isinstance(item, (list, tuple)) else [item])
         return Cite(tuple(str(i) for i in flat if i))
 
-    def status(entry: Any) -> Styled:
-        key = entry.status.value
-        return Styled(labels.get(f"status_{key}", key), key)
-
-    return {"cite": cite, "status": status}
+    return {"cite": cite}
 
 
 def _long_date(language: str) -> Any:
@@ -163,19 +178,18 @@ def _long_date(language: str) -> Any:
     return lambda value: format_date(value, format="long", locale=locale)
 
 
-def template_environment(templates: Path, language: str) -> tuple[Any, dict[str, str]]:
+def template_environment(templates: Templates, language: str) -> tuple[Any, dict[str, str]]:
     """Return the template environment and labels for ``language``, reused while messages are unchanged.
 
     jinja keeps compiled templates in the environment and recompiles a template
     whose file changed, so reuse makes composing in ``watch`` cheap.
     """
-    messages = templates / "messages"
-    stamp = tuple((p.name, p.stat().st_mtime_ns) for p in sorted(messages.glob("*"))) if messages.is_dir() else ()
-    return _cached_environment(templates.resolve(), language, stamp)
+    stamp = tuple((name, p.stat().st_mtime_ns) for name, p in templates.files("messages/*").items())
+    return _cached_environment(templates, language, stamp)
 
 
 @lru_cache(maxsize=16)
-def _cached_environment(templates: Path, language: str, stamp: tuple[Any, ...]) -> tuple[Any, dict[str, str]]:
+def _cached_environment(templates: Templates, language: str, stamp: tuple[Any, ...]) -> tuple[Any, dict[str, str]]:
     words = wording(templates, language)
     labels = words.labels
     env = make_environment(templates, {**_template_globals(labels), "t": labels})
@@ -184,7 +198,7 @@ def _cached_environment(templates: Path, language: str, stamp: tuple[Any, ...]) 
     return env, labels
 
 
-def warm_templates(templates: Path, language: str, name: str) -> None:
+def warm_templates(templates: Templates, language: str, name: str) -> None:
     """Compile template ``name`` (and what it imports) ahead of use; errors surface later, when composing."""
     with contextlib.suppress(Exception):  # the compose step reports template errors with file and line
         template_environment(templates, language)[0].get_template(name)

@@ -4,4 +4,7 @@ Later stages use the schema (the ``Pack`` model), the loader and lints, and the
 helpers that locate and explain problems in an editor's words.
 """
 
-__all__ = ["explain", "fieldpath", "fields", "jsonschema", "lint", "loader", "markdown", "schema", "yamlsource"]
+__all__ = [
+    "explain", "fieldpath", "fields", "items", "jsonschema", "lint", "loader", "markdown", "models", "schema",
+    "vocabulary", "yamlsource",
+]

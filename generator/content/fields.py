@@ -21,7 +21,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 Id = Annotated[
     str,
     StringConstraints(pattern=ID_PATTERN, max_length=64),
-    Field(description="Identifier: lower-case letters, digits and hyphens, e.g. 'nordic-model'."),
+    Field(description="Identifier: lower-case letters, digits and hyphens, e.g. 'first-model'."),
+]
+
+KEY_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Key = Annotated[
+    str,
+    StringConstraints(pattern=KEY_PATTERN, max_length=64),
+    Field(description="A key: lower-case letters, digits, hyphens and underscores, e.g. 'third_parties'."),
 ]
 
 

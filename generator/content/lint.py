@@ -29,6 +29,9 @@ def _references(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str
     elif isinstance(obj, (list, tuple)):
         for index, item in enumerate(obj):
             yield from _references(item, path + (index,))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from _references(item, path + (key,))
 
 
 OPTIONAL_SECTIONS = ("definitions", "evidence", "lived_experience", "recommendations", "resources", "glossary")
@@ -101,6 +104,9 @@ def _strings(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
     elif isinstance(obj, (list, tuple)):
         for index, item in enumerate(obj):
             yield from _strings(item, path + (index,))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from _strings(item, path + (key,))
     elif isinstance(obj, str):
         yield path, obj
 

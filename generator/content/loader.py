@@ -14,7 +14,12 @@ from pydantic import ValidationError
 
 from generator.content.explain import describe_error, did_you_mean
 from generator.content.fieldpath import FieldPath, dotted
-from generator.content.references import check_audiences, check_duplicate_ids, check_references
+from generator.content.references import (
+    check_audiences,
+    check_duplicate_ids,
+    check_references,
+    check_vocabulary,
+)
 from generator.content.schema import Pack
 from generator.content.yamlsource import SourceFile, YamlProblem, read_yaml
 from generator.errors import ContentError, Problem, display_path
@@ -87,6 +92,7 @@ def load_pack(folder: Path) -> LoadedPack:
         findings += check_audiences(merged)
     if "sources" in merged or not unreadable:
         findings += check_references(merged)
+    findings += check_vocabulary(merged)
     for where, message in findings:
         problems.append(locate(where, message))
 

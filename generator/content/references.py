@@ -95,3 +95,57 @@ def check_audiences(data: dict[str, Any]) -> list[Finding]:
                         " (declare variants under pack.variants first)" if not declared else "")
                     findings.append((path + (index,), f"no variant has the audience '{tag}'{hint}"))
     return findings
+
+
+def _declared(data: dict[str, Any], key: str, defaults: tuple[str, ...]) -> list[str]:
+    vocabulary = data.get("vocabulary")
+    items = vocabulary.get(key) if isinstance(vocabulary, dict) else None
+    ids = _ids(items) if isinstance(items, list) else []
+    return ids or list(defaults)
+
+
+def check_vocabulary(data: dict[str, Any]) -> list[Finding]:
+    """Return every place a model or comparison row uses a party, effect, status or field the pack lacks."""
+    from generator.content.vocabulary import BUILT_IN_STATUSES, DEFAULT_EFFECTS, DEFAULT_PARTIES
+
+    parties = _declared(data, "parties", DEFAULT_PARTIES)
+    effects = _declared(data, "effects", DEFAULT_EFFECTS)
+    statuses = list(BUILT_IN_STATUSES) + [s for s in _declared(data, "statuses", ()) if s not in BUILT_IN_STATUSES]
+    fields = _declared(data, "fields", ())
+    findings: list[Finding] = []
+
+    def keys(path: FieldPath, mapping: Any, declared: list[str], what: str, complete: bool = True) -> None:
+        if not isinstance(mapping, dict):
+            return
+        for key in mapping:
+            if key not in declared:
+                hint = did_you_mean(str(key), declared) or f" (the pack's {what}s: {', '.join(declared) or 'none'})"
+                findings.append((path + (key,), f"unknown {what} '{key}'{hint}"))
+        missing = [d for d in declared if d not in mapping] if complete else []
+        if missing:
+            findings.append((path, f"no entry for {what} {', '.join(repr(m) for m in missing)}"))
+
+    models = data.get("models")
+    for index, model in enumerate(models if isinstance(models, list) else []):
+        if not isinstance(model, dict):
+            continue
+        where: FieldPath = ("models", index)
+        keys(where + ("criminalised",), model.get("criminalised"), parties, "party")
+        keys(where + ("effects",), model.get("effects"), effects, "effect")
+        keys(where + ("details",), model.get("details"), fields, "field", complete=False)
+        for party, entry in (model.get("criminalised") or {}).items() if isinstance(model.get("criminalised"),
+                                                                                  dict) else []:
+            status = entry.get("status") if isinstance(entry, dict) else None
+            if isinstance(status, str) and status not in statuses:
+                findings.append((where + ("criminalised", party, "status"),
+                                 f"'{status}' is not a status{did_you_mean(status, statuses)} "
+                                 f"(expected one of: {', '.join(statuses)}; declare others in vocabulary.statuses)"))
+    rows = data.get("comparison")
+    allowed = ([f"criminalised.{p}" for p in parties] + [f"effects.{e}" for e in effects]
+               + ["jurisdictions", "definition", "aliases"] + [f"details.{f}" for f in fields])
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        field = row.get("field") if isinstance(row, dict) else None
+        if isinstance(field, str) and field not in allowed:
+            findings.append((("comparison", index, "field"), f"'{field}' is not a model field"
+                             f"{did_you_mean(field, allowed)} (expected one of: {', '.join(allowed)})"))
+    return findings

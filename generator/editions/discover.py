@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import BriefpackError, display_path
+from generator.templates import Templates
 
 
 def find_packs(briefs: Path, names: tuple[str, ...] = ()) -> list[Path]:
@@ -27,3 +28,36 @@ def find_packs(briefs: Path, names: tuple[str, ...] = ()) -> list[Path]:
     if not folders:
         raise BriefpackError(f"{display_path(briefs)}: no packs found (a pack is a folder of .yaml files)")
     return folders
+
+
+def template_search(briefs: Path, option: Path | None = None) -> Templates:
+    """Return where templates are looked up: ``option`` or the ``templates/`` next to ``briefs``, then the built-ins."""
+    return Templates.with_builtins(option if option is not None else briefs.parent / "templates")
+
+
+def copy_builtin(names: tuple[str, ...], into: Path) -> list[Path]:
+    """Copy the built-in template files ``names`` into ``into`` (a project's own templates); return the copies.
+
+    Refuses a name that is not a built-in file or that ``into`` already has, before copying anything.
+    """
+    import shutil
+
+    from generator.content.explain import did_you_mean
+    from generator.templates import BUILTIN
+
+    builtins = Templates((BUILTIN,)).files("**/*")
+    problems = []
+    for name in names:
+        if name not in builtins:
+            problems.append(f"{name}: not a built-in template file{did_you_mean(name, builtins)}")
+        elif (into / name).exists():
+            problems.append(f"{display_path(into / name)} already exists; edit it, or delete it to start again")
+    if problems:
+        raise BriefpackError("; ".join(problems))
+    copies = []
+    for name in names:
+        target = into / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(builtins[name], target)
+        copies.append(target)
+    return copies

@@ -17,6 +17,7 @@ from generator.editions.images import read_logo
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
 from generator.errors import display_path
+from generator.templates import Templates
 from generator.theme import Theme
 
 
@@ -38,19 +39,19 @@ class Session:
         return next(e for e in self.editions if e.variant == variant)
 
 
-_SESSIONS: dict[tuple[str, str, str | None], tuple[tuple[str, ...], Session]] = {}
+_SESSIONS: dict[tuple[str, Templates, str | None], tuple[tuple[str, ...], Session]] = {}
 
 
 def _stamp(folder: Path) -> tuple[str, ...]:
     return tuple(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(folder.iterdir()) if p.is_file())
 
 
-def load_session(folder: Path, templates: Path, theme_name: str | None = None) -> Session:
+def load_session(folder: Path, templates: Templates, theme_name: str | None = None) -> Session:
     """Return the pack in ``folder`` with its theme (``theme_name`` or the pack's own) and editions.
 
     Raises ``ContentError`` for an invalid pack, theme or logo.
     """
-    key = (str(folder), str(templates), theme_name)
+    key = (str(folder), templates, theme_name)
     stamp = _stamp(folder) if folder.is_dir() else ()
     cached = _SESSIONS.get(key)
     if cached and cached[0] == stamp:
@@ -69,13 +70,13 @@ def clear_sessions() -> None:
     _SESSIONS.clear()
 
 
-def _logo(loaded: LoadedPack, templates: Path, theme: Theme, theme_name: str) -> Logo | None:
+def _logo(loaded: LoadedPack, templates: Templates, theme: Theme, theme_name: str) -> Logo | None:
     """Return the pack's logo, else the theme's, read safely from inside its own folder."""
     meta = loaded.content.meta
     if meta.logo:
         where = display_path(loaded.section_files["pack"])
         return replace(read_logo(loaded.folder, meta.logo, where, "pack.logo"), alt=meta.logo_alt or "")
-    if theme.logo:
-        folder = templates / "themes" / theme_name
+    folder = templates.theme_folder(theme_name)
+    if theme.logo and folder is not None:
         return read_logo(folder, theme.logo, display_path(folder / "theme.yaml"), "logo")
     return None

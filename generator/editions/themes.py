@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import ValidationError
 
-from generator.content.explain import describe_error
+from generator.content.explain import describe_error, did_you_mean
 from generator.content.fieldpath import dotted
 from generator.content.yamlsource import YamlProblem, read_yaml
-from generator.errors import ContentError, Problem, display_path
+from generator.errors import ContentError, Problem
+from generator.templates import Templates
 from generator.theme import Theme
 
 
-def load_theme(templates: Path, name: str = "default") -> Theme:
-    """Return the validated theme ``name`` from ``templates/themes/``."""
-    path = templates / "themes" / name / "theme.yaml"
-    if not path.is_file():
-        raise ContentError([Problem(display_path(path), 0, 0, "", f"theme '{name}' not found")])
+def load_theme(templates: Templates, name: str = "default") -> Theme:
+    """Return the validated theme ``name`` from ``themes/<name>/theme.yaml`` on the template search path."""
+    folder = templates.theme_folder(name)
+    if folder is None:
+        known = templates.theme_names()
+        hint = did_you_mean(name, known) or f" (themes: {', '.join(known)})"
+        raise ContentError([Problem(f"themes/{name}/theme.yaml", 0, 0, "", f"theme '{name}' not found{hint}")])
+    path = folder / "theme.yaml"
     try:
         source = read_yaml(path)
     except YamlProblem as exc:
@@ -34,6 +36,6 @@ def load_theme(templates: Path, name: str = "default") -> Theme:
         raise ContentError(problems) from None
 
 
-def find_themes(templates: Path) -> list[str]:
-    """Return the names of the themes in ``templates/themes/``, sorted."""
-    return sorted(p.parent.name for p in (templates / "themes").glob("*/theme.yaml"))
+def find_themes(templates: Templates) -> list[str]:
+    """Return the names of the themes on the template search path, sorted."""
+    return templates.theme_names()

@@ -86,6 +86,8 @@ CELL_PADDING = 5.0  # points inside each table cell on a slide
 def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
     """Return the paragraph specs that present ``block`` on a text slide."""
     if isinstance(block, Paragraph):
+        if block.style == "attribution":
+            return [Spec(block.text, "attribution", scale=0.75)]
         return [Spec(block.text, "small" if block.style == "small" else "body")]
     if isinstance(block, BulletList):
         return [Spec(item, bullet=f"{n}." if block.ordered else "•") for n, item in enumerate(block.items, 1)]
@@ -103,7 +105,7 @@ def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
     if isinstance(block, DefinitionList):
         return [Spec((Run(text_of(term) + ": ", bold=True),) + definition) for term, definition in block.items]
     if isinstance(block, SourceList):
-        out = []
+        out = [Spec(block.legend, "small", gap=0.2)] if block.legend else []
         for entry in block.entries:
             mark = " *" if not entry.checked else ""
             out.append(Spec((Run(f"{entry.number}. "),) + entry.text + ((Run(mark),) if mark else ()),
@@ -314,8 +316,16 @@ class DeckLayout:
 
     def resources(self, slide: Slide, block: ResourceList) -> None:
         per_slide = RESOURCES_PER_SLIDE
+        legend = None
+        if block.legend:  # the key to the unchecked mark, along the bottom of every resource slide
+            size = self.sizes.body_min
+            runs = tuple(replace(run, italic=True) for run in block.legend)
+            lines = tuple(wrap(runs, size, BODY_W))
+            height = len(lines) * line_height(size, 1.0)
+            legend = TextBox(MARGIN_X, BODY_Y + BODY_H - height, BODY_W, height,
+                             (LaidParagraph(runs, lines, size, "attribution"),), "body")
         col_w = BODY_W / 2
-        row_h = BODY_H / 2
+        row_h = (BODY_H - (legend.h + QR_ROW_GAP if legend else 0)) / 2
         text_w = col_w - QR_SIZE - QR_TEXT_MARGIN
         items = list(block.items)
         pages = max(1, -(-len(items) // per_slide))
@@ -326,13 +336,14 @@ class DeckLayout:
                 y = BODY_Y + (offset // 2) * row_h
                 elements.append(PictureBox(x, y, QR_SIZE, QR_SIZE, item.url, f"QR code linking to {item.url}"))
                 short = short_url(item.url, SHORT_URL_CHARS)  # the QR code and link carry the whole address
-                specs = [Spec(item.title, "heading"), Spec(((Run(short, url=item.url),)), "small", scale=0.8)]
+                title = item.title if item.checked else item.title + (Run(" *"),)
+                specs = [Spec(title, "heading"), Spec(((Run(short, url=item.url),)), "small", scale=0.8)]
                 fitted = fit_text(specs, text_w, row_h - QR_ROW_GAP, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:
                     raise BuildError(f"slide '{text_of(slide.title)}': resource '{text_of(item.title)[:50]}' "
                                      f"does not fit at {self.sizes.body_min:g} pt")
                 elements.append(TextBox(x + QR_SIZE + QR_GAP, y, text_w, row_h - QR_ROW_GAP, tuple(fitted[0]), "body"))
-            self.add(slide, elements, part=page, parts=pages)
+            self.add(slide, elements + ([legend] if legend else []), part=page, parts=pages)
 
 
 def slide_column_widths(table: Table, size: float) -> tuple[float, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,19 +13,20 @@ import pytest
 
 from generator.build import build_pack
 from generator.build.manifest import NAME
-from tests.helpers import ROOT, TEMPLATES
+from generator.templates import Templates
+from tests.helpers import ROOT, TEMPLATES, own_templates
 
 Change = Callable[[str, str, str], None]
 
 
 @pytest.fixture
-def templates(tmp_path: Path) -> Path:
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
-    return tmp_path / "templates"
+def templates(tmp_path: Path) -> Templates:
+    """Return a project whose own templates/ overrides the short deck."""
+    return own_templates(tmp_path / "templates", "deck-short.md.j2")
 
 
 @pytest.fixture
-def built(mini: Path, templates: Path, tmp_path: Path) -> Path:
+def built(mini: Path, templates: Templates, tmp_path: Path) -> Path:
     """Return an output folder holding a fresh build of the ``mini`` copy."""
     build_pack(mini, templates, tmp_path / "output", jobs=2)
     return tmp_path / "output"
@@ -40,14 +40,14 @@ def statuses(result) -> dict[str, tuple[bool, tuple[str, ...]]]:  # type: ignore
     return {r.path.name.removeprefix("mini-"): (r.rebuilt, r.reasons) for r in result.files}
 
 
-def test_a_second_build_rebuilds_nothing(mini: Path, built: Path, templates: Path) -> None:
+def test_a_second_build_rebuilds_nothing(mini: Path, built: Path, templates: Templates) -> None:
     before = snapshot(built)
     result = build_pack(mini, templates, built)
     assert not any(r.rebuilt for r in result.files) and len(result.files) == 14
     assert snapshot(built) == before
 
 
-def test_an_edit_rebuilds_only_what_it_reaches_and_says_why(mini: Path, built: Path, templates: Path,
+def test_an_edit_rebuilds_only_what_it_reaches_and_says_why(mini: Path, built: Path, templates: Templates,
                                                             change: Change) -> None:
     change("content.yaml", "  - term: Licence\n", "  - term: Licence (permit)\n")
     result = statuses(build_pack(mini, templates, built))
@@ -58,8 +58,8 @@ def test_an_edit_rebuilds_only_what_it_reaches_and_says_why(mini: Path, built: P
     assert result["public-deck.pptx"] == (False, ("same document",))
 
 
-def test_a_template_edit_rebuilds_only_its_outputs(mini: Path, built: Path, templates: Path) -> None:
-    path = templates / "deck-short.md.j2"
+def test_a_template_edit_rebuilds_only_its_outputs(mini: Path, built: Path, templates: Templates) -> None:
+    path = templates.folders[0] / "deck-short.md.j2"
     path.write_text(path.read_text().replace("{{ self.resources() }}\n", ""))
     result = statuses(build_pack(mini, templates, built))
     assert sorted(name for name, (flag, _) in result.items() if flag) == [
@@ -68,7 +68,7 @@ def test_a_template_edit_rebuilds_only_its_outputs(mini: Path, built: Path, temp
 
 
 @pytest.mark.parametrize("damage", ["missing", "corrupt", "old", "malformed"])
-def test_a_damaged_manifest_means_a_full_rebuild(mini: Path, built: Path, templates: Path, damage: str) -> None:
+def test_a_damaged_manifest_means_a_full_rebuild(mini: Path, built: Path, templates: Templates, damage: str) -> None:
     manifest = built / NAME
     data = json.loads(manifest.read_text())
     if damage == "missing":
@@ -83,7 +83,7 @@ def test_a_damaged_manifest_means_a_full_rebuild(mini: Path, built: Path, templa
     assert all(r.rebuilt and r.reasons == ("not built before",) for r in result.files)
 
 
-def test_force_and_deleted_or_edited_outputs(mini: Path, built: Path, templates: Path) -> None:
+def test_force_and_deleted_or_edited_outputs(mini: Path, built: Path, templates: Templates) -> None:
     assert all(r.reasons == ("forced",) for r in build_pack(mini, templates, built, force=True).files)
     (built / "mini" / "mini-public-deck.pptx").unlink()
     (built / "mini" / "mini-public-summary-a4.pdf").write_bytes(b"edited by hand")
@@ -93,13 +93,13 @@ def test_force_and_deleted_or_edited_outputs(mini: Path, built: Path, templates:
     assert result["public-handout-a4.pdf"][0] is False
 
 
-def test_a_theme_option_rebuilds_everything_and_says_so(mini: Path, built: Path, templates: Path) -> None:
+def test_a_theme_option_rebuilds_everything_and_says_so(mini: Path, built: Path, templates: Templates) -> None:
     result = build_pack(mini, templates, built, "print-economy")
     assert all(r.rebuilt for r in result.files)
     assert result.files[0].reasons == ("settings changed: theme option or briefpack/library versions",)
 
 
-def test_the_change_report_names_the_slides_whose_text_changed(mini: Path, built: Path, templates: Path,
+def test_the_change_report_names_the_slides_whose_text_changed(mini: Path, built: Path, templates: Templates,
                                                               change: Change) -> None:
     change("content.yaml", "title: Keep licences cheap", "title: Keep licences cheap for all")
     result = build_pack(mini, templates, built)
@@ -109,9 +109,10 @@ def test_the_change_report_names_the_slides_whose_text_changed(mini: Path, built
     assert handout.changed and not handout.slides_changed
 
 
-def test_a_no_op_build_imports_no_renderer(mini: Path, built: Path, templates: Path) -> None:
+def test_a_no_op_build_imports_no_renderer(mini: Path, built: Path, templates: Templates) -> None:
     code = ("import sys; from generator.cli import main; "
-            f"main(['build', '--templates', {str(templates)!r}, '--out', {str(built)!r}, '-q'], standalone_mode=False); "
+            f"main(['build', '--templates', {str(templates.folders[0])!r}, '--out', {str(built)!r}, '-q'], "
+            "standalone_mode=False); "
             "print(sorted(m for m in ('reportlab', 'pptx') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=mini.parent.parent,
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
@@ -128,7 +129,7 @@ def test_parallel_build_matches_serial(mini: Path, tmp_path: Path) -> None:
         {r.path.name: r.path.read_bytes() for r in parallel.files}
 
 
-def test_outputs_of_a_removed_variant_are_retired(mini: Path, built: Path, templates: Path, change: Change) -> None:
+def test_outputs_of_a_removed_variant_are_retired(mini: Path, built: Path, templates: Templates, change: Change) -> None:
     change("pack.yaml", "    - id: public\n      audience: public\n", "")
     build_pack(mini, templates, built)
     names = sorted(p.name for p in (built / "mini").iterdir())

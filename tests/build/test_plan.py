@@ -28,7 +28,7 @@ def test_a_template_depends_on_what_it_extends_and_imports() -> None:
 
 def test_job_inputs_are_the_pack_the_template_closure_messages_and_theme(tmp_path: Path) -> None:
     pack_file = tmp_path / "pack.yaml"
-    inputs = job_inputs([pack_file], TEMPLATES, "summary.md.j2", TEMPLATES / "themes" / "default")
+    inputs = job_inputs([pack_file], TEMPLATES, "summary.md.j2", TEMPLATES.theme_folder("default"))
     names = {p.name for p in inputs}
     assert {"pack.yaml", "summary.md.j2", "labels.yaml", "es.po", "theme.yaml"} <= names
     assert "deck.md.j2" not in names

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import ROOT, TEMPLATES
+from tests.helpers import ROOT, own_templates
 
 
 def wait_for(condition, seconds: float = 60) -> bool:  # type: ignore[no-untyped-def]
@@ -24,7 +23,7 @@ def wait_for(condition, seconds: float = 60) -> bool:  # type: ignore[no-untyped
 
 @pytest.mark.slow
 def test_watch_rebuilds_on_save_and_survives_a_broken_save(mini: Path, tmp_path: Path) -> None:
-    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    own_templates(tmp_path / "templates", "deck.md.j2")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "watch"], cwd=tmp_path, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:

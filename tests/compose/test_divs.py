@@ -5,20 +5,20 @@ from __future__ import annotations
 import pytest
 
 from generator.compose.divs import DIV_HANDLERS, DivContext, div_blocks
+from generator.compose.i18n import wording
 from generator.compose.storyboard import StoryboardError, parse_divs
+from generator.compose.words import Words
 from generator.content.loader import load_pack
 from generator.document import BulletList, Cover, Table, text_of
-from tests.helpers import MINI
+from tests.helpers import MINI, TEMPLATES
 
-LABELS = {"status_criminalised": "Criminalised", "status_not-criminalised": "Not criminalised",
-          "status_partly": "Partly criminalised", "status_licensed-only": "Only if licensed",
-          "party": "Who", "under_this_model": "Under this model", "dimension": "",
-          "party_sellers": "Selling", "party_buyers": "Buying", "party_third_parties": "Third parties"}
+PACK = load_pack(MINI).content
+WORDS = Words(PACK, wording(TEMPLATES, "en-AU").labels)
 
 
 def blocks(text: str, values: list[object] | None = None) -> list[object]:
     root = parse_divs(text, values or [])
-    ctx = DivContext(values or [], LABELS)
+    ctx = DivContext(values or [], WORDS, {s.id: s for s in PACK.sources})
     return [b for child in root.children if not isinstance(child, str) for b in div_blocks(child, ctx)]
 
 
@@ -50,8 +50,8 @@ def test_mistakes_are_storyboard_errors(text: str, message: str) -> None:
 
 
 def test_every_kind_is_documented_in_the_templates_readme() -> None:
-    from tests.helpers import TEMPLATES
+    from tests.helpers import ROOT
 
-    readme = (TEMPLATES / "README.md").read_text()
+    readme = (ROOT / "templates" / "README.md").read_text()
     for kind in DIV_HANDLERS:
         assert f"`{kind}" in readme, kind

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,21 +11,23 @@ from generator.compose.compose import compose_deck, compose_handout
 from generator.content.loader import load_pack
 from generator.document import Heading, Quote, text_of
 from generator.errors import TemplateError
-from tests.helpers import MINI, TEMPLATES
+from generator.templates import Templates
+from tests.helpers import MINI, TEMPLATES, own_templates
 
 Change = Callable[[str, str, str], None]
 
 
-def headings(pack_dir: Path = MINI, templates: Path = TEMPLATES, level: int = 1, name: str = "handout.md.j2") -> list[str]:
+def headings(pack_dir: Path = MINI, templates: Templates = TEMPLATES, level: int = 1,
+             name: str = "handout.md.j2") -> list[str]:
     handout = compose_handout(load_pack(pack_dir).content, templates, name).document
     return [text_of(b.text) for b in handout.blocks if isinstance(b, Heading) and b.level == level]
 
 
 @pytest.fixture
-def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Templates:
+    """Return a project whose own templates/ holds a copy of the built-in handout template."""
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(TEMPLATES, "templates")
-    return Path("templates")
+    return own_templates(Path("templates"), "handout.md.j2")
 
 
 def test_content_is_never_evaluated(mini: Path, change: Change) -> None:
@@ -47,8 +48,8 @@ def test_markdown_in_plain_fields_prints_literally(mini: Path, change: Change) -
     assert "*Licensing* [x](https://a.org) ::: slide" in headings(mini, level=2)
 
 
-def test_editing_a_template_reorders_the_handout(templates: Path) -> None:
-    path = templates / "handout.md.j2"
+def test_editing_a_template_reorders_the_handout(templates: Templates) -> None:
+    path = Path("templates/handout.md.j2")
     text = path.read_text()
     start = text.index("{% block glossary %}")
     end = text.index("{% endblock %}", start) + len("{% endblock %}")
@@ -57,8 +58,8 @@ def test_editing_a_template_reorders_the_handout(templates: Path) -> None:
     assert headings(templates=templates)[:2] == ["Glossary", "What the words mean"]
 
 
-def test_a_child_template_reorders_and_drops_blocks(templates: Path) -> None:
-    (templates / "short.md.j2").write_text(
+def test_a_child_template_reorders_and_drops_blocks(templates: Templates) -> None:
+    Path("templates/short.md.j2").write_text(
         '{% extends "handout.md.j2" %}{% block body %}{{ self.recommendations() }}{{ self.sources() }}{% endblock %}')
     assert headings(templates=templates, name="short.md.j2") == ["What we ask", "Sources"]
 
@@ -69,8 +70,8 @@ def test_a_child_template_reorders_and_drops_blocks(templates: Path) -> None:
     ("{{ pack.meta.subtitle }}", "{{ pack.__class__.__mro__ }}", "not allowed in a template"),
     ("{{ pack.meta.subtitle }}", "::: nosuchdiv\n:::", "unknown div kind 'nosuchdiv'"),
 ])
-def test_template_mistakes_name_file_and_line(templates: Path, old: str, new: str, message: str) -> None:
-    path = templates / "handout.md.j2"
+def test_template_mistakes_name_file_and_line(templates: Templates, old: str, new: str, message: str) -> None:
+    path = Path("templates/handout.md.j2")
     text = path.read_text()
     path.write_text(text.replace(old, new, 1))
     with pytest.raises(TemplateError) as info:

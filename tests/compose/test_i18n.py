@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from generator.compose.compose import compose_handout
 from generator.compose.i18n import missing_translations, wording
 from generator.content.loader import load_pack
-from tests.helpers import TEMPLATES
+from tests.helpers import TEMPLATES, own_templates
 
 Change = Callable[[str, str, str], None]
 
@@ -40,11 +39,10 @@ def test_spanish_wording_and_date(mini: Path, change: Change) -> None:
 
 def test_missing_translation_falls_back_and_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(TEMPLATES, "templates")
+    templates = own_templates(Path("templates"), "messages/es.po")
     path = Path("templates/messages/es.po")
     path.write_text(path.read_text().replace('msgstr "Glosario"', 'msgstr ""'))
-    [problem] = missing_translations(Path("templates"), "es")
-    assert str(problem).startswith("templates/messages/es.po: warning: no translation for 'Glossary' (used at "
-                                   "templates/handout.md.j2:")
-    assert wording(Path("templates"), "es").translations.gettext("Glossary") == "Glossary"
-    assert missing_translations(Path("templates"), "fr")[0].message.startswith("no catalogue for 'fr'")
+    [problem] = missing_translations(templates, "es")
+    assert str(problem).startswith("templates/messages/es.po: warning: no translation for 'Glossary' (used at ")
+    assert wording(templates, "es").translations.gettext("Glossary") == "Glossary"
+    assert missing_translations(templates, "fr")[0].message.startswith("no catalogue for 'fr'")

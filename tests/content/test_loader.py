@@ -49,7 +49,7 @@ def test_wrong_choice_suggests(mini: Path, change: Change) -> None:
     change("content.yaml", "sellers: {status: criminalised,", "sellers: {status: criminalized,")
     [message] = problems(mini)
     assert message.startswith("briefs/mini/content.yaml:30:25: models[0].criminalised.sellers.status: "
-                              "'criminalized' is not allowed (did you mean 'criminalised'?)")
+                              "'criminalized' is not a status (did you mean 'criminalised'?)")
 
 
 def test_duplicate_id(mini: Path, change: Change) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from PIL import Image
 
 from generator.editions.session import load_session
 from generator.errors import ContentError
-from tests.helpers import TEMPLATES
+from tests.helpers import TEMPLATES, own_templates
 
 Change = Callable[[str, str, str], None]
 
@@ -38,9 +37,8 @@ def test_logo_paths_stay_inside_the_pack(mini: Path, change: Change, tmp_path: P
 
 
 def test_a_theme_logo_cannot_leave_the_theme_folder(mini: Path, tmp_path: Path) -> None:
-    templates = tmp_path / "templates"
-    shutil.copytree(TEMPLATES, templates)
-    theme = templates / "themes" / "default" / "theme.yaml"
+    templates = own_templates(tmp_path / "templates", "themes/default/theme.yaml")
+    theme = tmp_path / "templates" / "themes" / "default" / "theme.yaml"
     theme.write_text(theme.read_text() + "logo: ../../../../etc/hostname\n")
     with pytest.raises(ContentError) as info:
         load_session(mini, templates)

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.editions.themes import find_themes, load_theme
 from generator.errors import ContentError
+from generator.templates import Templates
 from generator.theme import contrast
-from tests.helpers import TEMPLATES
+from tests.helpers import TEMPLATES, own_templates
 
 
 @pytest.fixture
-def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def templates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Templates:
     monkeypatch.chdir(tmp_path)
-    shutil.copytree(TEMPLATES, "templates")
-    return Path("templates")
+    return own_templates(Path("templates"), "themes/default/theme.yaml")
 
 
-def theme_problems(templates: Path, name: str = "default") -> list[str]:
+def theme_problems(templates: Templates, name: str = "default") -> list[str]:
     with pytest.raises(ContentError) as info:
         load_theme(templates, name)
     return [str(p) for p in info.value.problems]
@@ -32,16 +31,19 @@ def test_the_built_in_themes_load() -> None:
         assert load_theme(TEMPLATES, name).name == name
 
 
-def test_unknown_theme_and_unknown_field(templates: Path) -> None:
-    assert theme_problems(templates, "neon") == ["templates/themes/neon/theme.yaml: theme 'neon' not found"]
-    path = templates / "themes/default/theme.yaml"
+def test_unknown_theme_and_unknown_field(templates: Templates) -> None:
+    assert theme_problems(templates, "defualt") == [
+        "themes/defualt/theme.yaml: theme 'defualt' not found (did you mean 'default'?)"]
+    assert theme_problems(templates, "neon") == [
+        "themes/neon/theme.yaml: theme 'neon' not found (themes: default, print-economy)"]
+    path = Path("templates/themes/default/theme.yaml")
     path.write_text(path.read_text().replace("margin_mm: 18", "margin_mn: 18"))
     assert theme_problems(templates) == [
         "templates/themes/default/theme.yaml:14:1: margin_mn: unknown field (did you mean 'margin_mm'?)"]
 
 
-def test_poor_contrast_is_refused_naming_the_pair(templates: Path) -> None:
-    path = templates / "themes/default/theme.yaml"
+def test_poor_contrast_is_refused_naming_the_pair(templates: Templates) -> None:
+    path = Path("templates/themes/default/theme.yaml")
     path.write_text(path.read_text().replace('muted: "#4D4D4D"', 'muted: "#AAAAAA"'))
     [problem] = theme_problems(templates)
     assert problem.startswith("templates/themes/default/theme.yaml:5:3: colours: muted #AAAAAA on #FFFFFF "

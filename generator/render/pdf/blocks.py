@@ -136,9 +136,9 @@ def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
         closing = "”" if index == count - 1 else ""
         out.append(Paragraph(opening + markup(paragraph, ctx.theme) + closing, ctx.styles["quote"]))
     out.append(FrameBG(start=False))
-    out.append(ctx.para(block.attribution, "attribution", prefix="— "))
+    out.append(ctx.para(block.attribution, "attribution", prefix="— "))  # right under the words it attributes
     if block.context:
-        out.insert(-1, ctx.para(block.context, "context"))
+        out.append(ctx.para(block.context, "context"))
     return [KeepTogether(out)] if sum(len(text_of(p)) for p in block.paragraphs) < KEEP_QUOTE_TOGETHER else out
 
 
@@ -166,15 +166,11 @@ def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
     return [Indented(f, pad) if isinstance(f, Paragraph) else f for f in out]
 
 
-def _status_icon(status: str, ctx: PdfContext) -> Flowable:
-    return StatusIcon(status, ctx.styles["cell"].fontSize, ctx.theme.colours.for_status(status))
-
-
 def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
     paragraph = ctx.para(cell.text, style)
-    if not cell.status:
+    if not cell.symbol:
         return paragraph
-    icon = _status_icon(cell.status, ctx)
+    icon = StatusIcon(cell.symbol, ctx.styles["cell"].fontSize, ctx.theme.colours.for_status(cell.status or ""))
     size = ctx.styles["cell"].fontSize
     return layout_table([[icon, paragraph]], [size + 3, None], ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 1))
 
@@ -197,7 +193,7 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
         return bold if run.bold or header else ctx.font
 
     def longest(cell: Cell, header: bool) -> float:
-        icon = size + 3 if cell.status else 0
+        icon = size + 3 if cell.symbol else 0
         widest = word = 0.0
         for run in cell.text:
             scale = 0.7 if run.cite else 1.0  # citation markers are superscript
@@ -250,12 +246,18 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
         site = host(item.url)  # the full address is in the handout
         url = f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}"><u>{plain_markup(site, ctx.theme)}</u></a>'
         title_style = ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold")
-        text = [Paragraph(markup(item.title, ctx.theme), title_style), Paragraph(url, ctx.styles["cell"])]
+        title = markup(item.title, ctx.theme) + _unchecked_mark(item.checked, ctx)
+        text = [Paragraph(title, title_style), Paragraph(url, ctx.styles["cell"])]
         inner = layout_table([[QrCode(item.url, size, QR_COLOUR), text]], [size + 4, width - size - 10], ctx.font)
         cells.append(inner)
     table = layout_table([cells], [width] * columns, ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3),
                           ("BOTTOMPADDING", (0, 0), (-1, -1), 3), right=6)
-    return [table]
+    return [table] + ([ctx.para(block.legend, "small")] if block.legend else [])
+
+
+def _unchecked_mark(checked: bool, ctx: PdfContext) -> str:
+    """Return the mark after the title of a resource whose address nobody has checked (or nothing)."""
+    return "" if checked else f' <font color="{ctx.theme.colours.unchecked}"><b>*</b></font>'
 
 
 def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
@@ -269,7 +271,7 @@ def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
         url_markup = (f'<a href="{_attr(item.url)}" color="{ctx.theme.colours.link}">'
                       f'<u>{plain_markup(short_url(item.url), ctx.theme)}</u></a>')
         text = [
-            ctx.para(item.title, "h3"),
+            Paragraph(markup(item.title, ctx.theme) + _unchecked_mark(item.checked, ctx), ctx.styles["h3"]),
             ctx.para(item.publisher, "small"),
             ctx.para(item.description, "body"),
             Paragraph(url_markup, ctx.styles["small"]),
@@ -278,6 +280,8 @@ def render_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
         out.append(layout_table([[QrCode(item.url, size, QR_COLOUR), text]], [size + 6, ctx.width - size - 6],
                                 ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
                                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, HexColor(ctx.theme.colours.rule)), right=6))
+    if block.legend:
+        out.append(ctx.para(block.legend, "small"))
     return out
 
 
@@ -288,8 +292,8 @@ def _attr(text: str) -> str:
 
 
 def render_sources(block: SourceList, ctx: PdfContext) -> list[Flowable]:
-    out: list[Flowable] = []
-    unchecked = ctx.theme.colours.criminalised
+    out: list[Flowable] = [ctx.para(block.legend, "small")] if block.legend else []
+    unchecked = ctx.theme.colours.unchecked
     for entry in block.entries:
         text = f'<a name="src-{entry.number}"/>{entry.number}.&nbsp;&nbsp;' + markup(entry.text, ctx.theme)
         if entry.url:

@@ -119,11 +119,11 @@ class QrCode(Flowable):
 
 
 class StatusIcon(Flowable):
-    """A small symbol for a status, so the table never relies on colour alone."""
+    """A small symbol beside a status word (cross, tick, half, diamond, circle, dash): never colour alone."""
 
-    def __init__(self, status: str, size: float, colour: str):
+    def __init__(self, symbol: str, size: float, colour: str):
         super().__init__()
-        self.status, self.size, self.colour = status, size, colour
+        self.symbol, self.size, self.colour = symbol, size, colour
         self.width = self.height = size
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -135,20 +135,25 @@ class StatusIcon(Flowable):
         c.setFillColor(HexColor(self.colour))
         c.setLineWidth(s * 0.14)
         c.setLineCap(1)
-        if self.status == "criminalised":  # a cross
+        if self.symbol == "cross":
             c.line(s * 0.15, s * 0.15, s * 0.85, s * 0.85)
             c.line(s * 0.15, s * 0.85, s * 0.85, s * 0.15)
-        elif self.status == "not-criminalised":  # a tick
+        elif self.symbol == "tick":
             path = c.beginPath()
             path.moveTo(s * 0.1, s * 0.5)
             path.lineTo(s * 0.4, s * 0.15)
             path.lineTo(s * 0.92, s * 0.85)
             c.drawPath(path, stroke=1, fill=0)
-        elif self.status == "partly":  # a half-filled circle
+        elif self.symbol == "half":  # a half-filled circle
             c.setLineWidth(s * 0.1)
             c.circle(s / 2, s / 2, s * 0.42, stroke=1, fill=0)
             c.wedge(s * 0.08, s * 0.08, s * 0.92, s * 0.92, 90, 180, stroke=0, fill=1)
-        else:  # licensed only: a diamond
+        elif self.symbol == "circle":  # an open circle
+            c.setLineWidth(s * 0.1)
+            c.circle(s / 2, s / 2, s * 0.38, stroke=1, fill=0)
+        elif self.symbol == "dash":
+            c.line(s * 0.15, s / 2, s * 0.85, s / 2)
+        else:  # a diamond
             c.setLineWidth(s * 0.1)
             path = c.beginPath()
             path.moveTo(s / 2, s * 0.05)

@@ -65,6 +65,9 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin, initialFontName=font, **document_info(meta, title))
     story: list[Any] = [Paragraph(plain_markup(title, theme), styles["h1"]), Spacer(1, 4)]
+    starred = any("*" in run.text for slide in slides for note in slide.notes for run in note if run.cite)
+    if starred:  # the key to the unchecked mark, where the marks are
+        story.append(Paragraph(plain_markup(labels.get("unchecked_legend", ""), theme), styles["small"]))
     note_style = styles["small"].clone("notes", textColor=HexColor(theme.colours.text))
     for slide in slides:
         notes: list[Any] = [Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"])]

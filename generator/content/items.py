@@ -1,0 +1,156 @@
+"""The blocks a briefing is made of besides its legal models: messages, quotations, evidence, voices, sources.
+
+The field descriptions here are the format reference: they feed the JSON
+Schema that editors' YAML tools autocomplete from.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from generator.content.fields import Id, RichText, Text, Url
+from generator.content.strict import Strict
+
+SourceIds = Annotated[
+    list[Id],
+    Field(description="Ids of entries in `sources` that support this text."),
+]
+
+Audiences = Annotated[
+    list[Id],
+    Field(description="Variant audiences this item is for; empty means every audience."),
+]
+
+
+class Fact(Strict):
+    """A statement of fact and the sources that support it."""
+
+    text: RichText
+    sources: SourceIds = Field(min_length=1)
+    audiences: Audiences = Field(default_factory=list)
+
+
+class KeyMessage(Strict):
+    """One of the few things a reader should remember."""
+
+    id: Id
+    title: Text = Field(max_length=160, description="The message in a few words.")
+    text: RichText = Field(description="One or two sentences explaining it.")
+    sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)
+
+
+class Quote(Strict):
+    """A verbatim quotation with its attribution exactly as the source gives it.
+
+    A quotation that starts mid-sentence opens with a bracketed lead-in
+    ("[Human rights abuses] occur …"); words left out are marked "…".
+    """
+
+    id: Id
+    text: Text = Field(description="The words quoted, verbatim; no Markdown is applied.")
+    attribution: Text = Field(max_length=500, description="Who said it and where, as the source describes them.")
+    source: Id = Field(description="Id of the entry in `sources` the quotation comes from.")
+    context: RichText | None = Field(None, description="A note that frames the quotation.")
+
+
+class ExperiencePoint(Strict):
+    """A point from lived experience, attributed as the source describes the person; never invented.
+
+    A ``quote`` is the person's own words, verbatim, printed in quotation
+    marks; a ``paraphrase`` is our summary, in the third person.
+    """
+
+    id: Id
+    kind: Literal["paraphrase", "quote"] = Field("paraphrase", description=(
+        "quote: the person's own words, verbatim; paraphrase: a summary in the third person."))
+    text: RichText
+    attribution: Text = Field(max_length=300, description="As the source describes the person; never invented.")
+    consent: Literal["published", "given-for-this-pack", "anonymise"] = Field(description=(
+        "On what terms the point may be published."))
+    source: Id
+    audiences: Audiences = Field(default_factory=list)
+
+
+class EvidenceItem(Strict):
+    """A finding or position from research or a public body."""
+
+    id: Id
+    title: Text = Field(max_length=160)
+    text: RichText
+    sources: SourceIds = Field(min_length=1)
+    notes: RichText | None = None
+    audiences: Audiences = Field(default_factory=list)
+
+
+class Recommendation(Strict):
+    """An ask of decision-makers."""
+
+    id: Id
+    title: Text = Field(max_length=160)
+    text: RichText
+    sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)
+
+
+class Resource(Strict):
+    """Further reading, printed with its URL and a QR code.
+
+    ``source`` names the entry in `sources` for the same address: its
+    `checked` says whether anyone opened the address the QR code leads to.
+    """
+
+    id: Id
+    title: Text = Field(max_length=300)
+    publisher: Text = Field(max_length=200)
+    url: Url
+    description: Text = Field(max_length=200, description="One line on why to read it.")
+    featured: bool = Field(False, description="Shown on the one-page summary.")
+    source: Id | None = Field(None, description="The entry in `sources` for this address (was it opened?).")
+    audiences: Audiences = Field(default_factory=list)
+
+
+class GlossaryEntry(Strict):
+    """A term and its definition."""
+
+    term: Text = Field(max_length=80)
+    definition: RichText
+    sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)
+
+
+class Source(Strict):
+    """A citation; quotes, facts and resources refer to it by id."""
+
+    id: Id
+    title: Text = Field(max_length=400)
+    descriptive_title: bool = Field(False, description=(
+        "True when the title is a description, not the source's own headline; it prints in [square brackets]."))
+    author: Text | None = Field(None, max_length=200)
+    publisher: Text | None = Field(None, max_length=200)
+    year: int | None = Field(None, ge=1800, le=2100)
+    url: Url | None = None
+    checked: bool = Field(description="True once someone has read the cited text itself, at this address.")
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _author_or_publisher(self) -> Source:
+        if not (self.author or self.publisher):
+            raise ValueError("give an author or a publisher")
+        return self
+
+
+class SpeakerNotes(Strict):
+    """Speaker notes for slides that have no content item of their own."""
+
+    opening: RichText | None = None
+    key_messages: RichText | None = None
+    definitions: RichText | None = None
+    comparison: RichText | None = None
+    evidence: RichText | None = None
+    lived_experience: RichText | None = None
+    recommendations: RichText | None = None
+    resources: RichText | None = None
+    closing: RichText | None = None
