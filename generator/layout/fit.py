@@ -23,6 +23,7 @@ class Spec:
     bullet: str | None = None
     scale: float = 1.0
     gap: float = 0.45  # space before, in ems
+    lead: bool = False  # introduces what follows; repeated on a continuation slide
 
 
 def line_height(size: float, spacing: float) -> float:

@@ -86,8 +86,8 @@ CELL_PADDING = 5.0  # points inside each table cell on a slide
 def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
     """Return the paragraph specs that present ``block`` on a text slide."""
     if isinstance(block, Paragraph):
-        if block.style == "attribution":
-            return [Spec(block.text, "attribution", scale=0.75)]
+        if block.style == "attribution":  # introduces the points after it, on every slide they reach
+            return [Spec(block.text, "attribution", scale=0.75, lead=True)]
         return [Spec(block.text, "small" if block.style == "small" else "body")]
     if isinstance(block, BulletList):
         return [Spec(item, bullet=f"{n}." if block.ordered else "•") for n, item in enumerate(block.items, 1)]
@@ -245,17 +245,21 @@ class DeckLayout:
                              TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
                      shrunk=size < limits.body_max)
             return
-        # Too much for one slide even at the floor: fill slides in order at the floor size.
+        # Too much for one slide even at the floor: fill slides in order at the floor size. A lead
+        # (a lived-experience attribution, say) repeats on the slide its points continue on.
         chunks: list[list[Spec]] = [[]]
+        lead: Spec | None = None
         for spec in specs:
             trial = chunks[-1] + [spec]
             if fit_text(trial, BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is None:
-                if not chunks[-1]:
+                if not chunks[-1] or chunks[-1] == [lead]:
                     raise BuildError(
                         f"slide '{text_of(slide.title)}': a paragraph does not fit on a slide even at "
                         f"{limits.body_min:g} pt: '{text_of(spec.runs)[:60]}…'"
                     )
-                chunks.append([spec])
+                if chunks[-1][-1] is lead:  # a lead never ends a slide: it moves on with its points
+                    chunks[-1].pop()
+                chunks.append([lead, spec] if lead is not None and not spec.lead else [spec])
                 if fit_text([spec], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is None:
                     raise BuildError(
                         f"slide '{text_of(slide.title)}': a paragraph does not fit on a slide even at "
@@ -263,6 +267,8 @@ class DeckLayout:
                     )
             else:
                 chunks[-1] = trial
+            if spec.lead:
+                lead = spec
         for index, chunk in enumerate(chunks):
             chunk = [replace(chunk[0], gap=0.0)] + chunk[1:]
             fitted = fit_text(chunk, BODY_W, BODY_H, limits.body_max, limits.body_min, spacing)

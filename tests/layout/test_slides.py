@@ -102,3 +102,13 @@ def test_real_decks_fit_every_box(folder: object) -> None:
                 assert all(line.width <= element.w + 0.01 for p in element.paragraphs for line in p.lines)
             if isinstance(element, TableBox):
                 assert element.y + element.h <= element.y + BODY_H + 0.01 and element.w <= BODY_W + 0.01
+
+
+def test_a_lead_repeats_on_the_slide_its_points_continue_on() -> None:
+    lead = Paragraph((Run("A rider from Lowtown:", italic=True),), style="attribution")
+    slides = layout_deck(deck_of(lead, bullets(14, 20)), THEME)
+    assert len(slides) > 1
+    for slide in slides:
+        first = body(slide).paragraphs[0]
+        assert first.role == "attribution" and first.runs[0].text == "A rider from Lowtown:"
+    assert sum(len(body(s).paragraphs) - 1 for s in slides) == 14, "every point once, each slide under the lead"
