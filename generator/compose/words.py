@@ -90,7 +90,12 @@ class Words:
         """Return the counted phrase ``key`` for ``n`` things ("Two definitions …"), capitalised."""
         form = "one" if n == 1 else "other"
         topic = "_topic" if self.topic and f"count_{key}_topic_{form}" in self.labels else ""
-        text = self.labels.get(f"count_{key}{topic}_{form}", "{num}").format(num=self.number(n), topic=self.topic)
+        pattern = self.labels.get(f"count_{key}{topic}_{form}", "{num}")
+        number = self.number(n)
+        before = pattern.split("{num}", 1)[0].rstrip()
+        if not before or before[-1] in ".!?:":  # the number starts a sentence
+            number = number[:1].upper() + number[1:]
+        text = pattern.format(num=number, topic=self.topic)
         return text[:1].upper() + text[1:]
 
     def phrase(self, key: str, **values: str) -> str:

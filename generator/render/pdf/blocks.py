@@ -88,7 +88,8 @@ class PdfContext:
         return replace(self, width=self.width - by)
 
     def para(self, inline: Inline, style: str = "body", prefix: str = "") -> Paragraph:
-        return Paragraph(prefix + markup(inline, self.theme), self.styles[style])
+        breakable = style.startswith("cell")  # narrow table cells may break before a citation marker
+        return Paragraph(prefix + markup(inline, self.theme, break_before_cites=breakable), self.styles[style])
 
 
 def _slug(text: str, seen: dict[str, int]) -> str:
@@ -179,8 +180,8 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
     """Return column widths that fit the content (see ``layout.tables.column_widths``).
 
     A cell's longest word includes its status symbol; citation markers are
-    measured at their superscript size; runs join without spaces, so a marker
-    glued to a word makes the word longer.
+    measured at their superscript size, as words of their own (a cell may
+    break before one).
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -196,12 +197,15 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
         icon = size + 3 if cell.symbol else 0
         widest = word = 0.0
         for run in cell.text:
-            scale = 0.7 if run.cite else 1.0  # citation markers are superscript
+            if run.cite:  # a superscript marker, kept whole by no-break spaces
+                widest = max(widest, word + icon, stringWidth(run.text, font_of(run, header), size * 0.7))
+                word = 0.0
+                continue
             for number, piece in enumerate(run.text.split(" ")):
                 if number:
                     widest = max(widest, word + icon)
                     word = 0.0
-                word += stringWidth(piece, font_of(run, header), size * scale)
+                word += stringWidth(piece, font_of(run, header), size)
         return max(widest, word + icon)
 
     def amount(cell: Cell, header: bool) -> float:

@@ -14,15 +14,25 @@ from generator.theme import Theme
 _NUMBER = re.compile(r"(\d+)(\*?)")
 
 
-def markup(inline: Inline, theme: Theme, *, cite_links: bool = True) -> str:
+# A space too small to see: reportlab breaks lines only at whitespace (not at U+200B), so this
+# is how a line may break before a citation marker without a visible gap when it does not.
+HAIR_BREAK = '<font size="0.1"> </font>'
+
+
+def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_before_cites: bool = False) -> str:
     """Return reportlab markup for ``inline``; content text is always escaped.
 
     ``cite_links`` links citation markers to the sources list; documents
     without one (the speaker notes) print the markers as plain superscript.
+    ``break_before_cites`` lets a line break before a marker, for narrow
+    table cells: without it "criminalised[3, 40]" is one word, and a column
+    too narrow for it breaks the word itself ("criminalise / d").
     """
     out: list[str] = []
     colours = theme.colours
     for run in inline:
+        if run.cite and break_before_cites and out:
+            out.append(HAIR_BREAK)
         if run.cite:
             out.append(_cite_markup(run.text, colours.link) if cite_links else f"<super>{escape(run.text)}</super>")
             continue
