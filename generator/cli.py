@@ -6,7 +6,8 @@ build errors, 2 usage errors (click's own convention).
 
 from __future__ import annotations
 
-import json
+import os
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -54,6 +55,9 @@ def reports_errors(func: F) -> F:
         except KeyboardInterrupt:
             click.echo("interrupted; earlier outputs are unchanged", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # the reader went away (`briefpack templates | head`): stop quietly, as cat does
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as exc:  # a bug in briefpack, not in the user's input
             if debug:
                 raise
@@ -117,9 +121,9 @@ def check(packs: tuple[str, ...], briefs: Path, templates: Path | None, strict: 
 @reports_errors
 def schema() -> None:
     """Print the JSON Schema of a content file, for editors' YAML autocompletion."""
-    from generator.content.jsonschema import pack_file_schema
+    from generator.content.jsonschema import schema_text
 
-    click.echo(json.dumps(pack_file_schema(), indent=2, ensure_ascii=False))
+    click.echo(schema_text(), nl=False)
 
 
 out_option = click.option("--out", type=click.Path(path_type=Path), default=Path("output"),
@@ -214,7 +218,9 @@ def new(name: str, briefs: Path) -> None:
     from generator.scaffold import new_pack
 
     folder = new_pack(briefs, name)
-    click.echo(f"created {folder}/ ({len(list(folder.glob('*.yaml')))} files); next: briefpack build {name}")
+    option = "" if briefs == Path("briefs") else f" --briefs {shlex.quote(str(briefs))}"
+    click.echo(f"created {display_path(folder)}/ ({len(list(folder.glob('*.yaml')))} files); "
+               f"next: briefpack build{option} {name}")
 
 
 @main.command()

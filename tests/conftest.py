@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import DEFAULT_PACK, MINI, TEMPLATES, copy_pack, edit
+from tests.helpers import DEFAULT_PACK, GLOW, MINI, TEMPLATES, copy_pack, edit
 
 
 @pytest.fixture
@@ -41,3 +41,9 @@ def mini_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 def default_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build the default pack once per session; return its files by name ('public-deck.pptx')."""
     return _build(DEFAULT_PACK, tmp_path_factory.mktemp("default-output"))
+
+
+@pytest.fixture(scope="session")
+def glow_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the other-topic fixture pack once per session; return its files by name ('deck.pptx')."""
+    return _build(GLOW, tmp_path_factory.mktemp("glow-output"))

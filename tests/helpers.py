@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini"  # a small fictional pack that uses every section
 SMALL = FIXTURES / "small-pack"  # the smallest valid pack
+GLOW = FIXTURES / "glowberries"  # a fictional pack on another topic, with its own vocabulary
 DEFAULT_PACK = ROOT / "briefs" / "sex-work-law"
 BUILTIN = ROOT / "generator" / "builtin_templates"  # briefpack's own templates, messages and themes
 
@@ -69,6 +70,22 @@ def copy_pack(source: Path, into: Path) -> Path:
 def pdf_text(path: Path) -> str:
     """Return the text of every page of a PDF, whitespace squashed."""
     return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages)
+
+
+def pptx_text(path: Path) -> str:
+    """Return every word of a deck: slide text, table cells and speaker notes, whitespace squashed."""
+    from pptx import Presentation
+
+    words: list[str] = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                words.append(shape.text_frame.text)
+            if shape.has_table:
+                words += [cell.text for row in shape.table.rows for cell in row.cells]
+        if slide.has_notes_slide:
+            words.append(slide.notes_slide.notes_text_frame.text)
+    return squash(" ".join(words))
 
 
 def squash(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from tests.helpers import ROOT, own_templates, run
+from tests.helpers import ROOT, own_templates, pdf_text, run
 
 Change = Callable[[str, str, str], None]
 
@@ -103,9 +104,15 @@ def test_new_pack_builds_at_once_and_list_shows_it(tmp_path: Path, monkeypatch: 
     monkeypatch.chdir(tmp_path)
     code, out, err = run("new", "my-pack")
     assert code == 0, err
-    assert out.startswith("created briefs/my-pack/")
-    assert "#" in Path("briefs/my-pack/pack.yaml").read_text()
-    assert run("check")[0] == 0
+    assert out.strip() == "created briefs/my-pack/ (3 files); next: briefpack build my-pack"
+    for name in ("pack.yaml", "content.yaml", "sources.yaml"):  # each names the schema for editors
+        assert Path(f"briefs/my-pack/{name}").read_text().startswith(
+            "# yaml-language-server: $schema=../../briefpack.schema.json\n")
+    assert json.loads(Path("briefpack.schema.json").read_text())["title"] == "briefpack content file"
+    code, _, err = run("check")
+    assert code == 0
+    # It shows every section and warns only that its placeholder sources are not checked.
+    assert len(err.splitlines()) == 3 and all("not checked" in line for line in err.splitlines())
     code, _, err = run("build")
     assert code == 0, err
     assert Path("output/my-pack/my-pack-handout-a4.pdf").is_file()
@@ -113,3 +120,25 @@ def test_new_pack_builds_at_once_and_list_shows_it(tmp_path: Path, monkeypatch: 
     assert out.splitlines() == ["my-pack  'A new briefing'  [en-AU]  theme: default  variants: one edition",
                                 "themes: default, print-economy"]
     assert run("new", "my-pack")[0] == 1
+
+
+def test_new_elsewhere_says_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run("new", "--briefs", "packs/2026", "spring")
+    assert code == 0 and out.strip().endswith("next: briefpack build --briefs packs/2026 spring")
+    assert run("build", "--briefs", "packs/2026", "spring", "-q")[0] == 0
+    assert Path("packs/briefpack.schema.json").is_file()
+
+
+def test_a_project_template_overrides_one_built_in_file(mini: Path) -> None:
+    # As an editor does: copy the one template to change; everything else stays built in.
+    code, out, _ = run("templates", "summary.md.j2")
+    assert code == 0 and out.startswith("copied templates/summary.md.j2")
+    path = Path("templates/summary.md.j2")
+    path.write_text(path.read_text().replace('## {{ _("Read more") }}', "## Scan to read more"))
+    assert sorted(p.name for p in Path("templates").rglob("*") if p.is_file()) == ["summary.md.j2"]
+    code, _, err = run("build", "-q")
+    assert code == 0, err
+    summary = pdf_text(Path("output/mini/mini-public-summary-a4.pdf"))
+    assert "Scan to read more" in summary and "Read more" not in summary.replace("Scan to read more", "")
+    assert "Key messages" in pdf_text(Path("output/mini/mini-public-handout-a4.pdf"))  # built in, untouched

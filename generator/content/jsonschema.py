@@ -22,3 +22,10 @@ def pack_file_schema() -> dict[str, Any]:
         "they must define every required section (pack, key_messages, models, comparison, sources)."
     )
     return schema
+
+
+def schema_text() -> str:
+    """Return the schema as the text of a ``briefpack.schema.json`` file."""
+    import json
+
+    return json.dumps(pack_file_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -68,10 +68,15 @@ def lint_urls(loaded: LoadedPack) -> list[Problem]:
 
 
 def lint_empty_sections(loaded: LoadedPack) -> list[Problem]:
-    """Return a warning for each optional section with no items (its part of the outputs is left out)."""
+    """Return a warning for each optional section written but left empty (its part of the outputs is left out).
+
+    A section a pack simply does not have is a choice, not a mistake; a
+    section key with no items under it is usually items commented out or lost.
+    """
     warn = _locator(loaded)
-    return [warn((section,), f"section '{section}' is empty or missing; its part of the handout and deck is left out")
-            for section in OPTIONAL_SECTIONS if not getattr(loaded.content, section)]
+    return [warn((section,), f"section '{section}' is empty; its part of the handout and deck is left out")
+            for section in OPTIONAL_SECTIONS
+            if section in loaded.section_files and not getattr(loaded.content, section)]
 
 
 def lint_alt_text(loaded: LoadedPack) -> list[Problem]:

@@ -1,7 +1,7 @@
 """A pack's own words: who the law concerns, what effects it weighs, how statuses are named.
 
-briefpack is a tool for briefings on legal models of anything — sex work,
-drug policy, one country's law. The topic belongs to the pack: the parties
+briefpack is a tool for briefings on legal models of anything: drug policy,
+firearms, one country's law. The topic belongs to the pack: the parties
 the law may treat as offenders, the dimensions of effect, the legal statuses
 and the closing line are declared here, with neutral defaults. A pack that
 declares nothing gets "Selling", "Buying", "Third parties" and "Safety",

@@ -1,8 +1,15 @@
-"""Scaffold a new, valid pack that builds at once (``briefpack new NAME``)."""
+"""Scaffold a new, valid pack that builds at once (``briefpack new NAME``).
+
+The starter files show every section with a comment on each field, and name
+the JSON Schema on their first line, so an editor with a YAML extension
+autocompletes and checks fields as they are typed. The schema file is written
+beside the briefs folder (the project root) and kept current on each ``new``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -11,6 +18,23 @@ from generator.content.fields import ID_PATTERN
 from generator.errors import BriefpackError, display_path
 
 FILES = ("pack.yaml", "content.yaml", "sources.yaml")
+SCHEMA_FILE = "briefpack.schema.json"
+
+
+def schema_comment(pack_folder: Path, schema: Path) -> str:
+    """Return the first line that points YAML editors (the yaml-language-server) at ``schema``."""
+    return f"# yaml-language-server: $schema={Path(os.path.relpath(schema, pack_folder)).as_posix()}"
+
+
+def write_schema(project: Path) -> Path:
+    """Write the content schema to ``project/briefpack.schema.json`` unless it is already current."""
+    from generator.content.jsonschema import schema_text
+
+    path = project / SCHEMA_FILE
+    text = schema_text()
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def new_pack(briefs: Path, name: str, today: dt.date | None = None) -> Path:
@@ -21,8 +45,12 @@ def new_pack(briefs: Path, name: str, today: dt.date | None = None) -> Path:
     if folder.exists():
         raise BriefpackError(f"{display_path(folder)} already exists; choose another name")
     folder.mkdir(parents=True)
-    date = (today or dt.date.today()).isoformat()
+    schema = write_schema(briefs.resolve().parent)
+    values = {"{{id}}": name, "{{date}}": (today or dt.date.today()).isoformat(),
+              "{{schema}}": schema_comment(folder.resolve(), schema)}
     for filename in FILES:
         text = files("generator.scaffold").joinpath(filename.replace(".yaml", ".yaml.txt")).read_text("utf-8")
-        (folder / filename).write_text(text.replace("{{id}}", name).replace("{{date}}", date), encoding="utf-8")
+        for key, value in values.items():
+            text = text.replace(key, value)
+        (folder / filename).write_text(text, encoding="utf-8")
     return folder

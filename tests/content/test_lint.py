@@ -42,7 +42,7 @@ def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path
     found = warnings(mini)
     assert ("briefs/mini/content.yaml:131:10: warning: resources[1].url: 'http://example.org/hill/fees' is not https;"
             " readers scanning the QR code deserve the https address if the site has one") in found
-    assert ("briefs/mini/content.yaml:135:11: warning: glossary: section 'glossary' is empty or missing; its part "
+    assert ("briefs/mini/content.yaml:135:11: warning: glossary: section 'glossary' is empty; its part "
             "of the handout and deck is left out") in found
     assert ("briefs/mini/pack.yaml:14:9: warning: pack.logo: no logo_alt: screen readers will hear "
             "'Logo of Examplia Civic Lab (fictional)'") in found
