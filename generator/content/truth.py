@@ -49,12 +49,17 @@ def lint_quotations(loaded: LoadedPack, warn: Warn) -> list[Problem]:
     for path, quote in quotes:
         text = quote.text.strip()
         if text[:1].islower():
-            problems.append(warn(path + ("text",), f"the quotation starts mid-sentence ('{text[:30]}…'), so on its "
-                                 f"own it may lose its subject; open it with a bracketed lead-in: '[Who or what] "
-                                 f"{text[:20]}…'"))
+            problems.append(warn(path + ("text",), f"the quotation starts mid-sentence ('{_excerpt(text, 30)}'), "
+                                 "so on its own it may lose its subject; open it with a bracketed lead-in: "
+                                 f"'[Who or what] {_excerpt(text, 20)}'"))
         if "..." in text:
             problems.append(warn(path + ("text",), "words left out of a quotation are marked '…', not '...'"))
     return problems
+
+
+def _excerpt(text: str, length: int) -> str:
+    """Return the start of ``text``, marked "…" if cut."""
+    return text if len(text) <= length else text[:length].rstrip() + "…"
 
 
 def lint_experience(loaded: LoadedPack, warn: Warn) -> list[Problem]:

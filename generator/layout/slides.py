@@ -105,13 +105,26 @@ def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
     if isinstance(block, DefinitionList):
         return [Spec((Run(text_of(term) + ": ", bold=True),) + definition) for term, definition in block.items]
     if isinstance(block, SourceList):
-        out = [Spec(block.legend, "small", gap=0.2)] if block.legend else []
+        out = []  # its legend is in the footer of every slide that shows the mark
         for entry in block.entries:
             mark = " *" if not entry.checked else ""
             out.append(Spec((Run(f"{entry.number}. "),) + entry.text + ((Run(mark),) if mark else ()),
                             "small", gap=0.2))
         return out
     raise BuildError(f"a {type(block).__name__} block cannot be shown on a text slide")
+
+
+def has_unchecked_mark(elements: tuple[Element, ...]) -> bool:
+    """Return whether any text on a slide carries the unchecked mark: a "*" citation or source entry."""
+    def marked(runs: Inline) -> bool:
+        return any("*" in run.text and (run.cite or run.text.strip() == "*") for run in runs)
+
+    for element in elements:
+        if isinstance(element, TextBox) and any(marked(p.runs) for p in element.paragraphs):
+            return True
+        if isinstance(element, TableBox) and any(marked(c.runs) for row in element.cells for c in row):
+            return True
+    return False
 
 
 class DeckLayout:
@@ -167,7 +180,19 @@ class DeckLayout:
         para = LaidParagraph(runs, tuple(wrap(runs, size, FOOTER_W)), size, role, align="right")
         box = TextBox(SLIDE_WIDTH - MARGIN_X - FOOTER_W, SLIDE_HEIGHT - FOOTER_FROM_BOTTOM, FOOTER_W,
                       line_height(size, 1.0) + FOOTER_PAD, (para,), "footer")
-        return replace(slide, elements=slide.elements + (box,))
+        extra: tuple[Element, ...] = (box,)
+        legend = self.labels.get("unchecked_legend", "")
+        shown = any(isinstance(e, TextBox) and any(text_of(p.runs) == legend for p in e.paragraphs)
+                    for e in slide.elements)  # resource slides carry it above their footer already
+        if legend and not shown and has_unchecked_mark(slide.elements):
+            # The key to "*" where the mark is seen, not only on the sources slide at the end.
+            legend_runs = (Run(legend, italic=True),)
+            width = BODY_W - FOOTER_W
+            lines = tuple(wrap(legend_runs, size, width))
+            key = LaidParagraph(legend_runs, lines, size, role)
+            extra += (TextBox(MARGIN_X, SLIDE_HEIGHT - FOOTER_FROM_BOTTOM, width,
+                              len(lines) * line_height(size, 1.0) + FOOTER_PAD, (key,), "footer"),)
+        return replace(slide, elements=slide.elements + extra)
 
     # -- slide kinds ------------------------------------------------------------
 

@@ -32,3 +32,12 @@ def test_unchecked_sources_are_starred() -> None:
 def test_a_document_without_a_sources_list_carries_no_markers() -> None:
     numbered, _ = number_citations((Paragraph((Run("x"), Run("", cite=("a",)))),), SOURCES)
     assert [run for run in numbered[0].text if run.text or run.cite] == [Run("x")]
+
+
+def test_a_descriptive_title_prints_in_brackets_not_as_a_headline() -> None:
+    described = Source(id="d", title="Interview with a shop owner", descriptive_title=True, publisher="P",
+                       year=2020, checked=True)
+    numbered, _ = number_citations((Paragraph((Run("", cite=("d",)),)), SourceList(())), [described])
+    [entry] = numbered[1].entries
+    assert text_of(entry.text) == "P (2020). [Interview with a shop owner]."
+    assert not any(run.italic for run in entry.text)  # a headline is italic; a description is not

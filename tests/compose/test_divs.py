@@ -55,3 +55,19 @@ def test_every_kind_is_documented_in_the_templates_readme() -> None:
     readme = (ROOT / "templates" / "README.md").read_text()
     for kind in DIV_HANDLERS:
         assert f"`{kind}" in readme, kind
+
+
+def test_lived_experience_never_shows_one_persons_words_under_anothers_name() -> None:
+    # The fixture interleaves two people: a rider, a shop owner (a quotation), the rider again.
+    points = list(PACK.lived_experience)
+    assert [p.attribution for p in points] == ["A rider from Lowtown", "A shop owner in Hill County",
+                                               "A rider from Lowtown"]
+    out = blocks("::: experience items={{0}}\n:::\n".replace("{{0}}", "⸨0⸩"), [points])
+    shown = [(type(b).__name__, text_of(b.text) if hasattr(b, "text") else [text_of(i) for i in b.items])
+             for b in out]
+    assert shown == [
+        ("Paragraph", "A rider from Lowtown:"), ("BulletList", ["Has ridden under the ban and under licensing."]),
+        ("Paragraph", "A shop owner in Hill County:"),
+        ("BulletList", ["“I sold more boards once licences began.”"]),  # a quotation, in quotation marks
+        ("Paragraph", "A rider from Lowtown:"), ("BulletList", ["Found licensing fair but expensive."]),
+    ]

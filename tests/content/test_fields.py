@@ -18,7 +18,7 @@ Change = Callable[[str, str, str], None]
 def test_unsafe_or_malformed_urls_are_errors(mini: Path, change: Change, url: str) -> None:
     change("content.yaml", "url: https://example.org/hill/fees", f"url: '{url}'")
     [message] = problems(mini)
-    assert message.startswith("briefs/mini/content.yaml:131:10: resources[1].url: ")
+    assert message.startswith("briefs/mini/content.yaml:137:10: resources[1].url: ")
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "data:text/html,x", "javascript:alert(1)"])

@@ -27,7 +27,7 @@ def test_unchecked_citations_are_warned_once_per_source(mini: Path, change: Chan
 def test_a_source_never_cited(mini: Path) -> None:
     with (mini / "sources.yaml").open("a") as handle:
         handle.write("  - {id: lonely, title: Nobody cites me, publisher: Nobody, checked: true}\n")
-    assert "briefs/mini/sources.yaml:7:10: warning: sources[5].id: source 'lonely' is never cited" in warnings(mini)
+    assert "briefs/mini/sources.yaml:8:10: warning: sources[6].id: source 'lonely' is never cited" in warnings(mini)
 
 
 def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path, change: Change) -> None:
@@ -40,9 +40,9 @@ def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path
     Image.new("RGB", (20, 10)).save(mini / "logo.png")
     change("pack.yaml", "  theme: default\n", "  theme: default\n  logo: logo.png\n")
     found = warnings(mini)
-    assert ("briefs/mini/content.yaml:131:10: warning: resources[1].url: 'http://example.org/hill/fees' is not https;"
+    assert ("briefs/mini/content.yaml:137:10: warning: resources[1].url: 'http://example.org/hill/fees' is not https;"
             " readers scanning the QR code deserve the https address if the site has one") in found
-    assert ("briefs/mini/content.yaml:135:11: warning: glossary: section 'glossary' is empty; its part "
+    assert ("briefs/mini/content.yaml:141:11: warning: glossary: section 'glossary' is empty; its part "
             "of the handout and deck is left out") in found
     assert ("briefs/mini/pack.yaml:14:9: warning: pack.logo: no logo_alt: screen readers will hear "
             "'Logo of Examplia Civic Lab (fictional)'") in found

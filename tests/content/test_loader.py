@@ -91,7 +91,7 @@ def test_missing_section(mini: Path) -> None:
 def test_a_section_defined_twice_or_unknown(mini: Path) -> None:
     (mini / "more.yaml").write_text("glossary:\n  - term: X\n    definition: Y\nglosary: []\n")
     assert problems(mini) == [
-        "briefs/mini/more.yaml:1:1: glossary: section already defined in briefs/mini/content.yaml:135",
+        "briefs/mini/more.yaml:1:1: glossary: section already defined in briefs/mini/content.yaml:141",
         "briefs/mini/more.yaml:4:1: glosary: unknown section (did you mean 'glossary'?)",
     ]
 
