@@ -19,6 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.content.fieldpath import FieldPath
+from generator.content.yamlerrors import Mark, ParserError, explain_tag, explain_yaml_error
 from generator.errors import Problem, display_path
 
 MAX_FILE_BYTES = 2_000_000
@@ -131,18 +132,22 @@ def _read_yaml(path: Path) -> SourceFile:
     try:
         node = yaml.compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        what = (exc.problem or exc.context or "invalid YAML").strip()
-        raise fail(f"YAML syntax error: {what}", line, col) from None
-    except YAMLError as exc:
-        raise fail(f"YAML syntax error: {str(exc).splitlines()[0]}") from None
+        explained = explain_yaml_error(text, ParserError(
+            str(exc.problem or ""), str(exc.context or ""), _mark(exc.problem_mark), _mark(exc.context_mark)))
+        raise fail(f"YAML syntax error: {explained.message}", explained.line, explained.column) from None
+    except YAMLError:
+        raise fail("YAML syntax error: the file cannot be read as YAML; check its indentation and quotes") from None
     source = SourceFile(path=path, data=None)
     builder = _Builder(source, fail)
     source.data = builder.build(node, (), 0)
     if not isinstance(source.data, dict):
         raise fail("expected a mapping of sections at the top level (key: value)", 1, 1)
     return source
+
+
+def _mark(mark: Any) -> Mark | None:
+    """Return a parser mark as a 1-based Mark."""
+    return Mark(mark.line + 1, mark.column + 1) if mark is not None else None
 
 
 class _Builder:
@@ -167,6 +172,10 @@ class _Builder:
         if isinstance(value, str):
             tag = value
         if tag not in _STANDARD_TAGS:
+            if tag.startswith("!") and not tag.startswith("!!") and isinstance(node, ScalarNode):
+                # "title: !Urgent …" is text that starts with '!', which YAML reads as a tag
+                key = str(path[-1]) if path and isinstance(path[-1], str) else ""
+                raise self.fail(f"YAML syntax error: {explain_tag(f'{tag} {node.value}'.strip(), key)}", line, col)
             shown = tag.replace("tag:yaml.org,2002:", "!!")
             raise self.fail(f"tag '{shown}' is not allowed; content is plain data", line, col)
         self.source.values[path] = (line, col)
@@ -176,7 +185,8 @@ class _Builder:
                 key = self.build_key(key_node)
                 key_pos = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 if key in result:
-                    raise self.fail(f"duplicate key '{key}'", *key_pos)
+                    raise self.fail(f"duplicate key '{key}': a key appears once in each item; to start "
+                                    "another item, begin its first line with '- '", *key_pos)
                 self.source.keys[path + (key,)] = key_pos
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result

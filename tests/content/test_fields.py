@@ -18,19 +18,19 @@ Change = Callable[[str, str, str], None]
 def test_unsafe_or_malformed_urls_are_errors(mini: Path, change: Change, url: str) -> None:
     change("content.yaml", "url: https://example.org/hill/fees", f"url: '{url}'")
     [message] = problems(mini)
-    assert message.startswith("briefs/mini/content.yaml:137:10: resources[1].url: ")
+    assert message.startswith("briefs/mini/content.yaml:137:10: resources[2].url: ")
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "data:text/html,x", "javascript:alert(1)"])
 def test_unsafe_links_in_rich_text_are_errors(mini: Path, change: Change, url: str) -> None:
     change("content.yaml", "has *no special rules*.", f"has [no special rules]({url}).")
     [message] = problems(mini)
-    assert message.startswith("briefs/mini/content.yaml:4:11: key_messages[0].text: URL ")
+    assert message.startswith("briefs/mini/content.yaml:4:11: key_messages[1].text: URL ")
 
 
 def test_control_characters_are_refused(mini: Path, change: Change) -> None:
     change("content.yaml", "title: Licences cost money", 'title: "Licences\\u0007 cost money"')
-    assert problems(mini) == ["briefs/mini/content.yaml:7:12: key_messages[1].title: "
+    assert problems(mini) == ["briefs/mini/content.yaml:7:12: key_messages[2].title: "
                               "contains the control character U+0007; remove it"]
 
 

@@ -19,7 +19,7 @@ def test_unchecked_citations_are_warned_once_per_source(mini: Path, change: Chan
     change("content.yaml", "text: Publish the rules in every town hall.\n    sources: [survey-2025]",
            "text: Publish the rules in every town hall.\n    sources: [survey-2025, atlas-2024]")
     found = warnings(mini)
-    assert found == ["briefs/mini/content.yaml:95:15: warning: evidence[1].sources[0]: "
+    assert found == ["briefs/mini/content.yaml:95:15: warning: evidence[2].sources[1]: "
                      "cites 'survey-2025', which is not checked against the original"]
     assert all(p.severity == "warning" for p in lint_pack(load_pack(mini)))
 
@@ -27,7 +27,7 @@ def test_unchecked_citations_are_warned_once_per_source(mini: Path, change: Chan
 def test_a_source_never_cited(mini: Path) -> None:
     with (mini / "sources.yaml").open("a") as handle:
         handle.write("  - {id: lonely, title: Nobody cites me, publisher: Nobody, checked: true}\n")
-    assert "briefs/mini/sources.yaml:8:10: warning: sources[6].id: source 'lonely' is never cited" in warnings(mini)
+    assert "briefs/mini/sources.yaml:8:10: warning: sources[7].id: source 'lonely' is never cited" in warnings(mini)
 
 
 def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path, change: Change) -> None:
@@ -40,7 +40,7 @@ def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path
     Image.new("RGB", (20, 10)).save(mini / "logo.png")
     change("pack.yaml", "  theme: default\n", "  theme: default\n  logo: logo.png\n")
     found = warnings(mini)
-    assert ("briefs/mini/content.yaml:137:10: warning: resources[1].url: 'http://example.org/hill/fees' is not https;"
+    assert ("briefs/mini/content.yaml:137:10: warning: resources[2].url: 'http://example.org/hill/fees' is not https;"
             " readers scanning the QR code deserve the https address if the site has one") in found
     assert ("briefs/mini/content.yaml:141:11: warning: glossary: section 'glossary' is empty; its part "
             "of the handout and deck is left out") in found
@@ -51,7 +51,7 @@ def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path
 def test_characters_no_font_can_draw(mini: Path, change: Change) -> None:
     change("content.yaml", "title: Licences cost money", 'title: "Licences \U0001F91D cost money"')
     assert [str(p) for p in lint_glyphs(load_pack(mini))] == [
-        "briefs/mini/content.yaml:7:12: warning: key_messages[1].title: no font can show '\U0001F91D' (U+1F91D); "
+        "briefs/mini/content.yaml:7:12: warning: key_messages[2].title: no font can show '\U0001F91D' (U+1F91D); "
         "it would print as a box"]
 
 

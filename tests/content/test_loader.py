@@ -32,7 +32,7 @@ def test_misspelt_key_suggests_the_right_one(mini: Path, change: Change) -> None
 def test_unknown_source_reference(mini: Path, change: Change) -> None:
     change("content.yaml", "source: glossary-2023", "source: glossary-2032")
     assert problems(mini) == [
-        "briefs/mini/content.yaml:20:13: definitions[0].source: "
+        "briefs/mini/content.yaml:20:13: definitions[1].source: "
         "unknown source 'glossary-2032' (did you mean 'glossary-2023'?)"
     ]
 
@@ -40,7 +40,7 @@ def test_unknown_source_reference(mini: Path, change: Change) -> None:
 def test_unknown_source_in_a_list(mini: Path, change: Change) -> None:
     change("content.yaml", "Selling is an offence, sources: [atlas-2024]", "Selling is an offence, sources: [atlas-2042]")
     assert problems(mini) == [
-        "briefs/mini/content.yaml:30:83: models[0].criminalised.sellers.sources[0]: "
+        "briefs/mini/content.yaml:30:83: models[1].criminalised.sellers.sources[1]: "
         "unknown source 'atlas-2042' (did you mean 'atlas-2024'?)"
     ]
 
@@ -48,14 +48,14 @@ def test_unknown_source_in_a_list(mini: Path, change: Change) -> None:
 def test_wrong_choice_suggests(mini: Path, change: Change) -> None:
     change("content.yaml", "sellers: {status: criminalised,", "sellers: {status: criminalized,")
     [message] = problems(mini)
-    assert message.startswith("briefs/mini/content.yaml:30:25: models[0].criminalised.sellers.status: "
+    assert message.startswith("briefs/mini/content.yaml:30:25: models[1].criminalised.sellers.status: "
                               "'criminalized' is not a status (did you mean 'criminalised'?)")
 
 
 def test_duplicate_id(mini: Path, change: Change) -> None:
     change("content.yaml", "- id: licences-cost", "- id: rules-differ")
     assert problems(mini) == [
-        "briefs/mini/content.yaml:6:9: key_messages[1].id: duplicate id 'rules-differ' (first used at key_messages[0])"
+        "briefs/mini/content.yaml:6:9: key_messages[2].id: duplicate id 'rules-differ' (first used at key_messages[1])"
     ]
 
 
@@ -104,11 +104,11 @@ def test_all_problems_in_one_pass(mini: Path, change: Change) -> None:
     assert len(found) == 3
     assert "briefs/mini/pack.yaml:10:13: pack.language: 'english!' is not a BCP 47 language tag (expected e.g. 'en-AU')" \
         in found
-    assert "briefs/mini/content.yaml:34:31: models[0].jurisdictions[0].year: expected a whole number, got text 'twenty'" \
+    assert "briefs/mini/content.yaml:34:31: models[1].jurisdictions[1].year: expected a whole number, got text 'twenty'" \
         in found
 
 
 def test_unknown_audience_tag(mini: Path, change: Change) -> None:
     change("content.yaml", "audiences: [experts]", "audiences: [expert]")
-    assert problems(mini) == ["briefs/mini/content.yaml:11:17: key_messages[2].audiences[0]: "
+    assert problems(mini) == ["briefs/mini/content.yaml:11:17: key_messages[3].audiences[1]: "
                               "no variant has the audience 'expert' (did you mean 'experts'?)"]

@@ -7,7 +7,7 @@ from generator.content.references import check_audiences, check_duplicate_ids, c
 
 
 def test_field_paths_read_as_editors_write_them() -> None:
-    assert dotted(("models", 2, "quotes", 0, "source")) == "models[2].quotes[0].source"
+    assert dotted(("models", 2, "quotes", 0, "source")) == "models[3].quotes[1].source"
 
 
 def test_unknown_sources_are_found_anywhere() -> None:
@@ -22,8 +22,8 @@ def test_duplicate_ids_in_a_list_and_quote_ids_across_the_pack() -> None:
     data = {"glossary": [{"id": "x"}, {"id": "x"}],
             "definitions": [{"id": "q"}], "models": [{"quotes": [{"id": "q"}]}]}
     assert check_duplicate_ids(data) == [
-        (("glossary", 1, "id"), "duplicate id 'x' (first used at glossary[0])"),
-        (("models", 0, "quotes", 0, "id"), "duplicate quote id 'q' (first used at definitions[0])"),
+        (("glossary", 1, "id"), "duplicate id 'x' (first used at glossary[1])"),
+        (("models", 0, "quotes", 0, "id"), "duplicate quote id 'q' (first used at definitions[1])"),
     ]
 
 

@@ -22,7 +22,7 @@ def test_a_clean_fixture_has_no_truth_warnings(mini: Path) -> None:
 def test_a_qr_code_on_an_address_nobody_opened(mini: Path, change: Change) -> None:
     change("sources.yaml", 'url: "https://example.org/atlas", checked: true', 'url: "https://example.org/atlas", '
                                                                              'checked: false')
-    assert ("briefs/mini/content.yaml:133:13: warning: resources[0].source: printed with a QR code, never opened: "
+    assert ("briefs/mini/content.yaml:133:13: warning: resources[1].source: printed with a QR code, never opened: "
             "source 'atlas-2024' is not checked; open https://example.org/atlas and set checked: true, or point "
             "the resource at an address someone has opened") in warnings(mini)
 
@@ -31,31 +31,31 @@ def test_a_resource_needs_a_source_at_the_same_address(mini: Path, change: Chang
     change("content.yaml", "    source: hill-fees\n", "")
     change("content.yaml", "url: https://example.org/atlas\n", "url: https://example.org/atlas/v2\n")
     found = warnings(mini)
-    assert ("briefs/mini/content.yaml:137:10: warning: resources[1].url: printed with a QR code, but no source says "
+    assert ("briefs/mini/content.yaml:137:10: warning: resources[2].url: printed with a QR code, but no source says "
             "anyone opened this address; add `source:` naming its entry") in found
-    assert ("briefs/mini/content.yaml:130:10: warning: resources[0].url: the QR code opens "
+    assert ("briefs/mini/content.yaml:130:10: warning: resources[1].url: the QR code opens "
             "https://example.org/atlas/v2, but source 'atlas-2024' was checked at https://example.org/atlas; "
             "use the checked address") in found
 
 
 def test_a_quotation_cut_mid_sentence_needs_a_bracketed_lead_in(mini: Path, change: Change) -> None:
     change("content.yaml", "text: Nobody floats in Lowtown any more", "text: floats in Lowtown no more...")
-    found = [w for w in warnings(mini) if "models[0].quotes[0].text" in w]
+    found = [w for w in warnings(mini) if "models[1].quotes[1].text" in w]
     assert found == [
-        "briefs/mini/content.yaml:43:15: warning: models[0].quotes[0].text: the quotation starts mid-sentence "
+        "briefs/mini/content.yaml:43:15: warning: models[1].quotes[1].text: the quotation starts mid-sentence "
         "('floats in Lowtown no more...'), so on its own it may lose its subject; open it with a bracketed "
         "lead-in: '[Who or what] floats in Lowtown no…'",
-        "briefs/mini/content.yaml:43:15: warning: models[0].quotes[0].text: words left out of a quotation are "
+        "briefs/mini/content.yaml:43:15: warning: models[1].quotes[1].text: words left out of a quotation are "
         "marked '…', not '...'",
     ]
     change("content.yaml", "text: floats in Lowtown no more...", "text: \"[Nobody] floats in Lowtown …\"")
-    assert [w for w in warnings(mini) if "models[0].quotes[0].text" in w] == []
+    assert [w for w in warnings(mini) if "models[1].quotes[1].text" in w] == []
 
 
 def test_a_first_person_paraphrase_reads_as_their_own_words(mini: Path, change: Change) -> None:
     change("content.yaml", "text: Found licensing fair but expensive.", "text: Found my licence fair but dear.")
-    assert ("briefs/mini/content.yaml:111:11: warning: lived_experience[2].text: this paraphrase says 'my', so it "
+    assert ("briefs/mini/content.yaml:111:11: warning: lived_experience[3].text: this paraphrase says 'my', so it "
             "reads as the person's own words; write it in the third person, or, if these are their words "
             "verbatim, set kind: quote") in warnings(mini)
     # The same words as a quotation are fine: they are printed in quotation marks as theirs.
-    assert not [w for w in warnings(mini) if "lived_experience[1]" in w]
+    assert not [w for w in warnings(mini) if "lived_experience[2]" in w]

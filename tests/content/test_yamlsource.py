@@ -59,7 +59,8 @@ def test_deep_nesting_and_huge_files_are_refused(tmp_path: Path) -> None:
 def test_tags_duplicate_keys_and_non_mappings_are_refused(tmp_path: Path) -> None:
     assert read_error(tmp_path, "a: !!python/object/apply:os.system [ls]\n") == \
         "tag '!!python/object/apply:os.system' is not allowed; content is plain data"
-    assert read_error(tmp_path, "a: 1\na: 2\n") == "duplicate key 'a'"
+    assert read_error(tmp_path, "a: 1\na: 2\n") == ("duplicate key 'a': a key appears once in each item; to start another "
+                                                    "item, begin its first line with '- '")
     assert read_error(tmp_path, "- a\n- b\n") == "expected a mapping of sections at the top level (key: value)"
     assert read_error(tmp_path, "? [a, b]\n: c\n") == "a key must be plain text"
 
@@ -76,4 +77,4 @@ def test_encodings_empty_files_and_byte_order_marks(tmp_path: Path) -> None:
 def test_a_broken_file_is_reported_with_its_place(mini: Path) -> None:
     (mini / "pack.yaml").write_text("pack: [unclosed\n")
     [message] = problems(mini)
-    assert message.startswith("briefs/mini/pack.yaml:2:1: ")
+    assert message.startswith("briefs/mini/pack.yaml:1:7: ")
