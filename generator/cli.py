@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from generator import __version__
-from generator.errors import BriefpackError, ContentError, display_path
+from generator.errors import BriefpackError, ContentError, UsageError, display_path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,6 +47,11 @@ def reports_errors(func: F) -> F:
             if debug:
                 raise
             sys.exit(1)
+        except UsageError as exc:  # the command was wrong, not the content: exit 2, like a bad option
+            click.echo(f"error: {exc}", err=True)
+            if debug:
+                raise
+            sys.exit(2)
         except BriefpackError as exc:
             click.echo(f"error: {exc}", err=True)
             if debug:
@@ -148,17 +153,23 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     import os
 
     from generator.build import build_packs
-    from generator.build.report import changes, summary, table
-    from generator.editions.discover import find_packs
+    from generator.build.report import changes, failure_lines, summary, table, warning_lines
+    from generator.editions.discover import check_theme_option, find_packs
 
     started = time.perf_counter()
     folders = find_packs(briefs, packs)
+    check_theme_option(_templates(briefs, templates), theme)
     builds = build_packs(folders, _templates(briefs, templates), out, theme, force=force,
                          jobs=jobs or os.cpu_count() or 1, progress=_progress() if not quiet else None)
     if not quiet and any(r.rebuilt for b in builds for r in b.files):
         for line in table(builds) + changes(builds):
             click.echo(line)
-    click.echo(summary(builds, time.perf_counter() - started, str(out)))
+    warnings = [] if quiet else warning_lines(builds)
+    for line in warnings + failure_lines(builds):
+        click.echo(line, err=True)
+    click.echo(summary(builds, time.perf_counter() - started, str(out), warnings_shown=bool(warnings)))
+    if any(b.failed for b in builds):
+        sys.exit(1)
 
 
 def _progress() -> Callable[[Any], None] | None:
@@ -186,13 +197,19 @@ def _progress() -> Callable[[Any], None] | None:
 def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None) -> None:
     """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
     from generator.build import PackBuild
-    from generator.build.report import changes, summary
+    from generator.build.report import changes, failure_lines, summary
     from generator.build.watch import rebuild_on_change
+    from generator.editions.discover import check_theme_option
 
     def built(builds: list[PackBuild], seconds: float) -> None:
         for line in changes(builds):
             click.echo(line)
+        for line in failure_lines(builds):
+            click.echo(line, err=True)
         click.echo(f"[{time.strftime('%H:%M:%S')}] {summary(builds, seconds, str(out))}")
+        if any(b.failed for b in builds):
+            click.echo(f"[{time.strftime('%H:%M:%S')}] build failed; previous outputs kept. Waiting for changes…",
+                       err=True)
 
     def failed(error: BriefpackError) -> None:
         stamp = time.strftime("%H:%M:%S")
@@ -204,6 +221,7 @@ def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
             click.echo(f"[{stamp}] error: {error}; previous outputs kept. Waiting for changes…", err=True)
 
     search = _templates(briefs, templates)
+    check_theme_option(search, theme)
     own = [f"{display_path(folder)}/" for folder in search.folders[:-1]]
     click.echo(f"watching {' and '.join([f'{briefs}/', *own])} (Ctrl-C to stop)")
     rebuild_on_change(briefs, search, out, packs, theme, built, failed)

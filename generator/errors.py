@@ -45,6 +45,13 @@ class BriefpackError(Exception):
     """Base of every error briefpack reports to the user."""
 
 
+class UsageError(BriefpackError):
+    """The command line names something that does not exist (a pack, a theme) or is not allowed (a name).
+
+    The CLI exits with 2 for these, as for a bad option: the command was wrong, not the content.
+    """
+
+
 class ContentError(BriefpackError):
     """The content of a pack is invalid; carries every problem found in one pass."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from tests.helpers import ROOT, own_templates, pdf_text, run
+from tests.helpers import ROOT, SMALL, copy_pack, edit, own_templates, pdf_text, run
 
 Change = Callable[[str, str, str], None]
 
@@ -64,9 +64,11 @@ def test_a_template_error_is_one_line_and_keeps_old_outputs(mini: Path) -> None:
     path = Path("templates/deck.md.j2")
     path.write_text(path.read_text().replace("{{ pack.meta.title }}", "{{ pack.meta.title", 1))
     code, out, err = run("build", "--force")
-    assert code == 1 and out == ""
-    [line] = err.splitlines()
-    assert line.startswith("error: briefs/mini: public: deck: templates/deck.md.j2:")
+    assert code == 1 and out.strip() == "nothing built; FAILED: mini"
+    *errors, outcome = err.splitlines()
+    assert errors[0].startswith("error: briefs/mini: public: deck: templates/deck.md.j2:")
+    assert len(errors) == 2 and errors[1].startswith("error: briefs/mini: experts: deck: ")  # deck-short extends it
+    assert outcome == "mini: not built; its previous outputs are unchanged"
     assert {p: p.read_bytes() for p in Path("output/mini").iterdir()} == before
 
 
@@ -120,7 +122,7 @@ def test_new_pack_builds_at_once_and_list_shows_it(tmp_path: Path, monkeypatch: 
     code, out, _ = run("list")
     assert out.splitlines() == ["my-pack  'A new briefing'  [en-AU]  theme: default  variants: one edition",
                                 "themes: default, print-economy"]
-    assert run("new", "my-pack")[0] == 1
+    assert run("new", "my-pack")[0] == 2
 
 
 def test_new_elsewhere_says_how_to_build_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -143,3 +145,49 @@ def test_a_project_template_overrides_one_built_in_file(mini: Path) -> None:
     summary = pdf_text(Path("output/mini/mini-public-summary-a4.pdf"))
     assert "Scan to read more" in summary and "Read more" not in summary.replace("Scan to read more", "")
     assert "Key messages" in pdf_text(Path("output/mini/mini-public-handout-a4.pdf"))  # built in, untouched
+
+
+def test_one_broken_pack_stops_nothing_else(mini: Path, tmp_path: Path) -> None:
+    other = copy_pack(SMALL, tmp_path)
+    edit(other / "pack.yaml", "language: en-AU", "language: 12")
+    code, out, err = run("build", "-q")
+    assert code == 1
+    assert out.startswith("built mini: 14 files") and out.rstrip().endswith("FAILED: small-pack")
+    assert err.splitlines() == ['briefs/small-pack/pack.yaml:11:13: pack.language: expected text, got a whole '
+                                'number 12; put it in quotes: "12"',
+                                "small-pack: not built; its previous outputs are unchanged"]
+    assert Path("output/mini/mini-public-deck.pptx").is_file() and not Path("output/small-pack").exists()
+
+
+def test_build_prints_the_warnings_check_counts(mini: Path) -> None:
+    code, _, check_err = run("check")
+    assert code == 0
+    code, out, err = run("build")
+    assert code == 0
+    # The same lines, one per warning, after the table; the summary line counts them.
+    assert err.splitlines() == check_err.splitlines() and len(err.splitlines()) == 1
+    assert out.splitlines()[-1].endswith("; 1 warning (above)")
+    code, out, err = run("build", "--force", "-q")
+    assert err == "" and out.rstrip().endswith("; 1 warning (briefpack check lists them)")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("build", "minj"), "error: minj: no such pack in briefs/ (did you mean 'mini'?)"),
+    (("check", "nothing-like-it"), "error: nothing-like-it: no such pack in briefs/ (packs: mini)"),
+    (("build", "--theme", "print-econ"), "error: --theme print-econ: no such theme (did you mean "
+                                         "'print-economy'?); themes: default, print-economy"),
+    (("new", "My Pack"), "error: 'My Pack' is not a valid pack name: use lower-case letters, digits and hyphens, "
+                         "starting with a letter or digit (e.g. 'my-pack')"),
+    (("new", "mini"), "error: briefs/mini already exists; choose another name"),
+])
+def test_usage_errors_exit_2_and_say_what_exists(mini: Path, args: tuple[str, ...], message: str) -> None:
+    code, out, err = run(*args)
+    assert (code, out, err.strip()) == (2, "", message)
+
+
+def test_a_theme_the_pack_names_but_nobody_made_is_located_in_pack_yaml(mini: Path, change: Change) -> None:
+    change("pack.yaml", "theme: default", "theme: defualt")
+    code, _, err = run("check")
+    assert code == 1
+    assert err.splitlines()[0] == ("briefs/mini/pack.yaml:13:10: pack.theme: no theme 'defualt' (did you mean "
+                                   "'default'?); themes: default, print-economy")

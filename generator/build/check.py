@@ -35,7 +35,6 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
 
     started = time.perf_counter()
     report = CheckReport()
-    languages = set()
     for folder in folders:
         report.packs.append(folder.name)
         try:
@@ -44,37 +43,38 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
             report.problems.extend(exc.problems)
             continue
         report.problems.extend(lint_pack(session.loaded))
-        languages.add(session.loaded.content.meta.language)
+        report.problems.extend(missing_translations(templates, session.loaded.content.meta.language))
         report.problems.extend(lint_layout(session, templates))
-    for language in sorted(languages):
-        report.problems.extend(missing_translations(templates, language))
     report.seconds = time.perf_counter() - started
     return report
 
 
 def lint_layout(session: object, templates: Templates) -> list[Problem]:
-    """Return a warning per slide whose content continues on more slides, an error where it cannot fit."""
-    from generator.compose.compose import compose_deck
+    """Return what the layouts will warn about, as a build reports it: slides that continue, a long summary.
+
+    The deck is laid out (not rendered) and the summary rendered in memory on
+    each paper, so ``check`` predicts exactly the warnings ``build`` prints.
+    """
+    from generator.build.formats import FORMATS, Where, deck_warnings, output_label, summary_warnings
+    from generator.document import Handout
     from generator.editions.session import Session
     from generator.layout.slides import layout_deck
+    from generator.render.pdf.handout import render_handout_pdf
 
     assert isinstance(session, Session)
     where = display_path(session.loaded.folder)
-    problems = []
+    problems: list[Problem] = []
     for edition in session.editions:
-        label = f"{edition.variant} deck" if edition.variant else "deck"
+        deck_where = Where(where, output_label(edition.variant, "deck"))
         try:
-            deck = compose_deck(edition.pack, templates, edition.template("deck", "deck.md.j2"), edition.logo).document
-            slides = layout_deck(deck, session.theme)  # type: ignore[arg-type]
+            deck = FORMATS["deck"].compose(edition, templates, FORMATS["deck"].template(edition)).document
+            problems.extend(deck_warnings(layout_deck(deck, session.theme), deck_where))  # type: ignore[arg-type]
+            summary = FORMATS["summary"].compose(edition, templates, FORMATS["summary"].template(edition)).document
         except BriefpackError as exc:
-            problems.append(Problem(where, 0, 0, label, str(exc)))
+            problems.append(Problem(where, 0, 0, deck_where.output, str(exc)))
             continue
-        continued: dict[str, int] = {}
-        for slide in slides:
-            if slide.continued:
-                continued[slide.base_title] = continued.get(slide.base_title, 0) + 1
-        for title, extra in continued.items():
-            problems.append(Problem(where, 0, 0, label, f"slide '{title}' does not fit at the smallest size; it "
-                                                        f"continues on {extra} more slide{'s' if extra > 1 else ''}",
-                                    "warning"))
+        assert isinstance(summary, Handout)
+        for paper in session.theme.papers:
+            _, pages = render_handout_pdf(summary, session.theme, paper, contents=False)
+            problems.extend(summary_warnings(pages, paper, Where(where, output_label(edition.variant, "summary"))))
     return problems

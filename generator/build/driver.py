@@ -8,15 +8,16 @@ lock on the output folder, so a failed build changes nothing.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from generator.build.jobs import Job
 from generator.build.manifest import Manifest, tree_hashes
 from generator.build.plan import Plan, build_options, plan_pack, up_to_date
 from generator.build.pool import Progress, Workers, run_all
-from generator.build.results import PackBuild
+from generator.build.results import PackBuild, failure_lines
 from generator.build.write import unchanged_pack, write_pack
-from generator.errors import BuildError, display_path
+from generator.errors import BriefpackError, BuildError, display_path
 from generator.templates import Templates
 
 LOCK_NAME = ".briefpack.lock"
@@ -48,7 +49,7 @@ def build_packs(folders: list[Path], templates: Templates, out: Path, theme_name
     finally:
         lock.release()
     if len(builds) == 1:  # one pack: its time is the whole build's, planning and writing included
-        builds[0] = PackBuild(builds[0].pack_id, builds[0].files, builds[0].problems, time.perf_counter() - started)
+        builds[0] = replace(builds[0], seconds=time.perf_counter() - started)
     return builds
 
 
@@ -75,13 +76,18 @@ def _build_locked(folders: list[Path], templates: Templates, out: Path, theme_na
         workers.start()  # the workers warm up while the packs are loaded and planned
     try:
         pending: list[Job] = []
+        failed: dict[int, tuple[str, ...]] = {}
         for index, planned in enumerate(plans):
             if planned.skip:
                 continue
             entry = planned.old
             settings_changed = entry is not None and entry.options != options
-            plan = plan_pack(planned.folder, templates, out, theme_name, planned.inputs, entry,
-                             force or settings_changed)
+            try:
+                plan = plan_pack(planned.folder, templates, out, theme_name, planned.inputs, entry,
+                                 force or settings_changed)
+            except BriefpackError as exc:  # this pack is reported and skipped; the others build
+                failed[index] = failure_lines(exc)
+                continue
             if settings_changed and not force:
                 plan.reasons = {key: ["settings changed: theme option or briefpack/library versions"]
                                 for key in plan.reasons}
@@ -92,10 +98,17 @@ def _build_locked(folders: list[Path], templates: Templates, out: Path, theme_na
         if own_pool and workers is not None:
             workers.close()
     builds = []
-    for plan in plans:
-        if plan.skip and plan.old:
+    for index, plan in enumerate(plans):
+        if index in failed:
+            builds.append(PackBuild(plan.pack_id or plan.folder.name, (), (), 0.0, failed[index]))
+        elif plan.skip and plan.old:
             builds.append(unchanged_pack(plan.old, out))
         else:
+            job_failures = [line for job in plan.stale
+                            for line in results[(str(plan.folder), job.key)].failure]
+            if job_failures:  # nothing of this pack is written: its previous outputs stand
+                builds.append(PackBuild(plan.pack_id, (), (), 0.0, tuple(dict.fromkeys(job_failures))))
+                continue
             builds.append(write_pack(plan, results, out, manifest, options))
     manifest.save(out)
     return builds

@@ -8,9 +8,9 @@ actually runs, which keeps ``check`` and a no-op build fast.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from generator.compose.compose import Composed, compose_deck, compose_handout
 from generator.document import Deck, Handout
@@ -18,6 +18,9 @@ from generator.editions.variants import Edition
 from generator.errors import Problem
 from generator.templates import Templates
 from generator.theme import Theme
+
+if TYPE_CHECKING:
+    from generator.layout.boxes import LaidSlide
 
 Unit = Literal["pages", "slides"]
 
@@ -45,7 +48,46 @@ class FormatResult:
     problems: tuple[Problem, ...] = ()
 
 
-def render_handout(composed: Composed, theme: Theme, where: str, paper: str | None) -> FormatResult:
+@dataclass(frozen=True)
+class Where:
+    """Whose output a warning is about: the pack folder as printed, and the edition's output ('public deck')."""
+
+    pack: str
+    output: str
+
+    def warning(self, message: str) -> Problem:
+        return Problem(self.pack, 0, 0, self.output, message, "warning")
+
+
+def output_label(variant: str | None, format_name: str) -> str:
+    """Return how warnings name an edition's output: 'public deck', or 'deck' for a pack without variants."""
+    return f"{variant} {format_name}" if variant else format_name
+
+
+def summary_warnings(pages: int, paper: str, where: Where) -> tuple[Problem, ...]:
+    """Return the warning for a one-page summary that runs longer, naming what to shorten.
+
+    ``check`` predicts it by laying the summary out; ``build`` reports it from
+    what it rendered; the wording is the same, so the two count alike.
+    """
+    if pages == 1:
+        return ()
+    return (where.warning(f"the summary runs to {pages} pages on {paper} paper, not one: shorten the key-message "
+                          "titles (it shows up to six), mark fewer resources `featured: true` (it shows up to "
+                          "three), or show fewer comparison rows (summary.md.j2)"),)
+
+
+def deck_warnings(slides: Sequence[LaidSlide], where: Where) -> tuple[Problem, ...]:
+    """Return a warning per slide whose content did not fit and continues on further slides."""
+    continued: dict[str, int] = {}
+    for slide in slides:
+        if slide.continued:
+            continued[slide.base_title] = continued.get(slide.base_title, 0) + 1
+    return tuple(where.warning(f"slide '{title}' does not fit at the smallest size; it continues on {extra} more "
+                               f"slide{'s' if extra > 1 else ''}") for title, extra in continued.items())
+
+
+def render_handout(composed: Composed, theme: Theme, where: Where, paper: str | None) -> FormatResult:
     """Return the handout PDF on one paper size."""
     from generator.render.pdf.handout import render_handout_pdf
 
@@ -54,20 +96,17 @@ def render_handout(composed: Composed, theme: Theme, where: str, paper: str | No
     return FormatResult((Artifact(f"handout-{paper}.pdf", data, pages, "pages"),), composed.problems)
 
 
-def render_summary(composed: Composed, theme: Theme, where: str, paper: str | None) -> FormatResult:
+def render_summary(composed: Composed, theme: Theme, where: Where, paper: str | None) -> FormatResult:
     """Return the one-page summary PDF on one paper size; a longer one is reported as a warning."""
     from generator.render.pdf.handout import render_handout_pdf
 
     assert isinstance(composed.document, Handout) and paper
     data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
-    problems = composed.problems
-    if pages != 1:
-        problems += (Problem(where, 0, 0, "", f"the summary runs to {pages} pages on {paper} paper; shorten the "
-                                             f"template or the featured content to fit one", "warning"),)
-    return FormatResult((Artifact(f"summary-{paper}.pdf", data, pages, "pages"),), problems)
+    return FormatResult((Artifact(f"summary-{paper}.pdf", data, pages, "pages"),),
+                        composed.problems + summary_warnings(pages, paper, where))
 
 
-def render_deck(composed: Composed, theme: Theme, where: str, part: str | None = None) -> FormatResult:
+def render_deck(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> FormatResult:
     """Return the slide deck as PPTX, the same slides as PDF, and the speaker handout.
 
     The slides are measured and laid out once; every renderer draws that layout.
@@ -87,7 +126,7 @@ def render_deck(composed: Composed, theme: Theme, where: str, part: str | None =
         Artifact("slides.pdf", render_slides_pdf(slides, theme, document.meta), count, "pages"),
         Artifact("speaker-notes.pdf", *render_speaker_pdf(slides, theme, document.meta, document.labels), "pages"),
     )
-    return FormatResult(artifacts, composed.problems)
+    return FormatResult(artifacts, composed.problems + deck_warnings(slides, where))
 
 
 def warm_handout(theme: Theme) -> None:
@@ -122,7 +161,7 @@ class Format:
 
     name: str
     compose: Callable[[Edition, Templates, str], Composed]
-    render: Callable[[Composed, Theme, str, str | None], FormatResult]
+    render: Callable[[Composed, Theme, Where, str | None], FormatResult]
     default_template: str
     warm: Callable[[Theme], None]
     per_paper: bool = False  # one job per paper size, so they render in parallel

@@ -11,7 +11,7 @@ from generator.errors import BriefpackError, ContentError, Problem, display_path
 from generator.templates import Templates
 
 if TYPE_CHECKING:  # formats import the renderers' callers; a no-op build must not pay for them
-    from generator.build.formats import Artifact
+    from generator.build.formats import Artifact, Where
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ class JobResult:
     seconds: float
     document: str = ""
     same_document: bool = False
+    failure: tuple[str, ...] = ()  # the error lines when the job could not be rendered
 
 
 def run_job(job: Job) -> JobResult:
@@ -59,11 +60,27 @@ def run_job(job: Job) -> JobResult:
         digest = document_digest(composed, session.theme)
         if digest == job.last_document:  # the edit did not reach this document: its files stand
             return JobResult(job.key, (), composed.problems, time.perf_counter() - started, digest, True)
-        where = display_path(job.templates.find(template) or Path(template))
-        result = fmt.render(composed, session.theme, where, job.part)
+        result = fmt.render(composed, session.theme, output_where(job), job.part)
     except ContentError:
         raise
     except BriefpackError as exc:
         where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
         raise type(exc)(f"{where}: {exc}") from None
     return JobResult(job.key, result.artifacts, result.problems, time.perf_counter() - started, digest)
+
+
+def output_where(job: Job) -> Where:
+    """Return whose output a job's warnings are about: its pack folder and '<variant> <format>'."""
+    from generator.build.formats import Where, output_label
+
+    return Where(display_path(job.folder), output_label(job.variant, job.format))
+
+
+def run_job_isolated(job: Job) -> JobResult:
+    """Render one job; a failure is returned, not raised, so it stops only its own pack."""
+    from generator.build.results import failure_lines
+
+    try:
+        return run_job(job)
+    except BriefpackError as exc:
+        return JobResult(job.key, (), (), 0.0, failure=failure_lines(exc))

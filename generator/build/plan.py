@@ -81,6 +81,7 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
               entry: PackEntry | None, force: bool) -> Plan:
     """Load the pack and decide which of its jobs are stale, and why."""
     from generator.build.formats import FORMATS
+    from generator.compose.i18n import missing_translations
     from generator.content.lint import lint_pack
     from generator.editions.session import load_session
 
@@ -102,7 +103,7 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
                 (plan.stale if why else plan.fresh).append(job)
                 plan.deps[key] = hashes
                 plan.reasons[key] = why
-    plan.problems = lint_pack(session.loaded)
+    plan.problems = lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
     return plan
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.build.jobs import Job, JobResult, run_job
+from generator.build.jobs import Job, JobResult, run_job_isolated
 
 Progress = Callable[[Job], None]
 
@@ -51,7 +51,7 @@ class Workers:
     def map(self, pending: list[Job]) -> Iterator[JobResult]:
         """Return the results of ``pending`` in order, rendered in the workers."""
         self.start()
-        return self._pool.map(run_job, pending)  # type: ignore[no-any-return]
+        return self._pool.map(run_job_isolated, pending)  # type: ignore[no-any-return]
 
     def close(self) -> None:
         """Stop the workers."""
@@ -72,7 +72,7 @@ def run_all(pending: list[Job], progress: Progress | None = None,
                 progress(job)
     else:
         for job in pending:
-            results[(str(job.folder), job.key)] = run_job(job)
+            results[(str(job.folder), job.key)] = run_job_isolated(job)
             if progress:
                 progress(job)
     return results

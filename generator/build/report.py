@@ -32,7 +32,7 @@ def table(builds: list[PackBuild]) -> list[str]:
 
 def changes(builds: list[PackBuild]) -> list[str]:
     """Return what to reprint or re-upload: changed files, and for decks the slides whose text changed."""
-    lines = []
+    lines: list[str] = []
     for build in builds:
         for record in build.files:
             if not (record.rebuilt and record.changed):
@@ -45,15 +45,40 @@ def changes(builds: list[PackBuild]) -> list[str]:
     return lines
 
 
-def summary(builds: list[PackBuild], seconds: float, out: str) -> str:
-    """Return the one summary line: files written, pages, slides, time."""
-    records = [r for b in builds for r in b.files]
+def warning_lines(builds: list[PackBuild]) -> list[str]:
+    """Return every warning of the build, as ``check`` prints it, grouped by file in line order."""
+    problems = [p for b in builds for p in b.warnings]
+    return [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line, p.column))]
+
+
+def failure_lines(builds: list[PackBuild]) -> list[str]:
+    """Return the error lines of the packs that failed, and a line saying their old outputs stand."""
+    lines: list[str] = []
+    for build in builds:
+        if build.failed:
+            lines.extend(build.failure)
+            lines.append(f"{build.pack_id}: not built; its previous outputs are unchanged")
+    return lines
+
+
+def summary(builds: list[PackBuild], seconds: float, out: str, *, warnings_shown: bool = False) -> str:
+    """Return the one summary line: files written, pages, slides, time, warnings, failed packs."""
+    done = [b for b in builds if not b.failed]
+    failed = [b.pack_id for b in builds if b.failed]
+    records = [r for b in done for r in b.files]
     rebuilt = [r for r in records if r.rebuilt]
     pages = sum(r.count for r in rebuilt if r.unit == "pages")
     slides = sum(r.count for r in rebuilt if r.unit == "slides")
-    warnings = sum(len(b.warnings) for b in builds)
-    names = ", ".join(b.pack_id for b in builds)
-    note = f"; {warnings} warning{'s' if warnings != 1 else ''} (see briefpack check)" if warnings else ""
+    warnings = sum(len(b.warnings) for b in done)
+    names = ", ".join(b.pack_id for b in done)
+    note = ""
+    if warnings:
+        where = "above" if warnings_shown else "briefpack check lists them"
+        note = f"; {warnings} warning{'s' if warnings != 1 else ''} ({where})"
+    if failed:
+        note += f"; FAILED: {', '.join(failed)}"
+    if not done:
+        return f"nothing built{note}"
     if not rebuilt:
         return f"up to date: {names} ({len(records)} files) in {seconds:.2f}s{note}"
     return (f"built {names}: {len(rebuilt)} files, {pages} pages, {slides} slides in {seconds:.1f}s -> {out}/"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import Problem
+from generator.errors import BriefpackError, ContentError, Problem
 
 
 @dataclass(frozen=True)
@@ -30,8 +30,20 @@ class PackBuild:
     files: tuple[OutputRecord, ...]
     problems: tuple[Problem, ...]
     seconds: float
+    failure: tuple[str, ...] = ()  # the error lines of a pack that could not be built; its old files stand
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failure)
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
         """Return the problems that did not stop the build."""
         return tuple(p for p in self.problems if p.severity == "warning")
+
+
+def failure_lines(exc: BriefpackError) -> tuple[str, ...]:
+    """Return an error as the lines the CLI prints: one per problem of a content error, else one."""
+    if isinstance(exc, ContentError):
+        return tuple(str(problem) for problem in exc.problems)
+    return (f"error: {exc}",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import BriefpackError, display_path
+from generator.errors import BriefpackError, UsageError, display_path
 from generator.templates import Templates
 
 
@@ -17,7 +17,7 @@ def find_packs(briefs: Path, names: tuple[str, ...] = ()) -> list[Path]:
             if not candidate.is_dir():
                 candidate = briefs / name
             if not candidate.is_dir():
-                raise BriefpackError(f"{name}: no such pack (looked in {display_path(briefs)}/)")
+                raise UsageError(f"{name}: no such pack in {display_path(briefs)}/{_known_packs(briefs, name)}")
             folders.append(candidate)
         return folders
     if not briefs.is_dir():
@@ -28,6 +28,27 @@ def find_packs(briefs: Path, names: tuple[str, ...] = ()) -> list[Path]:
     if not folders:
         raise BriefpackError(f"{display_path(briefs)}: no packs found (a pack is a folder of .yaml files)")
     return folders
+
+
+def _known_packs(briefs: Path, name: str) -> str:
+    """Return " (did you mean 'x'?)" or " (packs: a, b)" for an unknown pack name."""
+    from generator.content.explain import did_you_mean
+
+    known = sorted(p.name for p in briefs.iterdir() if p.is_dir() and any(p.glob("*.yaml"))) \
+        if briefs.is_dir() else []
+    if not known:
+        return " (it has no packs; `briefpack new NAME` makes one)"
+    return did_you_mean(name, known) or f" (packs: {', '.join(known)})"
+
+
+def check_theme_option(templates: Templates, name: str | None) -> None:
+    """Refuse a --theme that names no theme, listing the themes there are."""
+    from generator.content.explain import did_you_mean
+
+    if name is None or templates.theme_folder(name) is not None:
+        return
+    known = templates.theme_names()
+    raise UsageError(f"--theme {name}: no such theme{did_you_mean(name, known)}; themes: {', '.join(known)}")
 
 
 def template_search(briefs: Path, option: Path | None = None) -> Templates:

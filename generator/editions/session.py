@@ -16,7 +16,7 @@ from generator.document import Logo
 from generator.editions.images import read_logo
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
-from generator.errors import display_path
+from generator.errors import ContentError, Problem, display_path
 from generator.templates import Templates
 from generator.theme import Theme
 
@@ -58,6 +58,8 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
         return cached[1]
     loaded = load_pack(folder)
     name = theme_name or loaded.content.meta.theme
+    if theme_name is None and templates.theme_folder(name) is None:
+        raise ContentError([_unknown_theme(loaded, templates, name)])
     theme = load_theme(templates, name)
     logo = _logo(loaded, templates, theme, name)
     session = Session(loaded, name, theme, tuple(editions(loaded.content, logo)))
@@ -80,3 +82,15 @@ def _logo(loaded: LoadedPack, templates: Templates, theme: Theme, theme_name: st
     if theme.logo and folder is not None:
         return read_logo(folder, theme.logo, display_path(folder / "theme.yaml"), "logo")
     return None
+
+
+def _unknown_theme(loaded: LoadedPack, templates: Templates, name: str) -> Problem:
+    """Return the problem of a pack naming a theme there is not, at its line in pack.yaml."""
+    from generator.content.explain import did_you_mean
+
+    known = templates.theme_names()
+    source = loaded.sources.get("pack")
+    line, column = source.position(("pack", "theme")) if source else (0, 0)
+    where = source.name if source else display_path(loaded.folder)
+    return Problem(where, line, column, "pack.theme", f"no theme '{name}'{did_you_mean(name, known)}; "
+                                                       f"themes: {', '.join(known)}")

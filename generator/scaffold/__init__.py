@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from generator.content.fields import ID_PATTERN
-from generator.errors import BriefpackError, display_path
+from generator.errors import UsageError, display_path
 
 FILES = ("pack.yaml", "content.yaml", "sources.yaml")
 SCHEMA_FILE = "briefpack.schema.json"
@@ -40,10 +40,11 @@ def write_schema(project: Path) -> Path:
 def new_pack(briefs: Path, name: str, today: dt.date | None = None) -> Path:
     """Create ``briefs/<name>/`` from the commented starter files; return the folder."""
     if not re.fullmatch(ID_PATTERN, name):
-        raise BriefpackError(f"'{name}' is not a valid pack name (lower-case letters, digits and hyphens)")
+        raise UsageError(f"'{name}' is not a valid pack name: use lower-case letters, digits and hyphens, "
+                         f"starting with a letter or digit (e.g. '{_suggest(name)}')")
     folder = briefs / name
     if folder.exists():
-        raise BriefpackError(f"{display_path(folder)} already exists; choose another name")
+        raise UsageError(f"{display_path(folder)} already exists; choose another name")
     folder.mkdir(parents=True)
     schema = write_schema(briefs.resolve().parent)
     values = {"{{id}}": name, "{{date}}": (today or dt.date.today()).isoformat(),
@@ -54,3 +55,9 @@ def new_pack(briefs: Path, name: str, today: dt.date | None = None) -> Path:
             text = text.replace(key, value)
         (folder / filename).write_text(text, encoding="utf-8")
     return folder
+
+
+def _suggest(name: str) -> str:
+    """Return a valid pack name close to ``name``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "my-pack"
