@@ -32,7 +32,7 @@ briefs_option = click.option(
 
 
 def reports_errors(func: F) -> F:
-    """Turn briefpack errors into one-line messages and exit code 1."""
+    """Turn briefpack errors into one-line messages: exit 2 for usage errors, 1 for content and build errors."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -106,7 +106,11 @@ def _templates(briefs: Path, templates: Path | None) -> Any:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1).")
 @reports_errors
 def check(packs: tuple[str, ...], briefs: Path, templates: Path | None, strict: bool) -> None:
-    """Validate packs (all in --briefs by default) and write nothing."""
+    """Validate packs and predict layout warnings; write nothing.
+
+    Checks the named packs, or every pack in --briefs. Exits 1 if any pack has an error
+    (or, with --strict, a warning).
+    """
     from generator.build.check import check_packs
     from generator.editions.discover import find_packs
 
@@ -125,7 +129,11 @@ def check(packs: tuple[str, ...], briefs: Path, templates: Path | None, strict: 
 @main.command()
 @reports_errors
 def schema() -> None:
-    """Print the JSON Schema of a content file, for editors' YAML autocompletion."""
+    """Print the JSON Schema for editors' YAML tools.
+
+    Save it as briefpack.schema.json and name it on a YAML file's first line
+    (# yaml-language-server: $schema=…) for completion and live checking.
+    """
     from generator.content.jsonschema import schema_text
 
     click.echo(schema_text(), nl=False)
@@ -149,7 +157,11 @@ theme_option = click.option("--theme", default=None,
 @reports_errors
 def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None, force: bool,
           jobs: int | None, quiet: bool) -> None:
-    """Build handouts and decks for packs (all in --briefs by default); only what changed."""
+    """Build the handouts and decks that changed.
+
+    Builds the named packs, or every pack in --briefs. A pack with errors is reported and
+    skipped; the others build, and the exit code is 1.
+    """
     import os
 
     from generator.build import build_packs
@@ -232,7 +244,11 @@ def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
 @briefs_option
 @reports_errors
 def new(name: str, briefs: Path) -> None:
-    """Create a new pack NAME in --briefs, commented and ready to build."""
+    """Create a commented pack that builds at once.
+
+    Writes --briefs/NAME/ showing every section, with a comment on each field, and the
+    schema file editors use beside --briefs.
+    """
     from generator.scaffold import new_pack
 
     folder = new_pack(briefs, name)
@@ -247,7 +263,11 @@ def new(name: str, briefs: Path) -> None:
 @templates_option
 @reports_errors
 def templates(names: tuple[str, ...], briefs: Path, templates: Path | None) -> None:
-    """List the built-in templates, or copy NAMES into your own templates folder to change them."""
+    """List built-in templates, or copy some to change them.
+
+    With NAMES, copies those files into the project's templates/ folder (or --templates);
+    briefpack then uses the copies instead of the built-ins.
+    """
     from generator.editions.discover import copy_builtin
     from generator.templates import BUILTIN, Templates
 
@@ -265,7 +285,7 @@ def templates(names: tuple[str, ...], briefs: Path, templates: Path | None) -> N
 @templates_option
 @reports_errors
 def list_(briefs: Path, templates: Path | None) -> None:
-    """List packs with their variants, and the themes available."""
+    """List packs with their variants, and the themes."""
     from generator.content.loader import load_pack
     from generator.editions.discover import find_packs
     from generator.editions.themes import find_themes

@@ -191,3 +191,36 @@ def test_a_theme_the_pack_names_but_nobody_made_is_located_in_pack_yaml(mini: Pa
     assert code == 1
     assert err.splitlines()[0] == ("briefs/mini/pack.yaml:13:10: pack.theme: no theme 'defualt' (did you mean "
                                    "'default'?); themes: default, print-economy")
+
+
+def test_help_lists_every_command_in_full() -> None:
+    code, out, _ = run("--help")
+    commands = out.split("Commands:")[1].splitlines()[1:]
+    assert code == 0 and len([c for c in commands if c.strip()]) == 7
+    assert not [c for c in commands if c.rstrip().endswith("...")]  # no summary cut short
+
+
+def test_a_variant_naming_a_template_nobody_made_is_located(mini: Path, change: Change) -> None:
+    change("pack.yaml", "handout_template: handout-policymakers.md.j2", "handout_template: handout-policymaker.md.j2")
+    code, _, err = run("check")
+    assert code == 1
+    assert err.splitlines()[0].startswith(
+        "briefs/mini/pack.yaml:21:25: pack.variants[2].handout_template: no template 'handout-policymaker.md.j2' "
+        "(did you mean 'handout-policymakers.md.j2'?); templates: ")
+
+
+def test_a_summary_too_long_for_its_page_is_predicted_by_check_and_shown_by_build(mini: Path, change: Change) -> None:
+    title = ("A key message whose title goes on and on, far longer than any summary tile could ever hope to hold, "
+             "so that six of them in two columns fill the page")
+    change("content.yaml", "key_messages:\n", "key_messages:\n" + "".join(
+        f"  - {{id: long-{n}, title: '{title} {n}', text: More., sources: [atlas-2024]}}\n" for n in range(6)))
+    change("content.yaml", "comparison:\n", "comparison:\n" + "".join(
+        f"  - {{id: row-{n}, label: Row {n}, field: definition}}\n" for n in range(6)))
+    code, _, check_err = run("check")
+    predicted = [line for line in check_err.splitlines() if "summary runs to" in line]
+    assert code == 0 and predicted and all(line.startswith("briefs/mini: warning: ") for line in predicted)
+    assert ("the summary runs to 2 pages on a4 paper, not one: shorten the key-message titles (it shows up to six), "
+            "mark fewer resources `featured: true` (it shows up to three), or show fewer comparison rows "
+            "(summary.md.j2)") in predicted[0]
+    code, _, build_err = run("build")
+    assert code == 0 and build_err.splitlines() == check_err.splitlines()

@@ -48,7 +48,7 @@ def changes(builds: list[PackBuild]) -> list[str]:
 def warning_lines(builds: list[PackBuild]) -> list[str]:
     """Return every warning of the build, as ``check`` prints it, grouped by file in line order."""
     problems = [p for b in builds for p in b.warnings]
-    return [str(p) for p in sorted(problems, key=lambda p: (p.file, p.line, p.column))]
+    return [str(p) for p in sorted(problems)]  # the order check prints them in
 
 
 def failure_lines(builds: list[PackBuild]) -> list[str]:

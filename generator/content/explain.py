@@ -93,7 +93,11 @@ def _unknown_field(error: dict[str, Any], root: type[BaseModel]) -> tuple[str, b
     loc = tuple(error["loc"])
     parent = model_at(loc[:-1], root)
     allowed = list(fields_by_key(parent)) if parent else []
-    hint = did_you_mean(str(loc[-1]), allowed) or (f" (expected one of: {', '.join(allowed)})" if allowed else "")
+    key = str(loc[-1])
+    if " " in key.strip():  # "{id: a, title: One, two}": the comma ended the title and began a "key"
+        return (f"unknown field '{key}': inside {{…}} a ',' ends the text before it; put text that contains "
+                "commas in quotes"), True
+    hint = did_you_mean(key, allowed) or (f" (expected one of: {', '.join(allowed)})" if allowed else "")
     return f"unknown field{hint}", True
 
 

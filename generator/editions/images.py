@@ -18,14 +18,15 @@ MAX_PIXELS = 25_000_000
 FORMATS = {"PNG", "JPEG"}
 
 
-def read_image(base: Path, relative: str, where: str, field: str) -> bytes:
+def read_image(base: Path, relative: str, where: str, field: str, line: int = 0, column: int = 0) -> bytes:
     """Return the bytes of the image at ``relative`` inside ``base``.
 
-    ``where`` and ``field`` name the file and field that gave the path, for errors.
+    ``where``, ``line``, ``column`` and ``field`` name the place that gave the
+    path: every failure, the operating system's included, is reported there.
     """
 
     def fail(message: str) -> ContentError:
-        return ContentError([Problem(where, 0, 0, field, message)])
+        return ContentError([Problem(where, line, column, field, message)])
 
     candidate = Path(relative)
     if candidate.is_absolute() or ".." in candidate.parts:
@@ -39,9 +40,12 @@ def read_image(base: Path, relative: str, where: str, field: str) -> bytes:
         raise fail(f"'{relative}' leads outside {display_path(base)}/ (through a symbolic link)")
     if not resolved.is_file():
         raise fail(f"'{relative}' is not a file")
-    if resolved.stat().st_size > MAX_BYTES:
-        raise fail(f"image '{relative}' is over {MAX_BYTES // 1_000_000} MB")
-    data = resolved.read_bytes()
+    try:
+        if resolved.stat().st_size > MAX_BYTES:
+            raise fail(f"image '{relative}' is over {MAX_BYTES // 1_000_000} MB")
+        data = resolved.read_bytes()
+    except OSError as exc:
+        raise fail(f"cannot read image '{relative}' ({exc.strerror or exc})") from None
     from PIL import Image
 
     try:
@@ -59,11 +63,11 @@ def read_image(base: Path, relative: str, where: str, field: str) -> bytes:
     return data
 
 
-def read_logo(base: Path, relative: str, where: str, field: str) -> Logo:
+def read_logo(base: Path, relative: str, where: str, field: str, line: int = 0, column: int = 0) -> Logo:
     """Return the logo at ``relative`` inside ``base`` with its pixel size."""
     from PIL import Image
 
-    data = read_image(base, relative, where, field)
+    data = read_image(base, relative, where, field, line, column)
     with Image.open(io.BytesIO(data)) as image:
         width, height = image.size
     return Logo(data, width, height)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.content.fieldpath import FieldPath
 from generator.content.loader import LoadedPack, load_pack
 from generator.document import Logo
 from generator.editions.images import read_logo
@@ -60,6 +61,9 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
     name = theme_name or loaded.content.meta.theme
     if theme_name is None and templates.theme_folder(name) is None:
         raise ContentError([_unknown_theme(loaded, templates, name)])
+    missing = _missing_templates(loaded, templates)
+    if missing:
+        raise ContentError(missing)
     theme = load_theme(templates, name)
     logo = _logo(loaded, templates, theme, name)
     session = Session(loaded, name, theme, tuple(editions(loaded.content, logo)))
@@ -76,11 +80,16 @@ def _logo(loaded: LoadedPack, templates: Templates, theme: Theme, theme_name: st
     """Return the pack's logo, else the theme's, read safely from inside its own folder."""
     meta = loaded.content.meta
     if meta.logo:
+        source = loaded.sources.get("pack")
+        line, column = source.position(("pack", "logo")) if source else (0, 0)
         where = display_path(loaded.section_files["pack"])
-        return replace(read_logo(loaded.folder, meta.logo, where, "pack.logo"), alt=meta.logo_alt or "")
+        return replace(read_logo(loaded.folder, meta.logo, where, "pack.logo", line, column), alt=meta.logo_alt or "")
     folder = templates.theme_folder(theme_name)
     if theme.logo and folder is not None:
-        return read_logo(folder, theme.logo, display_path(folder / "theme.yaml"), "logo")
+        from generator.content.yamlsource import read_yaml
+
+        theme_file = read_yaml(folder / "theme.yaml")
+        return read_logo(folder, theme.logo, theme_file.name, "logo", *theme_file.position(("logo",)))
     return None
 
 
@@ -94,3 +103,25 @@ def _unknown_theme(loaded: LoadedPack, templates: Templates, name: str) -> Probl
     where = source.name if source else display_path(loaded.folder)
     return Problem(where, line, column, "pack.theme", f"no theme '{name}'{did_you_mean(name, known)}; "
                                                        f"themes: {', '.join(known)}")
+
+
+def _missing_templates(loaded: LoadedPack, templates: Templates) -> list[Problem]:
+    """Return a problem for each template a variant names that no template folder has, at its line."""
+    from generator.content.explain import did_you_mean
+
+    source = loaded.sources.get("pack")
+    known = list(templates.files("*.j2"))
+    problems = []
+    for index, variant in enumerate(loaded.content.meta.variants):
+        named = {f"{kind}_template": getattr(variant, f"{kind}_template") for kind in ("handout", "deck", "summary")}
+        named.update({f"templates.{fmt}": name for fmt, name in variant.templates.items()})
+        for field, name in named.items():
+            found = templates.find(name) if name else None
+            if name and (found is None or not found.is_file()):
+                path: FieldPath = ("pack", "variants", index, *field.split("."))
+                line, column = source.position(path) if source else (0, 0)
+                problems.append(Problem(source.name if source else display_path(loaded.folder), line, column,
+                                        f"pack.variants[{index + 1}].{field}",
+                                        f"no template '{name}'{did_you_mean(name, known)}; templates: "
+                                        f"{', '.join(known)}"))
+    return problems

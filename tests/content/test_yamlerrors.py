@@ -8,13 +8,14 @@ is a visible diff. No parser wording ("mapping values are not allowed",
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from generator.content.yamlsource import YamlProblem, read_yaml
 from generator.errors import display_path
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, problems
 
 MISTAKES = FIXTURES / "yaml-mistakes"
 QUOTE_IT = "put the text in quotes: title: "
@@ -74,3 +75,14 @@ def test_anything_unrecognised_still_names_its_line_in_plain_words(tmp_path: Pat
     line = str(info.value.problem)
     assert line == (f"{display_path(path)}:4:3: YAML syntax error: YAML cannot read this line: check its "
                     "indentation against the lines above, and put text containing ': ', ' #' or quotes in quotes")
+
+
+def test_a_comma_inside_braces_is_explained(mini: Path, change: Callable[[str, str, str], None]) -> None:
+    # Valid YAML, so the schema sees it: "{…, title: Fees, fines and bans, …}" makes "fines and bans" a key.
+    change("content.yaml", "title: Licences cost money", "title: Licences, fees and fines")
+    change("content.yaml", "  - id: licences-cost\n    title: Licences, fees and fines\n",
+           "  - {id: licences-cost, title: Licences, fees and fines, text: x, sources: [hill-fees]}\n"
+           "  - id: unused\n    title: x\n")
+    found = problems(mini)
+    assert any(line.endswith("unknown field 'fees and fines': inside {…} a ',' ends the text before it; put text "
+                             "that contains commas in quotes") for line in found), found

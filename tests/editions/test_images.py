@@ -22,17 +22,19 @@ Change = Callable[[str, str, str], None]
     ("broken.png", "corrupt or not an image"),
     ("escape.png", "leads outside"),
     ("picture.gif", "is GIF; use PNG or JPEG"),
+    ("a-folder", "'a-folder' is not a file"),
 ])
 def test_logo_paths_stay_inside_the_pack(mini: Path, change: Change, tmp_path: Path, logo: str, message: str) -> None:
     (mini / "broken.png").write_bytes(b"\x89PNG\r\n\x1a\nnot really")
     Image.new("RGB", (30, 10)).save(tmp_path / "outside.png")
     (mini / "escape.png").symlink_to(tmp_path / "outside.png")
     Image.new("RGB", (30, 10)).save(mini / "picture.gif")
+    (mini / "a-folder").mkdir()
     change("pack.yaml", "  theme: default\n", f"  theme: default\n  logo: {logo}\n")
     with pytest.raises(ContentError) as info:
         load_session(mini, TEMPLATES)
     [problem] = info.value.problems
-    assert str(problem).startswith("briefs/mini/pack.yaml: pack.logo: ")
+    assert str(problem).startswith("briefs/mini/pack.yaml:14:9: pack.logo: ")  # where the path was written
     assert message in str(problem)
 
 
@@ -42,6 +44,7 @@ def test_a_theme_logo_cannot_leave_the_theme_folder(mini: Path, tmp_path: Path) 
     theme.write_text(theme.read_text() + "logo: ../../../../etc/hostname\n")
     with pytest.raises(ContentError) as info:
         load_session(mini, templates)
+    assert str(info.value).startswith("templates/themes/default/theme.yaml:")
     assert "logo: '../../../../etc/hostname' must be a path inside" in str(info.value)
 
 
