@@ -38,10 +38,11 @@ def test_a_content_error_is_one_line_per_problem(mini: Path, change: Change) -> 
     code, out, err = run("check")
     assert code == 1 and out == ""
     assert err.splitlines() == [
-        "briefs/mini/content.yaml:47:5: models[2].short_name: required field is missing",
         "briefs/mini/content.yaml:49:5: models[2].shortname: unknown field (did you mean 'short_name'?)",
-        "2 problems found",
+        "1 problem found",
     ]
+    change("content.yaml", "    shortname: Licensing\n", "")  # really missing: then it says so
+    assert run("check")[2].splitlines()[0] == "briefs/mini/content.yaml:47:5: models[2].short_name: required field is missing"
 
 
 def test_build_writes_every_output_and_reports_one_line(mini: Path) -> None:

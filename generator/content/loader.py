@@ -100,8 +100,12 @@ def load_pack(folder: Path) -> LoadedPack:
     try:
         pack = Pack.model_validate(merged)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = _misspelt_fields(errors)
+        for error in errors:
             loc: FieldPath = tuple(error["loc"])
+            if error["type"] == "missing" and loc in misspelt:
+                continue  # "shortname: unknown field (did you mean 'short_name'?)" says it once
             if loc and loc[0] not in merged and error["type"] == "missing":
                 if unreadable:
                     continue  # the section may well be in the file we could not read
@@ -120,3 +124,23 @@ def load_pack(folder: Path) -> LoadedPack:
         section_files={section: src.path for section, src in owners.items()},
         sources=dict(owners),
     )
+
+
+def _misspelt_fields(errors: list[Any]) -> set[FieldPath]:
+    """Return the paths of missing fields that an unknown field beside them is a misspelling of.
+
+    "shortname" for "short_name" gives pydantic two errors; the editor needs one.
+    """
+    import difflib
+
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found = set()
+    for error in errors:
+        if error["type"] != "extra_forbidden":
+            continue
+        loc = tuple(error["loc"])
+        siblings = [str(m[-1]) for m in missing if m[:-1] == loc[:-1]]
+        close = difflib.get_close_matches(str(loc[-1]), siblings, n=1, cutoff=0.6)
+        if close:
+            found.add(loc[:-1] + (close[0],))
+    return found

@@ -227,6 +227,22 @@ def _unclosed(lines: _Lines, error: ParserError) -> Explained | None:
     return None
 
 
+def _quote_left_open(lines: _Lines, error: ParserError) -> Explained | None:
+    """A quote opened on an earlier line and never closed there, so YAML read on until a later quote."""
+    if not error.problem_mark:
+        return None
+    for number in range(1, error.problem_mark.line):
+        match = lines.key(lines[number])
+        value = (match.group("value") or "") if match else ""
+        if value[:1] in ("'", '"'):
+            quote = value[0]
+            inner = value[1:].replace("\\" + quote, "") if quote == '"' else value[1:].replace("''", "")
+            if quote not in inner:
+                return Explained(number, lines[number].index(value) + 1,
+                                 f"the quote opened here is never closed: end the text with {quote} on the same line")
+    return None
+
+
 def _reserved_start(lines: _Lines, error: ParserError) -> Explained | None:
     """Text starting with a character YAML reserves: @ ` % * & | > ! ? '- '."""
     signals = ("cannot start any token", "alias", "anchor", "block scalar", "block sequence entries",
@@ -244,7 +260,7 @@ def _reserved_start(lines: _Lines, error: ParserError) -> Explained | None:
 
 RECOGNISERS: tuple[Callable[[_Lines, ParserError], Explained | None], ...] = (
     _tab, _unclosed, _reserved_start, _expected_colon, _mapping_value, _text_after_quote, _list_item_under_text,
-    _indented_less,
+    _indented_less, _quote_left_open,
 )
 
 
