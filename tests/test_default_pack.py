@@ -74,3 +74,13 @@ def test_impress_renders_one_page_per_slide_and_no_text_falls_outside_its_box(im
             if not inside:
                 outside.append(f"slide {slide.number} '{slide.title}': {html.unescape(word)!r} at {x0:.0f},{y0:.0f}")
     assert not outside, "\n".join(outside[:20])
+
+
+def test_every_pdf_of_the_default_pack_passes_pdf_ua_1(default_built: dict[str, Path]) -> None:
+    page_validation = pytest.importorskip("page")
+    results = {name: page_validation.validate_pdf(str(path), profile="ua1")
+               for name, path in default_built.items() if name.endswith(".pdf")}
+    assert len(results) == 12
+    failed = {name: [f["rule_id"] for f in report.to_dict()["failures"]]
+              for name, report in results.items() if report.rules.failed}
+    assert failed == {}

@@ -191,7 +191,7 @@ class DeckLayout:
             lines = tuple(wrap(legend_runs, size, width))
             key = LaidParagraph(legend_runs, lines, size, role)
             extra += (TextBox(MARGIN_X, SLIDE_HEIGHT - FOOTER_FROM_BOTTOM, width,
-                              len(lines) * line_height(size, 1.0) + FOOTER_PAD, (key,), "footer"),)
+                              len(lines) * line_height(size, 1.0) + FOOTER_PAD, (key,), "legend"),)
         return replace(slide, elements=slide.elements + extra)
 
     # -- slide kinds ------------------------------------------------------------

@@ -40,7 +40,7 @@ def test_text_never_goes_below_the_floors(mini_built: dict[str, Path]) -> None:
     for slide in deck(mini_built).slides:
         for shape in slide.shapes:
             if shape.has_text_frame:
-                floor = Pt(12 if shape.name == "Footer text" else 18)
+                floor = Pt(12 if shape.name in ("Footer text", "Legend text") else 18)
                 assert all(r.font.size >= floor for p in shape.text_frame.paragraphs for r in p.runs), shape.name
             if shape.has_table:
                 assert all(r.font.size >= Pt(14) for row in shape.table.rows for c in row.cells

@@ -18,7 +18,6 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     NextPageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -57,8 +56,11 @@ from generator.render.pdf.flowables import (
     logo_size,
 )
 from generator.render.pdf.markup import markup, plain_markup
+from generator.render.pdf.tagging import TableTags, grouped
+from generator.render.pdf.tagging import TaggedParagraph as Paragraph
 from generator.theme import Theme
 
+STYLE_ROLES = {"title": "H1"}  # paragraph styles that are not plain paragraphs (P) in the structure tree
 CELL_PADDING = 4  # points inside each table cell
 COVER_BAND = 0.48  # the share of the cover page, from the top, in the band colour
 LOGO_MAX_WIDTH = 50 * mm
@@ -82,6 +84,7 @@ class PdfContext:
     labels: dict[str, str] = field(default_factory=dict)
     logo: Logo | None = None
     slugs: dict[str, int] = field(default_factory=dict)
+    author: str = ""  # for the logo's alternative text when the pack gives none
 
     def narrower(self, by: float) -> PdfContext:
         """Return the same context for a column ``by`` points narrower."""
@@ -89,7 +92,8 @@ class PdfContext:
 
     def para(self, inline: Inline, style: str = "body", prefix: str = "") -> Paragraph:
         breakable = style.startswith("cell")  # narrow table cells may break before a citation marker
-        return Paragraph(prefix + markup(inline, self.theme, break_before_cites=breakable), self.styles[style])
+        return Paragraph(prefix + markup(inline, self.theme, break_before_cites=breakable), self.styles[style],
+                         role=STYLE_ROLES.get(style, "P"))
 
 
 def _slug(text: str, seen: dict[str, int]) -> str:
@@ -114,8 +118,9 @@ def render_paragraph(block: ParagraphBlock, ctx: PdfContext) -> list[Flowable]:
 
 
 def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
-    items = [
-        Paragraph(markup(item, ctx.theme), ctx.styles["bullet"], bulletText=f"{n}." if block.ordered else "•")
+    items: list[Flowable] = [
+        Paragraph(markup(item, ctx.theme), ctx.styles["bullet"], bulletText=f"{n}." if block.ordered else "•",
+                  role="LI")
         for n, item in enumerate(block.items, start=1)
     ]
     if block.columns > 1:  # fill down the columns, like a newspaper
@@ -123,7 +128,7 @@ def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
         columns = [items[i * per:(i + 1) * per] for i in range(block.columns)]
         table = layout_table([columns], [ctx.width / block.columns] * block.columns, ctx.font, right=6)
         items = [table]
-    return items + [Spacer(1, ctx.styles["body"].fontSize * 0.3)]
+    return grouped("L", items) + [Spacer(1, ctx.styles["body"].fontSize * 0.3)]
 
 
 def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
@@ -131,13 +136,14 @@ def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
     count = len(block.paragraphs)
     # A frame background only 3 pt wide (its right edge is ctx.width - 3 from the frame's right):
     # a bar down the quotation's left side that follows it across page breaks.
-    out: list[Flowable] = [FrameBG(color=bar, left=0, right=ctx.width - 3, start=True)]
+    words: list[Flowable] = [FrameBG(color=bar, left=0, right=ctx.width - 3, start=True)]
     for index, paragraph in enumerate(block.paragraphs):
         opening = "“" if index == 0 else ""
         closing = "”" if index == count - 1 else ""
-        out.append(Paragraph(opening + markup(paragraph, ctx.theme) + closing, ctx.styles["quote"]))
-    out.append(FrameBG(start=False))
-    out.append(ctx.para(block.attribution, "attribution", prefix="— "))  # right under the words it attributes
+        words.append(Paragraph(opening + markup(paragraph, ctx.theme) + closing, ctx.styles["quote"]))
+    words.append(FrameBG(start=False))
+    words.append(ctx.para(block.attribution, "attribution", prefix="— "))  # right under the words it attributes
+    out = grouped("BlockQuote", words)  # the attribution is part of the quotation's element
     if block.context:
         out.append(ctx.para(block.context, "context"))
     return [KeepTogether(out)] if sum(len(text_of(p)) for p in block.paragraphs) < KEEP_QUOTE_TOGETHER else out
@@ -164,7 +170,7 @@ def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
     for child in block.blocks:
         out.extend(render_block(child, inner))
     out.extend([Spacer(1, pad / 2), FrameBG(start=False), Spacer(1, 6)])
-    return [Indented(f, pad) if isinstance(f, Paragraph) else f for f in out]
+    return grouped("Sect", [Indented(f, pad) if isinstance(f, Paragraph) else f for f in out])
 
 
 def _cell(cell: Any, ctx: PdfContext, style: str) -> Any:
@@ -223,7 +229,8 @@ def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     colours = ctx.theme.colours
     header = [ctx.para(c.text, "cell_head") for c in block.header]
     rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]
-    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width, ctx), repeatRows=1)
+    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width, ctx), repeatRows=1,
+                  renderCB=TableTags(header_rows=1, row_headers=True))
     commands = [
         ("FONT", (0, 0), (-1, -1), ctx.font),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.table_header_bg)),
@@ -336,7 +343,7 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
     styles = ctx.styles
     size = styles["h1"].fontSize + 2
     title_style = styles["title"].clone("mast_title", fontSize=size, leading=size * 1.15)
-    title = Paragraph(markup(block.title, ctx.theme), title_style)
+    title = Paragraph(markup(block.title, ctx.theme), title_style, role="H1")
     cells = [title]
     if block.subtitle:
         cells.append(Paragraph(markup(block.subtitle, ctx.theme), styles["subtitle"].clone(
@@ -347,7 +354,8 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
     logo = ctx.logo
     if logo:
         w, h = logo_size(logo, LOGO_MAX_WIDTH * 0.7, LOGO_MAX_HEIGHT * 0.8)
-        band = Table([[cells, LogoFlowable(logo, w, h)]], colWidths=[ctx.width - w - 20, w + 20])
+        band = Table([[cells, LogoFlowable(logo, w, h, logo.alt or f"Logo of {ctx.author}")]],
+                     colWidths=[ctx.width - w - 20, w + 20])
     else:
         band = Table([[cells]], colWidths=[ctx.width])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), HexColor(ctx.theme.colours.band)),

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from generator.render.pdf.flowables import HeadingParagraph, Indented
+from generator.render.pdf.tagging import Element, TaggedParagraph, tagger_of
 
 DOT = " . "
 CALLBACK = "briefpackContentsEntryEnd"
@@ -31,7 +32,13 @@ CALLBACK = "briefpackContentsEntryEnd"
 
 @dataclass(frozen=True)
 class PendingNumber:
-    """Where an entry's dots and page number go: page coordinates, the right edge, the style, the heading key."""
+    """Where an entry's dots and page number go, in the coordinates its text was drawn in, and its heading key.
+
+    The dots and number are drawn into the content stream right after the
+    entry's text, inside the same transformation, so ``x``, ``y`` and
+    ``right`` are in that local space; ``matrix`` maps them to the page for
+    the number's link rectangle.
+    """
 
     x: float
     y: float
@@ -39,6 +46,13 @@ class PendingNumber:
     style: Any
     key: str
     index: int  # where in the page's content stream the entry's text ended
+    matrix: tuple[float, float, float, float, float, float] = (1, 0, 0, 1, 0, 0)
+    entry: Element | None = None  # the entry's TOCI element, which the number's link also belongs to
+
+    def on_page(self, x: float, y: float) -> tuple[float, float]:
+        """Return the page coordinates of the local point (x, y)."""
+        a, b, c, d, e, f = self.matrix
+        return a * x + c * y + e, b * x + d * y + f
 
 
 def contents_entries(story: list[Flowable]) -> list[tuple[int, str, str]]:
@@ -68,10 +82,11 @@ class Contents(TableOfContents):
         def record(canvas: Any, kind: str, label: str) -> None:
             level, index = (int(part) for part in label.split(","))
             x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
-            a, b, c, d, e, f = canvas._currentMatrix
             pending = canvas.__dict__.setdefault("_pending_numbers", [])
-            pending.append(PendingNumber(a * x + c * y + e, b * x + d * y + f, a * availWidth + c * y + e,
-                                         self.getLevelStyle(level), self.entries[index][2], len(canvas._code)))
+            tagger = tagger_of(canvas)
+            pending.append(PendingNumber(x, y, availWidth, self.getLevelStyle(level), self.entries[index][2],
+                                         len(canvas._code), tuple(canvas._currentMatrix),
+                                         tagger.current if tagger else None))
 
         self.canv.setNamedCB(CALLBACK, record)
         rows: list[list[Flowable]] = []
@@ -80,10 +95,18 @@ class Contents(TableOfContents):
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             markup = f'<a href="#{key}">{self.to_markup(text)}</a><onDraw name="{CALLBACK}" label="{level},{index}"/>'
-            rows.append([Paragraph(markup, style)])
+            rows.append([TaggedParagraph(markup, style, role="TOCI")])
         self._table = Table(rows or [[Spacer(1, 1)]], colWidths=(availWidth,), style=self.tableStyle)
         self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803  (reportlab's)
+        tagger = tagger_of(canvas)
+        if tagger:
+            tagger.open("TOC")
+        super().drawOn(canvas, x, y, _sW)
+        if tagger:
+            tagger.close()
 
 
 def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, int]) -> None:
@@ -109,11 +132,23 @@ def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, in
         text.setFillColor(style.textColor)
         text.textLine(DOT * dots + number)
         canvas.drawText(text)
-        left = entry.right - width
-        # Named, because annotation counters are those of the page being replayed, not the document's.
-        canvas.linkRect("", entry.key, (left, entry.y, left + width, entry.y + style.leading), relative=1,
-                        name=f"contents-number-{entry.key}")
+        left, bottom = entry.on_page(entry.right - width, entry.y)
+        right, top = entry.on_page(entry.right, entry.y + style.leading)
+
+        def link(entry: PendingNumber = entry, box: tuple[float, ...] = (left, bottom, right, top)) -> None:
+            # Named, because annotation counters are those of the page being replayed, not the document's.
+            canvas.linkRect("", entry.key, box, relative=1, name=f"contents-number-{entry.key}")
+
+        tagger = tagger_of(canvas)
+        if tagger and entry.entry is not None:
+            tagger.annotation(canvas, entry.entry, link)  # the number's link belongs to its entry
+        else:
+            link()
         drawn = canvas._code[mark:]
         del canvas._code[mark:]
         after = min(entry.index + 1, len(canvas._code))
+        if canvas._code[after:after + 2] == ["Q", "EMC"]:
+            # After the entry's marked content, in the same coordinates: the leader and number are page
+            # furniture (an artifact), not words of the entry.
+            after += 2
         canvas._code[after:after] = drawn

@@ -10,24 +10,26 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from generator.document import Logo
+from generator.render.pdf.tagging import TaggedParagraph, figure, link_figure
 from generator.render.qr import qr_rects
 
 
 class LogoFlowable(Flowable):
     """The organisation's logo as a flowable (for the summary's masthead)."""
 
-    def __init__(self, logo: Logo, width: float, height: float):
+    def __init__(self, logo: Logo, width: float, height: float, alt: str):
         super().__init__()
-        self.logo, self.width, self.height = logo, width, height
+        self.logo, self.width, self.height, self.alt = logo, width, height, alt
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        draw_logo(self.canv, self.logo, 0, 0, self.width, self.height)
+        with figure(self.canv, self.alt):
+            draw_logo(self.canv, self.logo, 0, 0, self.width, self.height)
 
 
 class SpaceDownTo(Flowable):
@@ -54,11 +56,11 @@ class SpaceDownTo(Flowable):
         pass
 
 
-class HeadingParagraph(Paragraph):
-    """A heading paragraph that knows its outline level and bookmark key."""
+class HeadingParagraph(TaggedParagraph):
+    """A heading paragraph that knows its outline level and bookmark key, tagged H1–H3 at that level."""
 
     def __init__(self, text: str, style: Any, level: int, key: str, plain: str):
-        super().__init__(text, style)
+        super().__init__(text, style, role=f"H{min(max(level, 1), 6)}", _key=key)
         self.level = level
         self.key = key
         self.plain = plain
@@ -112,10 +114,19 @@ class QrCode(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.setFillColor(HexColor(self.colour))
-        for x, top, w, h in qr_rects(self.url, self.size):
-            canvas.rect(x, self.size - top - h, w, h, stroke=0, fill=1)
-        canvas.linkURL(self.url, (0, 0, self.size, self.size), relative=1)
+
+        def squares() -> None:
+            canvas.setFillColor(HexColor(self.colour))
+            for x, top, w, h in qr_rects(self.url, self.size):
+                canvas.rect(x, self.size - top - h, w, h, stroke=0, fill=1)
+
+        link_figure(canvas, qr_alt(self.url), squares,
+                    lambda: canvas.linkURL(self.url, (0, 0, self.size, self.size), relative=1))
+
+
+def qr_alt(url: str) -> str:
+    """Return a QR code's alternative text: what scanning it opens."""
+    return f"QR code that opens {url}"
 
 
 class StatusIcon(Flowable):
@@ -185,3 +196,42 @@ def draw_logo(canvas: Canvas, logo: Logo, x: float, y: float, w: float, h: float
     from reportlab.lib.utils import ImageReader
 
     canvas.drawImage(ImageReader(io.BytesIO(logo.data)), x, y, w, h, mask="auto")
+
+
+class Bookmarks:
+    """A document-template mixin: a bookmark and outline entry for each heading as it is laid out."""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = getattr(flowable, "level", None)
+        if level is None:
+            return
+        key = flowable.key
+        canvas = self.canv  # type: ignore[attr-defined]
+        # PDF outlines cannot skip a level: a document starting at '##' gets its entries at the top.
+        depth = min(level - 1, getattr(self, "_outline_depth", -1) + 1)
+        self._outline_depth = depth
+        canvas.bookmarkPage(key)
+        canvas.addOutlineEntry(flowable.plain, key, level=depth, closed=depth > 0)
+        pages = getattr(canvas, "heading_pages", None)
+        if pages is not None:
+            pages[key] = self.page  # type: ignore[attr-defined]
+
+
+class Bookmark(Flowable):
+    """A zero-size flowable that puts a bookmark (and outline entry) where it is drawn."""
+
+    _ZEROSIZE = 1
+    _SPACETRANSFER = True
+
+    def __init__(self, key: str, title: str, level: int = 0):
+        super().__init__()
+        self.key, self.title, self.level = key, title, level
+        self.width = self.height = 0
+        self.keepWithNext = 1
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level)

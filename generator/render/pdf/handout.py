@@ -11,7 +11,7 @@ import io
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from generator.document import Cover, Handout, Heading, text_of
@@ -21,8 +21,10 @@ from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.render.pdf.blocks import PdfContext, render_block
 from generator.render.pdf.contents import Contents, contents_entries
+from generator.render.pdf.flowables import Bookmarks
 from generator.render.pdf.markup import paragraph_styles, plain_markup
-from generator.render.pdf.page import FOOTER_ROOM, cover_band, document_info, footer_canvas
+from generator.render.pdf.page import FOOTER_ROOM, cover_band, document_info, footer_canvas, tagged_info
+from generator.render.pdf.tagging import TaggedParagraph, Tagger, finish_tagged_pdf
 from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -36,20 +38,8 @@ def _TABLE(font: str) -> TableStyle:
                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
 
 
-class _HandoutDoc(BaseDocTemplate):
-    """Adds a bookmark and outline entry for each heading as it is laid out, and notes its page."""
-
-    def afterFlowable(self, flowable: Flowable) -> None:
-        level = getattr(flowable, "level", None)
-        if level is None:
-            return
-        key = flowable.key
-        # PDF outlines cannot skip a level: a document starting at '##' gets its entries at the top.
-        depth = min(level - 1, getattr(self, "_outline_depth", -1) + 1)
-        self._outline_depth = depth
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.plain, key, level=depth, closed=depth > 0)
-        self.canv.heading_pages[key] = self.page
+class _HandoutDoc(Bookmarks, BaseDocTemplate):
+    """The handout's document template: bookmarks and outline entries for its headings."""
 
 
 def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4,
@@ -76,7 +66,8 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
     margin = theme.margin_mm * mm
     width = size[0] - 2 * margin
     meta = handout.meta
-    ctx = PdfContext(theme, paragraph_styles(theme, font), font, width, handout.labels, meta.logo)
+    ctx = PdfContext(theme, paragraph_styles(theme, font), font, width, handout.labels, meta.logo,
+                     author=meta.author)
     buffer = io.BytesIO()
     doc = _HandoutDoc(
         buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
@@ -110,13 +101,15 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
     if with_toc:
         contents = Contents(contents_entries(body), [ctx.styles["toc1"], ctx.styles["toc2"]], _TABLE(font),
                             lambda text: plain_markup(text, theme))
-        title = Paragraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"])
+        title = TaggedParagraph(plain_markup(handout.labels.get("contents", "Contents"), theme), ctx.styles["h1"],
+                                role="H1")
         front.extend([title, contents, RLPageBreak()])
     story = front + body
-    canvasmaker = footer_canvas(handout, theme, font, size)
+    tagger = Tagger()
+    canvasmaker = footer_canvas(handout, theme, font, size, tagger)
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
         detail = " ".join(str(exc).split())  # reportlab's message spans lines and quotes whole paragraphs
         raise BuildError(f"handout could not be laid out ({exc.__class__.__name__}): {detail[:160]}…") from None
-    return buffer.getvalue(), doc.page
+    return finish_tagged_pdf(buffer.getvalue(), tagger, tagged_info(meta)), doc.page

@@ -18,6 +18,7 @@ from generator.fonts.reportlab import register_fallback_font
 from generator.render.pdf.blocks import COVER_BAND, LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH
 from generator.render.pdf.contents import PendingNumber, draw_deferred
 from generator.render.pdf.flowables import draw_logo, logo_size
+from generator.render.pdf.tagging import TAGGER, DocumentInfo, Tagger, TaggingCanvas
 from generator.theme import Theme
 
 FOOTER_ROOM = 8  # points between the body and the bottom margin, where the footer rule sits
@@ -26,6 +27,12 @@ FOOTER_ROOM = 8  # points between the body and the bottom margin, where the foot
 def pdf_date(meta: Meta) -> str:
     """Return the pack's date as a PDF date, so the same input always gives the same bytes."""
     return f"D:{meta.date:%Y%m%d}000000+00'00'"
+
+
+def tagged_info(meta: Meta, title: str | None = None) -> DocumentInfo:
+    """Return what a tagged PDF says about itself (XMP), for ``meta``."""
+    return DocumentInfo(title or meta.title, meta.language, meta.author, meta.subject, tuple(meta.keywords),
+                        f"{meta.date:%Y-%m-%d}T00:00:00Z")
 
 
 def document_info(meta: Meta, title: str | None = None) -> dict[str, Any]:
@@ -51,7 +58,8 @@ def cover_band(theme: Theme, meta: Meta, size: tuple[float, float]) -> Any:
     return paint
 
 
-def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float, float]) -> type:
+def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float, float],
+                  tagger: Tagger | None = None) -> type:
     """Return a canvas class that draws, once every page is laid out, the footer and the contents' page numbers."""
     meta = handout.meta
     labels = handout.labels
@@ -61,7 +69,7 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
 
     primary, fallback = glyph_set(theme.fonts.handout), glyph_set(theme.fonts.fallback)
 
-    class FooterCanvas(Canvas):
+    class FooterCanvas(TaggingCanvas):
         heading_pages: ClassVar[dict[str, int]] = {}  # bookmark key → page, filled as headings are laid out
 
         def _pieces(self, text: str) -> list[tuple[str, str]]:
@@ -86,6 +94,7 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self._pending_numbers: list[PendingNumber] = []  # contents entries on this page, numbered at save
+            setattr(self, TAGGER, tagger)
             stamp = pdf_date(meta)
             self.setDateFormatter(lambda *_: stamp)
 

@@ -7,6 +7,7 @@ Arimo (Arial's metric twin), so the PDF version of the deck matches the PPTX.
 from __future__ import annotations
 
 import io
+from contextlib import nullcontext
 from typing import Any
 
 from reportlab.lib.colors import HexColor
@@ -27,20 +28,41 @@ from generator.layout.boxes import (
     TableBox,
     TextBox,
 )
-from generator.render.pdf.page import pdf_date
+from generator.render.pdf.flowables import qr_alt
+from generator.render.pdf.page import pdf_date, tagged_info
+from generator.render.pdf.tagging import (
+    TAGGER,
+    TableTags,
+    Tagger,
+    TaggingCanvas,
+    figure,
+    finish_tagged_pdf,
+    link_figure,
+    tagger_of,
+)
 from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, text_colour
 from generator.theme import Theme
 
 BOLD_ROLES = ("title", "cover", "heading")
+# The structure a slide paragraph's role has in the tagged PDF (anything else is a paragraph).
+SLIDE_ROLES = {"title": "H1", "cover": "H1", "heading": "H2"}
 
 
 class SlidePainter:
-    """Paints slides on a reportlab canvas in slide coordinates (points, origin top left)."""
+    """Paints slides on a reportlab canvas in slide coordinates (points, origin top left).
 
-    def __init__(self, theme: Theme):
+    With ``tagged``, what it paints is tagged for the canvas's Tagger (the
+    slides PDF); a slide drawn as a picture (in the speaker notes) is not.
+    """
+
+    def __init__(self, theme: Theme, tagged: bool = True):
         self.theme = theme
         self.fonts = register_slide_fonts()
+        self.tagged = tagged
+
+    def tagger(self, canvas: Canvas) -> Tagger | None:
+        return tagger_of(canvas) if self.tagged else None
 
     def paint(self, canvas: Canvas, slide: LaidSlide) -> None:
         """Draw ``slide`` with its top-left corner at the canvas origin, y growing down."""
@@ -58,17 +80,32 @@ class SlidePainter:
             elif isinstance(element, PictureBox):
                 self.qr(canvas, element)
             elif isinstance(element, ImageBox):
-                from reportlab.lib.utils import ImageReader
-
-                canvas.saveState()  # images draw upright: flip back within the box
-                canvas.translate(element.x, element.y + element.h)
-                canvas.scale(1, -1)
-                canvas.drawImage(ImageReader(io.BytesIO(element.data)), 0, 0, element.w, element.h, mask="auto")
-                canvas.restoreState()
+                self.image(canvas, element)
         canvas.restoreState()
 
-    def _line(self, canvas: Canvas, para: LaidParagraph, line: Any, x: float, baseline: float) -> None:
-        """Draw one laid-out line as one text object, its runs each in their font, colour and rise."""
+    def image(self, canvas: Canvas, element: ImageBox) -> None:
+        from reportlab.lib.utils import ImageReader
+
+        def draw() -> None:
+            canvas.saveState()  # images draw upright: flip back within the box
+            canvas.translate(element.x, element.y + element.h)
+            canvas.scale(1, -1)
+            canvas.drawImage(ImageReader(io.BytesIO(element.data)), 0, 0, element.w, element.h, mask="auto")
+            canvas.restoreState()
+
+        if self.tagger(canvas):
+            with figure(canvas, element.alt):
+                draw()
+        else:
+            draw()
+
+    def _line(self, canvas: Canvas, para: LaidParagraph, line: Any, x: float, baseline: float,
+              wrapped: bool = False) -> None:
+        """Draw one laid-out line as one text object, its runs each in their font, colour and rise.
+
+        A ``wrapped`` line (one a paragraph continues after) ends with its space, so
+        the words either side of the break stay two words for a screen reader.
+        """
         text = canvas.beginText()
         text.setTextTransform(1, 0, 0, -1, x, baseline)  # undo the flipped page for glyphs
         for run in line.runs:
@@ -84,75 +121,137 @@ class SlidePainter:
             if run.url:
                 canvas.linkURL(run.url, (x, baseline + 2, x + width, baseline - para.size), relative=1)
             x += width
+        if wrapped:
+            text.textOut(" ")
         canvas.saveState()  # the runs' colours must not leak into what is drawn next
         canvas.drawText(text)
         canvas.restoreState()
 
     def text(self, canvas: Canvas, box: TextBox) -> None:
+        tagger = self.tagger(canvas) if box.role != "footer" else None
         y = box.y
         ascent = face().ascent / face().units_per_em
+        in_list = False
         for para in box.paragraphs:
+            if tagger and bool(para.bullet) != in_list:
+                if in_list:
+                    tagger.close()
+                else:
+                    tagger.open("L")
+                in_list = bool(para.bullet)
             y += para.space_before
             height = face().line_height(para.size) * box.line_spacing
-            for index, line in enumerate(para.lines):
-                baseline = y + ascent * para.size
-                x = box.x + para.indent
-                if para.align == "right":
-                    x = box.x + box.w - line.width
-                elif para.align == "center":
-                    x = box.x + (box.w - line.width) / 2
-                if index == 0 and para.bullet:
-                    canvas.setFillColor(HexColor(text_colour(self.theme, para.role)))
-                    marker = canvas.beginText()
-                    marker.setTextTransform(1, 0, 0, -1, box.x, baseline)
-                    marker.setFont(self.fonts[(False, False)], para.size)
-                    marker.textOut(para.bullet)
-                    canvas.drawText(marker)
-                self._line(canvas, para, line, x, baseline)
-                y += height
+            baseline = y + ascent * para.size
+            if para.bullet:
+                if tagger:
+                    tagger.open("LI")
+                    with tagger.content(canvas, "Lbl"):
+                        self._marker(canvas, para, box.x, baseline)
+                else:
+                    self._marker(canvas, para, box.x, baseline)
+            role = "LBody" if para.bullet else SLIDE_ROLES.get(para.role, "P")
+            with tagger.content(canvas, role) if tagger else nullcontext():
+                for index, line in enumerate(para.lines):
+                    baseline = y + ascent * para.size
+                    x = box.x + para.indent
+                    if para.align == "right":
+                        x = box.x + box.w - line.width
+                    elif para.align == "center":
+                        x = box.x + (box.w - line.width) / 2
+                    self._line(canvas, para, line, x, baseline, wrapped=index < len(para.lines) - 1)
+                    y += height
+            if tagger and para.bullet:
+                tagger.close()  # the LI
+        if tagger and in_list:
+            tagger.close()
+
+    def _marker(self, canvas: Canvas, para: LaidParagraph, x: float, baseline: float) -> None:
+        canvas.setFillColor(HexColor(text_colour(self.theme, para.role)))
+        marker = canvas.beginText()
+        marker.setTextTransform(1, 0, 0, -1, x, baseline)
+        marker.setFont(self.fonts[(False, False)], para.size)
+        marker.textOut(para.bullet)
+        canvas.drawText(marker)
 
     def table(self, canvas: Canvas, box: TableBox) -> None:
         colours = self.theme.colours
+        tagger = self.tagger(canvas)
+        tags = TableTags(header_rows=1, row_headers=True)
+        table = _TableOnCanvas(canvas)
+        if tagger:
+            tags(table, "startTable")
         y = box.y
         for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
             x = box.x
             fill = colours.table_header_bg if r == 0 else (colours.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
             canvas.setFillColor(HexColor(fill))
             canvas.rect(box.x, y, box.w, height, stroke=0, fill=1)
-            for cell, width in zip(row, box.col_widths, strict=True):
+            if tagger:
+                tags(table, "startRow", r)
+            for c, (cell, width) in enumerate(zip(row, box.col_widths, strict=True)):
                 role = "table_header" if r == 0 else "body"
                 para = LaidParagraph(cell.runs, cell.lines, box.size, role)
                 baseline = y + box.padding + face().ascent / face().units_per_em * box.size
-                for line in cell.lines:
-                    if r == 0:
-                        self._header_line(canvas, line, x + box.padding, baseline, box.size)
-                    else:
-                        self._line(canvas, para, line, x + box.padding, baseline)
-                    baseline += face().line_height(box.size)
+                if tagger:
+                    tags(table, "startCell", r, c)
+                with tagger.content(canvas, "P") if tagger else nullcontext():
+                    for index, line in enumerate(cell.lines):
+                        wrapped = index < len(cell.lines) - 1
+                        if r == 0:
+                            self._header_line(canvas, line, x + box.padding, baseline, box.size, wrapped)
+                        else:
+                            self._line(canvas, para, line, x + box.padding, baseline, wrapped)
+                        baseline += face().line_height(box.size)
+                if tagger:
+                    tags(table, "endCell")
                 x += width
+            if tagger:
+                tags(table, "endRow")
             y += height
+        if tagger:
+            tags(table, "endTable")
 
-    def _header_line(self, canvas: Canvas, line: Any, x: float, baseline: float, size: float) -> None:
+    def _header_line(self, canvas: Canvas, line: Any, x: float, baseline: float, size: float,
+                     wrapped: bool = False) -> None:
         canvas.setFillColor(HexColor(self.theme.colours.table_header_text))
         text = canvas.beginText()
         text.setTextTransform(1, 0, 0, -1, x, baseline)
         text.setFont(self.fonts[(True, False)], size)
-        text.textOut("".join(run.text for run in line.runs))
+        text.textOut("".join(run.text for run in line.runs) + (" " if wrapped else ""))
         canvas.drawText(text)
 
     def qr(self, canvas: Canvas, box: PictureBox) -> None:
-        canvas.setFillColor(HexColor("#FFFFFF"))
-        canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
-        canvas.setFillColor(HexColor("#000000"))
-        for x, top, w, h in qr_rects(box.url, box.w):  # slide coordinates already run top-down
-            canvas.rect(box.x + x, box.y + top, w, h, stroke=0, fill=1)
-        canvas.linkURL(box.url, (box.x, box.y, box.x + box.w, box.y + box.h), relative=1)
+        def squares() -> None:
+            canvas.setFillColor(HexColor("#FFFFFF"))
+            canvas.rect(box.x, box.y, box.w, box.h, stroke=0, fill=1)
+            canvas.setFillColor(HexColor("#000000"))
+            for x, top, w, h in qr_rects(box.url, box.w):  # slide coordinates already run top-down
+                canvas.rect(box.x + x, box.y + top, w, h, stroke=0, fill=1)
+
+        def link() -> None:
+            canvas.linkURL(box.url, (box.x, box.y, box.x + box.w, box.y + box.h), relative=1)
+
+        if self.tagger(canvas):
+            link_figure(canvas, qr_alt(box.url), squares, link)
+        else:
+            squares()
+            link()
 
 
-def new_canvas(buffer: io.BytesIO, size: tuple[float, float], meta: Meta, title_suffix: str = "") -> Canvas:
-    """Return a deterministic canvas with the document metadata set."""
+class _TableOnCanvas:
+    """What ``TableTags`` asks of a table: the canvas it is drawn on (slides draw tables themselves)."""
+
+    def __init__(self, canvas: Canvas):
+        self.canv = canvas
+
+
+def new_canvas(buffer: io.BytesIO, size: tuple[float, float], meta: Meta, tagger: Tagger,
+               title_suffix: str = "") -> Canvas:
+    """Return a deterministic canvas with the document metadata set, drawing for ``tagger``."""
     font = register_slide_fonts()[(False, False)]
-    canvas = Canvas(buffer, pagesize=size, invariant=1, lang=meta.language, pageCompression=1, initialFontName=font)
+    canvas = TaggingCanvas(buffer, pagesize=size, invariant=1, lang=meta.language, pageCompression=1,
+                           initialFontName=font)
+    setattr(canvas, TAGGER, tagger)
     stamp = pdf_date(meta)
     canvas.setDateFormatter(lambda *_: stamp)
     canvas.setTitle(meta.title + title_suffix)
@@ -168,15 +267,18 @@ def render_slides_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) -
     """Return a PDF with one 16:9 page per slide, bookmarked by slide title."""
     painter = SlidePainter(theme)
     buffer = io.BytesIO()
-    canvas = new_canvas(buffer, (SLIDE_WIDTH, SLIDE_HEIGHT), meta)
+    tagger = Tagger()
+    canvas = new_canvas(buffer, (SLIDE_WIDTH, SLIDE_HEIGHT), meta, tagger)
     for slide in slides:
+        tagger.open("Sect")  # one section per slide, its title the heading
         canvas.saveState()
         canvas.transform(1, 0, 0, -1, 0, SLIDE_HEIGHT)  # slide coordinates: origin top left
         painter.paint(canvas, slide)
         canvas.restoreState()
+        tagger.close()
         key = f"slide-{slide.number}"
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(f"{slide.number}. {slide.title}", key, level=0)
         canvas.showPage()
     canvas.save()
-    return buffer.getvalue()
+    return finish_tagged_pdf(buffer.getvalue(), tagger, tagged_info(meta))

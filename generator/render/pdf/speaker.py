@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import Flowable, HRFlowable, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import ImageAndFlowables
 
@@ -16,9 +16,12 @@ from generator.document import Meta
 from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.layout.boxes import SLIDE_HEIGHT, SLIDE_WIDTH, LaidSlide
+from generator.render.pdf.flowables import Bookmark
 from generator.render.pdf.markup import markup, paragraph_styles, plain_markup
-from generator.render.pdf.page import document_info, pdf_date
+from generator.render.pdf.page import document_info, pdf_date, tagged_info
 from generator.render.pdf.slides import SlidePainter
+from generator.render.pdf.tagging import TaggedParagraph as Paragraph
+from generator.render.pdf.tagging import Tagger, figure, finish_tagged_pdf, tagging_canvas
 from generator.theme import Theme
 
 SLIDE_SCALE = 0.3
@@ -44,10 +47,11 @@ class SlidePicture(Flowable):
 
     def draw(self) -> None:
         canvas = self.canv
-        canvas.saveState()
-        canvas.transform(SLIDE_SCALE, 0, 0, -SLIDE_SCALE, 0, self.height)
-        self.painter.paint(canvas, self.slide)
-        canvas.restoreState()
+        with figure(canvas, f"Slide {self.slide.number}: {self.slide.title}"):  # its words are in the notes' heading
+            canvas.saveState()
+            canvas.transform(SLIDE_SCALE, 0, 0, -SLIDE_SCALE, 0, self.height)
+            self.painter.paint(canvas, self.slide)
+            canvas.restoreState()
         canvas.setStrokeColor(HexColor(self.rule))
         canvas.setLineWidth(0.5)
         canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
@@ -58,21 +62,24 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
     """Return (PDF bytes, pages) of the speaker handout: each slide's picture with its notes beside it."""
     font = register_handout_font(theme.fonts.handout)
     styles = paragraph_styles(theme, font)
-    painter = SlidePainter(theme)
+    painter = SlidePainter(theme, tagged=False)  # a slide picture is one Figure, not its parts
     buffer = io.BytesIO()
     margin = theme.margin_mm * mm
     title = f"{meta.title}: {labels.get('speaker_notes', 'Speaker notes')}"
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                            bottomMargin=margin, initialFontName=font, **document_info(meta, title))
-    story: list[Any] = [Paragraph(plain_markup(title, theme), styles["h1"]), Spacer(1, 4)]
+                      bottomMargin=margin, initialFontName=font, **document_info(meta, title))
+    story: list[Any] = [Paragraph(plain_markup(title, theme), styles["h1"], role="H1"), Spacer(1, 4)]
     starred = any("*" in run.text for slide in slides for note in slide.notes for run in note if run.cite)
     if starred:  # the key to the unchecked mark, where the marks are
         story.append(Paragraph(plain_markup(labels.get("unchecked_legend", ""), theme), styles["small"]))
     note_style = styles["small"].clone("notes", textColor=HexColor(theme.colours.text))
     for slide in slides:
-        notes: list[Any] = [Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"])]
+        heading = f"{slide.number}. {slide.title}"
+        notes: list[Any] = [Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"],
+                                      role="H2")]
         notes += [Paragraph(markup(n, theme, cite_links=False), note_style) for n in slide.notes]
         # Notes flow beside the picture, then under it, and across pages when long.
+        story.append(Bookmark(f"slide-{slide.number}", heading))
         story.append(ImageAndFlowables(SlidePicture(slide, painter, theme.colours.rule), notes,
                                        imageLeftPadding=0, imageRightPadding=12, imageSide="left"))
         story.append(HRFlowable(width="100%", thickness=0.5, color=HexColor(theme.colours.rule),
@@ -82,9 +89,10 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
     def dated(canvas: Any, _doc: Any) -> None:
         canvas.setDateFormatter(lambda *_: stamp)
 
+    tagger = Tagger()
     try:
-        doc.build(story, onFirstPage=dated, onLaterPages=dated)
+        doc.build(story, onFirstPage=dated, onLaterPages=dated, canvasmaker=tagging_canvas(tagger))
     except LayoutError as exc:
         detail = " ".join(str(exc).split())
         raise BuildError(f"speaker notes could not be laid out: {detail[:160]}…") from None
-    return buffer.getvalue(), doc.page
+    return finish_tagged_pdf(buffer.getvalue(), tagger, tagged_info(meta, title)), doc.page

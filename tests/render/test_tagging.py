@@ -1,0 +1,168 @@
+"""Every PDF is tagged PDF/UA-1: the structure a screen reader follows is complete, in order, and well formed.
+
+The gates: page-validation's PDF/UA-1 profile passes with no failed rule; every
+line a text extractor finds outside page furniture is in the structure tree
+(poppler's ``pdfinfo -struct-text``); no two words are glued together and no
+URL has a space in it; headings, lists, tables, quotations, figures, links and
+the contents have their standard structure.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+page_validation = pytest.importorskip("page")
+
+POPPLER = shutil.which("pdftotext") and shutil.which("pdfinfo")
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo) not installed")
+
+# Lines of page furniture, which are artifacts by design: footers, slide numbers, contents leaders.
+FURNITURE = [re.compile(p) for p in (r"Page \d+ of \d+", r"· Version .* · \d{4}-\d\d-\d\d", r"^\d+ / \d+$",
+                                     r"^(\. )+\.?\s*\d*$", r"^\d+$")]
+
+
+LEADER = re.compile(r"( \.)+\s*\d+$")  # a contents entry's dots and page number
+
+
+def pdfs(built: dict[str, Path]) -> dict[str, Path]:
+    return {name: path for name, path in built.items() if name.endswith(".pdf")}
+
+
+def test_every_pdf_passes_pdf_ua_1(mini_built: dict[str, Path], glow_built: dict[str, Path]) -> None:
+    checked = 0
+    for built in (mini_built, glow_built):
+        for name, path in pdfs(built).items():
+            report = page_validation.validate_pdf(str(path), profile="ua1")
+            failures = [f"{f['rule_id']}: {f['message']}" for f in report.to_dict()["failures"]]
+            assert report.rules.failed == 0, (name, failures[:5])
+            checked += 1
+    assert checked == 18  # mini: 2 variants × (2 handouts, 2 summaries, slides, notes); glowberries: 6
+
+
+def struct_text(path: Path) -> list[tuple[tuple[str, ...], str]]:
+    """Return (the roles from the root, text) of every piece of text in the structure tree, in order."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    stack: list[tuple[int, str]] = []
+    found = []
+    for line in out.splitlines():
+        depth = len(line) - len(line.lstrip(" "))
+        content = line.strip()
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if content.startswith('"') and content.endswith('"'):
+            found.append((tuple(role for _, role in stack), content[1:-1]))
+        elif content and not content.startswith(("/", "Object")):
+            stack.append((depth, content.split()[0].rstrip(":")))
+    return found
+
+
+def extracted_lines(path: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["public-handout-a4.pdf", "public-summary-letter.pdf", "public-slides.pdf",
+                                  "public-speaker-notes.pdf", "experts-handout-letter.pdf"])
+def test_every_word_on_the_page_is_in_the_structure(mini_built: dict[str, Path], name: str) -> None:
+    path = mini_built[name]
+    tagged = "".join(text for _, text in struct_text(path)).replace(" ", "")
+    lines = [LEADER.sub("", line) for line in extracted_lines(path) if not any(p.search(line) for p in FURNITURE)]
+    assert len(lines) > 10
+    missing = [line for line in lines if line.replace(" ", "") not in tagged]
+    assert missing == []
+
+
+@needs_poppler
+@pytest.mark.parametrize("name", ["public-handout-a4.pdf", "public-summary-a4.pdf", "public-slides.pdf",
+                                  "public-speaker-notes.pdf"])
+def test_no_words_glued_together_and_no_space_inside_a_url(mini_built: dict[str, Path], name: str) -> None:
+    path = mini_built[name]
+    words = set(" ".join(extracted_lines(path)).replace("[", " [").split())
+    tagged = [(roles, text.replace("[", " [")) for roles, text in struct_text(path)
+              if "Figure" not in roles]  # a figure is read by its alternative text
+    glued = [token for _, text in tagged for token in text.split()
+             if token not in words and not re.search(r"[/.@-]", token)]  # URLs may wrap across lines
+    assert glued == []
+    urls = [token for _, text in tagged for token in text.split() if token.startswith("https://")]
+    assert "https://example.org/atlas" in urls or "handout" not in name
+
+
+def structure(path: Path) -> list[tuple[int, str, dict[str, str]]]:
+    """Return (depth, role, attributes) of every structure element, in order, read with pikepdf."""
+    pdf = pikepdf.open(path)
+    found: list[tuple[int, str, dict[str, str]]] = []
+
+    def walk(node: pikepdf.Object, depth: int) -> None:
+        kids = node.get("/K")
+        if isinstance(node, pikepdf.Dictionary) and node.get("/Type") == "/StructElem":
+            attrs = {k: str(v) for k, v in node.items() if k in ("/Alt", "/Lang")}
+            if "/A" in node:
+                attrs["/Scope"] = str(node.A.get("/Scope"))
+            found.append((depth, str(node.S)[1:], attrs))
+        if isinstance(kids, pikepdf.Array):
+            for kid in kids:
+                if isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") in (None, "/StructElem"):
+                    walk(kid, depth + 1)
+        elif isinstance(kids, pikepdf.Dictionary):
+            walk(kids, depth + 1)
+
+    walk(pdf.Root.StructTreeRoot, 0)
+    return found
+
+
+def test_the_handout_has_its_standard_structure(mini_built: dict[str, Path]) -> None:
+    path = mini_built["public-handout-a4.pdf"]
+    elements = structure(path)
+    roles = [role for _, role, _ in elements]
+    assert roles[0] == "Document" and roles[1] == "H1"  # the cover title
+    for role in ("H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH", "TD",
+                 "BlockQuote", "Figure", "Link", "Reference", "TOC", "TOCI", "Sect"):
+        assert role in roles, role
+    scopes = {attrs.get("/Scope") for _, role, attrs in elements if role == "TH"}
+    assert scopes == {"/Column", "/Row"}
+    figures = [attrs.get("/Alt", "") for _, role, attrs in elements if role == "Figure"]
+    assert figures and all(alt.startswith("QR code that opens https://") for alt in figures)
+    pdf = pikepdf.open(path)
+    assert str(pdf.Root.Lang) == "en-AU" and bool(pdf.Root.MarkInfo.Marked)
+    assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle)
+    xmp = pdf.Root.Metadata.read_bytes().decode()
+    assert "<pdfuaid:part>1</pdfuaid:part>" in xmp and "Hover-scooters and the law</rdf:li>" in xmp
+    annotations = [a for page in pdf.pages for a in page.get("/Annots", [])]
+    assert annotations and all(str(a.get("/Contents", "")) for a in annotations)
+    described = {str(a.Contents).split(" ")[0] for a in annotations}
+    assert described == {"Link", "Go"}  # "Link to https://…", "Go to source 3 …", "Go to Key messages"
+    assert all(str(page.get("/Tabs")) == "/S" for page in pdf.pages)
+
+
+@needs_poppler
+def test_a_page_reads_in_order(mini_built: dict[str, Path]) -> None:
+    # The quotation's attribution comes right after its words, inside the quotation; the table reads by rows.
+    texts = [(roles, text) for roles, text in struct_text(mini_built["public-handout-a4.pdf"])]
+    order = [text for _, text in texts]
+    quote = next(i for i, (_, text) in enumerate(texts) if text.startswith("“Nobody floats"))
+    assert order[quote + 1].startswith("— The Lowtown mayor") and "BlockQuote" in texts[quote + 1][0]
+    who = order.index("Who")
+    assert order[who + 1: who + 3] == ["Under this model", "Selling"]
+
+
+def test_the_speaker_notes_have_a_bookmark_per_slide(mini_built: dict[str, Path]) -> None:
+    pdf = pikepdf.open(mini_built["public-speaker-notes.pdf"])
+    with pdf.open_outline() as outline:
+        titles = [item.title for item in outline.root]
+    slides = len(pikepdf.open(mini_built["public-slides.pdf"]).pages)
+    assert len(titles) == slides and titles[0].startswith("1. ") and titles[-1].startswith(f"{slides}. ")
+
+
+@needs_poppler
+def test_the_contents_leaders_and_numbers_are_on_the_page(mini_built: dict[str, Path]) -> None:
+    # They are drawn last, into the entries' coordinates; once they were drawn off the page.
+    out = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(mini_built["public-handout-a4.pdf"]),
+                          "-"], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Key messages( \.)+ +3", out), out[:400]
