@@ -325,7 +325,7 @@ _put_frag_line = rl_paragraph._putFragLine
 
 def _spaced_frag_line(cur_x: float, tx: Any, line: Any, last: int, p_kind: str) -> Any:
     """Paint a line of styled text as reportlab does, ending a wrapped line with its space (see ``_spaced``)."""
-    words = getattr(line, "words", None)
+    words: list[Any] = getattr(line, "words", None) or []
     final = words[-1] if words else None
     if (last or final is None or getattr(final, "cbDefn", None) or not isinstance(getattr(final, "text", None), str)
             or id(line) in getattr(tx._canvas, _SOFT_BREAKS, ())):
