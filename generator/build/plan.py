@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.build.jobs import Job
 from generator.build.manifest import JobEntry, PackEntry, environment, file_hash
-from generator.errors import Problem, display_path
+from generator.errors import ContentError, Problem, display_path
 from generator.templates import Templates
 
 if TYPE_CHECKING:  # loading packs imports the schema; a no-op build must not pay for it
@@ -104,6 +104,9 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
                 plan.deps[key] = hashes
                 plan.reasons[key] = why
     plan.problems = lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
+    errors = [problem for problem in plan.problems if problem.severity == "error"]
+    if errors:  # found by lint (a character no font has): the pack cannot be printed as written
+        raise ContentError(errors)
     return plan
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel
@@ -121,16 +122,22 @@ def _strings(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
 
 
 def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperlegible", "arimo")) -> list[Problem]:
-    """Return a warning for each character that none of ``fonts`` can draw (it would print as a box)."""
+    """Return an error for each character that none of ``fonts`` can draw.
+
+    It would print as a blank box and copy as nothing (U+0000), silently
+    losing words: the build stops instead, naming the field.
+    """
     from generator.fonts.coverage import glyph_set
 
     covered = frozenset().union(*(glyph_set(f) for f in fonts))
     warn = _locator(loaded)
-    warnings: list[Problem] = []
+    errors: list[Problem] = []
     for path, text in _strings(loaded.content):
         missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})
         if missing:
             shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
             more = f" and {len(missing) - 5} more" if len(missing) > 5 else ""
-            warnings.append(warn(path, f"no font can show {shown}{more}; it would print as a box"))
-    return warnings
+            found = warn(path, f"no font briefpack ships can show {shown}{more}; remove or replace "
+                               f"{'it' if len(missing) == 1 else 'them'}")
+            errors.append(replace(found, severity="error"))
+    return errors

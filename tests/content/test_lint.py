@@ -7,6 +7,7 @@ from pathlib import Path
 
 from generator.content.lint import lint_glyphs, lint_pack
 from generator.content.loader import load_pack
+from tests.helpers import run
 
 Change = Callable[[str, str, str], None]
 
@@ -48,11 +49,14 @@ def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path
             "'Logo of Examplia Civic Lab (fictional)'") in found
 
 
-def test_characters_no_font_can_draw(mini: Path, change: Change) -> None:
+def test_a_character_no_font_can_draw_stops_the_build(mini: Path, change: Change) -> None:
+    # It would print as a blank and copy as U+0000, losing the words after it: never silently.
     change("content.yaml", "title: Licences cost money", 'title: "Licences \U0001F91D cost money"')
-    assert [str(p) for p in lint_glyphs(load_pack(mini))] == [
-        "briefs/mini/content.yaml:7:12: warning: key_messages[2].title: no font can show '\U0001F91D' (U+1F91D); "
-        "it would print as a box"]
+    line = ("briefs/mini/content.yaml:7:12: key_messages[2].title: no font briefpack ships can show '\U0001F91D' "
+            "(U+1F91D); remove or replace it")
+    assert [str(p) for p in lint_glyphs(load_pack(mini))] == [line]
+    code, out, err = run("build", "-q")
+    assert code == 1 and err.splitlines()[0] == line and "FAILED: mini" in out
 
 
 def test_latin_greek_and_cyrillic_are_covered(mini: Path, change: Change) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.document import Inline
+from generator.errors import BuildError
 from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
 from generator.theme import Theme
@@ -56,8 +57,14 @@ def _fallback_markup(text: str, theme: Theme) -> str:
     if all(ord(ch) in primary for ch in text):
         return escape(text)
     name = register_fallback_font(theme.fonts.fallback)
+    secondary = glyph_set(theme.fonts.fallback)
+    missing = sorted({ch for ch in text if ord(ch) not in primary and ord(ch) not in secondary and not ch.isspace()})
+    if missing:  # content is checked before; this is fixed wording from a template or catalogue
+        shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:5])
+        raise BuildError(f"no font briefpack ships can show {shown} in the wording {text[:60]!r}; change the "
+                         "template or message catalogue that prints it")
     out = []
-    for piece, fallback in split_by_coverage(text, primary, glyph_set(theme.fonts.fallback)):
+    for piece, fallback in split_by_coverage(text, primary, secondary):
         out.append(f'<font name="{name}">{escape(piece)}</font>' if fallback else escape(piece))
     return "".join(out)
 
