@@ -48,6 +48,12 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+PAGE = "#FFFFFF"  # paper and slides are white
+TEXT_COLOURS = ("text", "muted", "accent", "link", "criminalised", "not_criminalised", "partly", "licensed_only",
+                "unchecked")
+LIGHT_SURFACES = ("key_messages_bg", "lived_experience_bg", "case_for_bg", "concerns_bg", "table_stripe_bg")
+
+
 class Colours(Strict):
     """The palette. Text colours must keep 4.5:1 contrast on their backgrounds."""
 
@@ -78,37 +84,47 @@ class Colours(Strict):
         """Return the colour of a criminalisation status ('not-criminalised' → not_criminalised)."""
         return str(getattr(self, status.replace("-", "_"), self.text))
 
+    def text_pairs(self) -> list[tuple[str, str]]:
+        """Return every (text colour, background) pair, by field name, that the renderers can draw.
+
+        Any text colour may land on any light surface (a status word in a boxed
+        list, a citation marker in a striped table row, a muted attribution in a
+        callout), so every one is checked on every one; the band and the table
+        header carry their own text colour.
+        """
+        pairs = [(text, surface) for text in TEXT_COLOURS for surface in ("page", *LIGHT_SURFACES)]
+        return pairs + [("band_text", "band"), ("table_header_text", "table_header_bg")]
+
     @model_validator(mode="after")
     def _readable(self) -> Colours:
-        """Refuse a palette where any text colour falls below 4.5:1 on its background."""
-        white = "#FFFFFF"
-        pairs = [("text", white), ("muted", white), ("accent", white), ("link", white),
-                 ("band_text", self.band), ("table_header_text", self.table_header_bg)]
-        statuses = ("criminalised", "not_criminalised", "partly", "licensed_only", "unchecked")
-        pairs += [(status, bg) for status in statuses for bg in (white, self.table_stripe_bg)]
-        pairs += [("text", getattr(self, bg)) for bg in
-                  ("key_messages_bg", "lived_experience_bg", "case_for_bg", "concerns_bg", "table_stripe_bg")]
-        pairs += [("link", self.key_messages_bg), ("muted", self.table_stripe_bg)]
-        for name, background in pairs:
+        """Refuse a palette where any text colour falls below 4.5:1 on any background it can be drawn on."""
+        for name, surface in self.text_pairs():
+            background = PAGE if surface == "page" else getattr(self, surface)
             ratio = contrast(getattr(self, name), background)
             if ratio < MIN_CONTRAST:
-                raise ValueError(f"{name} {getattr(self, name)} on {background} has contrast {ratio:.2f}:1; "
+                where = "the white page" if surface == "page" else f"{surface} {background}"
+                raise ValueError(f"{name} {getattr(self, name)} on {where} has contrast {ratio:.2f}:1; "
                                  f"text needs at least {MIN_CONTRAST}:1")
         return self
 
 
 class HandoutSizes(Strict):
-    """Point sizes of the handout's text styles; body text is at least 10 pt."""
+    """Point sizes and typographic choices of the handout and summary; body text is at least 10 pt."""
 
-    body: float = Field(11, ge=10, le=16)
-    small: float = Field(9.5, ge=8, le=14)
-    h1: float = Field(20, ge=12, le=40)
-    h2: float = Field(15, ge=11, le=30)
-    h3: float = Field(12.5, ge=10, le=24)
+    body: float = Field(11, ge=10, le=24)
+    small: float = Field(9.5, ge=8, le=22)
+    h1: float = Field(20, ge=12, le=48)
+    h2: float = Field(15, ge=11, le=40)
+    h3: float = Field(12.5, ge=10, le=32)
     title: float = Field(34, ge=18, le=72)
-    subtitle: float = Field(16, ge=11, le=36)
-    quote: float = Field(11.5, ge=10, le=20)
+    subtitle: float = Field(16, ge=11, le=40)
+    quote: float = Field(11.5, ge=10, le=28)
     leading: float = Field(1.35, ge=1.0, le=2.0, description="Line height as a multiple of the size.")
+    italics: bool = Field(True, description=(
+        "Set quotations and emphasis in italics; false sets emphasis in bold (clear-print guidance)."))
+    table_columns: int = Field(5, ge=1, le=8, description=(
+        "Data columns per table; a wider table continues in a further table with its first column repeated."))
+    summary_pages: int = Field(1, ge=1, le=4, description="Pages the one-page summary may take before a warning.")
 
 
 class DeckSizes(Strict):

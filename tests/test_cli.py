@@ -122,7 +122,7 @@ def test_new_pack_builds_at_once_and_list_shows_it(tmp_path: Path, monkeypatch: 
     assert Path("output/my-pack/my-pack-handout-a4.pdf").is_file()
     code, out, _ = run("list")
     assert out.splitlines() == ["my-pack  'A new briefing'  [en-AU]  theme: default  variants: one edition",
-                                "themes: default, print-economy"]
+                                "themes: default, large-print, print-economy"]
     assert run("new", "my-pack")[0] == 2
 
 
@@ -176,7 +176,7 @@ def test_build_prints_the_warnings_check_counts(mini: Path) -> None:
     (("build", "minj"), "error: minj: no such pack in briefs/ (did you mean 'mini'?)"),
     (("check", "nothing-like-it"), "error: nothing-like-it: no such pack in briefs/ (packs: mini)"),
     (("build", "--theme", "print-econ"), "error: --theme print-econ: no such theme (did you mean "
-                                         "'print-economy'?); themes: default, print-economy"),
+                                         "'print-economy'?); themes: default, large-print, print-economy"),
     (("new", "My Pack"), "error: 'My Pack' is not a valid pack name: use lower-case letters, digits and hyphens, "
                          "starting with a letter or digit (e.g. 'my-pack')"),
     (("new", "mini"), "error: briefs/mini already exists; choose another name"),
@@ -191,7 +191,7 @@ def test_a_theme_the_pack_names_but_nobody_made_is_located_in_pack_yaml(mini: Pa
     code, _, err = run("check")
     assert code == 1
     assert err.splitlines()[0] == ("briefs/mini/pack.yaml:13:10: pack.theme: no theme 'defualt' (did you mean "
-                                   "'default'?); themes: default, print-economy")
+                                   "'default'?); themes: default, large-print, print-economy")
 
 
 def test_help_lists_every_command_in_full() -> None:

@@ -76,5 +76,6 @@ def lint_layout(session: object, templates: Templates) -> list[Problem]:
         assert isinstance(summary, Handout)
         for paper in session.theme.papers:
             _, pages = render_handout_pdf(summary, session.theme, paper, contents=False)
-            problems.extend(summary_warnings(pages, paper, Where(where, output_label(edition.variant, "summary"))))
+            problems.extend(summary_warnings(pages, paper, Where(where, output_label(edition.variant, "summary")),
+                                             session.theme.handout.summary_pages))
     return problems

@@ -64,15 +64,16 @@ def output_label(variant: str | None, format_name: str) -> str:
     return f"{variant} {format_name}" if variant else format_name
 
 
-def summary_warnings(pages: int, paper: str, where: Where) -> tuple[Problem, ...]:
-    """Return the warning for a one-page summary that runs longer, naming what to shorten.
+def summary_warnings(pages: int, paper: str, where: Where, allowed: int = 1) -> tuple[Problem, ...]:
+    """Return the warning for a summary that runs longer than its theme allows, naming what to shorten.
 
     ``check`` predicts it by laying the summary out; ``build`` reports it from
     what it rendered; the wording is the same, so the two count alike.
     """
-    if pages == 1:
+    if pages <= allowed:
         return ()
-    return (where.warning(f"the summary runs to {pages} pages on {paper} paper, not one: shorten the key-message "
+    wanted = "one" if allowed == 1 else str(allowed)
+    return (where.warning(f"the summary runs to {pages} pages on {paper} paper, not {wanted}: shorten the key-message "
                           "titles (it shows up to six), mark fewer resources `featured: true` (it shows up to "
                           "three), or show fewer comparison rows (summary.md.j2)"),)
 
@@ -103,7 +104,7 @@ def render_summary(composed: Composed, theme: Theme, where: Where, paper: str | 
     assert isinstance(composed.document, Handout) and paper
     data, pages = render_handout_pdf(composed.document, theme, paper, contents=False)
     return FormatResult((Artifact(f"summary-{paper}.pdf", data, pages, "pages"),),
-                        composed.problems + summary_warnings(pages, paper, where))
+                        composed.problems + summary_warnings(pages, paper, where, theme.handout.summary_pages))
 
 
 def render_deck(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> FormatResult:

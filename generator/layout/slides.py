@@ -367,8 +367,10 @@ class DeckLayout:
                 y = BODY_Y + (offset // 2) * row_h
                 elements.append(PictureBox(x, y, QR_SIZE, QR_SIZE, item.url, f"QR code linking to {item.url}"))
                 short = short_url(item.url, SHORT_URL_CHARS)  # the QR code and link carry the whole address
-                title = item.title if item.checked else item.title + (Run(" *"),)
-                specs = [Spec(title, "heading"), Spec(((Run(short, url=item.url),)), "small", scale=0.8)]
+                # The title is the link: its text says where it goes (a bare address would not).
+                title = tuple(replace(run, url=item.url) for run in item.title)
+                title = title if item.checked else title + (Run(" *"),)
+                specs = [Spec(title, "heading"), Spec(((Run(short),)), "small", scale=0.8)]
                 fitted = fit_text(specs, text_w, row_h - QR_ROW_GAP, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:
                     raise BuildError(f"slide '{text_of(slide.title)}': resource '{text_of(item.title)[:50]}' "

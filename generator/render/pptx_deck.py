@@ -90,7 +90,11 @@ class PptxWriter:
                 tree.insert(2, shape.element)
         notes = "\n\n".join("".join(run.text for run in note) for note in laid.notes)  # citations where they stand
         if notes.strip():
-            slide.notes_slide.notes_text_frame.text = notes
+            frame = slide.notes_slide.notes_text_frame
+            frame.text = notes
+            for paragraph in frame.paragraphs:  # read aloud in the pack's language
+                for run in paragraph.runs:
+                    run._r.get_or_add_rPr().set("lang", self.meta.language)
 
     @staticmethod
     def _box(box: Any) -> tuple[int, int, int, int]:
@@ -109,8 +113,7 @@ class PptxWriter:
         shape.line.fill.background()
         shape.shadow.inherit = False
         shape.name = f"Background {box.role}"
-        cnv = shape._element.nvSpPr.cNvPr
-        cnv.set("descr", "")  # decorative
+        mark_decorative(shape._element.nvSpPr.cNvPr)
 
     def text(self, shape: Any, box: TextBox) -> None:
         shape.left, shape.top, shape.width, shape.height = self._box(box)
@@ -186,6 +189,8 @@ class PptxWriter:
         rows, cols = len(box.cells), len(box.col_widths)
         frame = slide.shapes.add_table(rows, cols, Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
         frame.name = "Comparison table"
+        header = ", ".join("".join(run.text for run in cell.runs) for cell in box.cells[0] if cell.runs)
+        frame._element.nvGraphicFramePr.cNvPr.set("descr", f"Table with columns: {header}")  # first row: headers
         table = frame.table
         for index, width in enumerate(box.col_widths):
             table.columns[index].width = Pt(width)
@@ -238,6 +243,19 @@ class PptxWriter:
         raw = io.BytesIO()
         self.prs.save(raw)
         return _fixed_zip(raw.getvalue())
+
+
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's "Mark as decorative" extension
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
+
+
+def mark_decorative(cnv_pr: Any) -> None:
+    """Mark a shape as decorative, as PowerPoint's "Mark as decorative" does: screen readers skip it."""
+    cnv_pr.attrib.pop("descr", None)
+    ext_list = etree.SubElement(cnv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_list, qn("a:ext"))
+    ext.set("uri", DECORATIVE_EXT)
+    etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS}).set("val", "1")
 
 
 def _fixed_zip(data: bytes) -> bytes:

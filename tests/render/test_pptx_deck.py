@@ -90,3 +90,37 @@ def test_the_logo_is_on_the_title_slide_with_alt_text(mini: Path, tmp_path: Path
     from pypdf import PdfReader
 
     assert "/XObject" in PdfReader(handout).pages[0]["/Resources"]
+
+
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+
+
+def test_the_deck_passes_powerpoints_accessibility_rules(mini_built: dict[str, Path]) -> None:
+    """PowerPoint's accessibility checker, rule by rule, on every slide."""
+    presentation = deck(mini_built)
+    titles = [slide.shapes.title.text_frame.text for slide in presentation.slides]
+    assert len(set(titles)) == len(titles)  # unique slide titles
+    for number, slide in enumerate(presentation.slides, start=1):
+        shapes = list(slide.shapes)
+        assert shapes[0].is_placeholder, number  # reading order: the title first
+        for shape in shapes:
+            c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
+            decorative = c_nv_pr.find(f".//{DECORATIVE}")
+            if shape.shape_type == MSO_SHAPE_TYPE.PICTURE or shape.has_table:
+                assert (c_nv_pr.get("descr") or "").strip(), (number, shape.name)  # alt text
+            elif (shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and not shape.has_text_frame) or (
+                    shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and not shape.text_frame.text.strip()):
+                assert decorative is not None and decorative.get("val") == "1", (number, shape.name)
+            if shape.has_table:
+                table = shape.table
+                assert table.first_row  # a header row
+                assert all(cell.text.strip() for cell in table.rows[0].cells), number  # no blank header cell
+            if shape.has_text_frame:
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        address = run.hyperlink.address
+                        if address:  # link text says where it goes, not the bare address
+                            assert run.text.strip() and run.text.strip() not in address, (number, run.text)
+        if slide.has_notes_slide:
+            runs = [r for p in slide.notes_slide.notes_text_frame.paragraphs for r in p.runs]
+            assert runs and all(r._r.get_or_add_rPr().get("lang") == "en-AU" for r in runs), number

@@ -166,3 +166,15 @@ def test_the_contents_leaders_and_numbers_are_on_the_page(mini_built: dict[str, 
     out = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(mini_built["public-handout-a4.pdf"]),
                           "-"], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Key messages( \.)+ +3", out), out[:400]
+
+
+def test_the_large_print_edition_passes_the_same_gates(tmp_path: Path) -> None:
+    from generator.build import build_pack
+    from tests.helpers import MINI, TEMPLATES
+
+    result = build_pack(MINI, TEMPLATES, tmp_path, "large-print", jobs=2)
+    files = {f.path.name: f.path for f in result.files if f.path.suffix == ".pdf"}
+    assert len(files) == 12
+    for name, path in files.items():
+        assert page_validation.validate_pdf(str(path), profile="ua1").rules.failed == 0, name
+    assert not [p for p in result.problems if "summary runs to" in p.message]  # three pages are allowed there

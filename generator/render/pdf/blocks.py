@@ -222,7 +222,7 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
 
 def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     """Return the table, split into several (first column repeated) when it has too many columns to read."""
-    return [f for part in column_groups(block) for f in _render_one_table(part, ctx)]
+    return [f for part in column_groups(block, ctx.theme.handout.table_columns) for f in _render_one_table(part, ctx)]
 
 
 def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
@@ -250,8 +250,10 @@ def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
 def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     """Return resources side by side, each a QR code beside its title and short URL."""
     size = QR_SIZE_COMPACT
-    columns = max(1, len(block.items))
-    width = ctx.width / columns
+    # As many tiles side by side as leave each about fourteen ems of text beside its code: three on a
+    # standard page, two in large print.
+    per_row = max(1, min(len(block.items), int(ctx.width // (ctx.styles["body"].fontSize * 14))))
+    width = ctx.width / per_row
     cells = []
     for item in block.items:
         site = host(item.url)  # the full address is in the handout
@@ -261,8 +263,9 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
         text = [Paragraph(title, title_style), Paragraph(url, ctx.styles["cell"])]
         inner = layout_table([[QrCode(item.url, size, QR_COLOUR), text]], [size + 4, width - size - 10], ctx.font)
         cells.append(inner)
-    table = layout_table([cells], [width] * columns, ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 3), right=6)
+    rows = [cells[i:i + per_row] + [""] * (per_row - len(cells[i:i + per_row])) for i in range(0, len(cells), per_row)]
+    table = layout_table(rows, [width] * per_row, ctx.font, ("TOPPADDING", (0, 0), (-1, -1), 3),
+                         ("BOTTOMPADDING", (0, 0), (-1, -1), 3), right=6)
     return [table] + ([ctx.para(block.legend, "small")] if block.legend else [])
 
 

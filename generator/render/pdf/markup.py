@@ -44,7 +44,7 @@ def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_befor
         if run.bold:
             text = f"<b>{text}</b>"
         if run.italic:
-            text = f"<i>{text}</i>"
+            text = f"<i>{text}</i>" if theme.handout.italics else f"<b>{text}</b>"  # clear print: bold, not italic
         if run.url:
             text = f'<a href={quoteattr(run.url)} color="{colours.link}"><u>{text}</u></a>'
         out.append(text)
@@ -124,7 +124,8 @@ def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
                        leading=s.title * 1.1),
         "subtitle": style("subtitle", s.subtitle, textColor=HexColor(c.band_text)),
         "cover_line": style("cover_line", s.body + 1, textColor=HexColor(c.text)),
-        "quote": style("quote", s.quote, leftIndent=12, fontName=font + "-Italic", spaceAfter=s.quote * 0.4),
+        "quote": style("quote", s.quote, leftIndent=12, fontName=font + ("-Italic" if s.italics else ""),
+                       spaceAfter=s.quote * 0.4),
         "attribution": style("attribution", s.small, leftIndent=12, alignment=TA_LEFT,
                              textColor=HexColor(c.muted), spaceAfter=s.body),
         "context": style("context", s.small, leftIndent=12, textColor=HexColor(c.muted)),
