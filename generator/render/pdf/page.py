@@ -115,6 +115,7 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
                     draw_deferred(self, self._pending_numbers, self.heading_pages)
                 if self._pageNumber > 1 or not has_cover:
                     self._footer(total)
+                self.finish_page()
                 Canvas.showPage(self)
             Canvas.save(self)
 

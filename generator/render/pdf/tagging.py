@@ -143,8 +143,51 @@ class Tagger:
             element.kids.append(Annotation(page, index))
 
 
+_OURS = re.compile(r"^(/\w+ <</MCID \d+>> BDC|EMC)$")
+
+
+def mark_artifacts(code: list[str]) -> list[str]:
+    """Return a page's content with every run of drawing outside tagged content wrapped as ``/Artifact``.
+
+    The page's content is reportlab's list of operator strings with the
+    Tagger's BDC/EMC entries among them; a text object is always one entry, so
+    wrapping whole entries never splits one. Footers, rules, backgrounds,
+    icons and leaders become artifacts here, just before the page is written.
+    """
+    out: list[str] = []
+    depth = 0
+    artifact = False
+    for entry in code:
+        ours = bool(_OURS.match(entry))
+        if ours and entry != "EMC" and depth == 0 and artifact:
+            out.append("EMC")
+            artifact = False
+        if not ours and depth == 0 and not artifact and entry.strip():
+            out.append("/Artifact BMC")
+            artifact = True
+        out.append(entry)
+        if ours:
+            depth += -1 if entry == "EMC" else 1
+    if artifact:
+        out.append("EMC")
+    return out
+
+
 class TaggingCanvas(Canvas):
-    """A canvas that remembers where each internal link goes (reportlab writes only the page and position)."""
+    """A canvas that marks artifacts as each page is written and remembers where internal links go.
+
+    reportlab writes an internal link as a page and position only; the name
+    of its destination is kept here for the link's description.
+    """
+
+    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
+        self.finish_page()
+        super().showPage()
+
+    def finish_page(self) -> None:
+        """Wrap what is not tagged on the current page as artifacts (when tagging)."""
+        if tagger_of(self) is not None:
+            self._code[:] = mark_artifacts(self._code)
 
     def linkRect(self, contents: str, destinationname: str, *args: Any, **kwargs: Any) -> Any:
         tagger = tagger_of(self)
@@ -461,9 +504,6 @@ def link_figure(canvas: Any, alt: str, draw: Any, make_link: Any) -> None:
 # ---------------------------------------------------------------------------------------------------------
 # After reportlab: artifacts, the structure tree and the metadata PDF/UA asks for.
 
-_PAINTS = frozenset(b"S s f F f* B B* b b* n sh Do BI EI re m l c v y h W W* Tj TJ ' \" BT ET".split())
-
-
 @dataclass(frozen=True)
 class DocumentInfo:
     """What the finished PDF says about itself: title, language, author, subject, keywords, date."""
@@ -481,8 +521,6 @@ def finish_tagged_pdf(data: bytes, tagger: Tagger, info: DocumentInfo) -> bytes:
     import pikepdf
 
     pdf = pikepdf.open(io.BytesIO(data))
-    for page in pdf.pages:
-        _mark_artifacts(pdf, page)
     _structure(pdf, tagger, info.language)
     _catalog(pdf, info)
     _clean_to_unicode(pdf)
@@ -490,38 +528,6 @@ def finish_tagged_pdf(data: bytes, tagger: Tagger, info: DocumentInfo) -> bytes:
     pdf.save(out, deterministic_id=True, compress_streams=True,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
-
-
-def _mark_artifacts(pdf: Any, page: Any) -> None:
-    """Wrap every run of drawing outside marked content in ``/Artifact BMC … EMC``; keep text objects whole."""
-    import pikepdf
-
-    instructions = pikepdf.parse_content_stream(page)
-    out: list[Any] = []
-    depth = 0
-    in_text = False
-    artifact_open = False
-    for item in instructions:
-        operator = bytes(item.operator) if not isinstance(item, pikepdf.ContentStreamInlineImage) else b"INLINE"
-        if operator in (b"BDC", b"BMC") and not in_text and depth == 0 and artifact_open:
-            out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-            artifact_open = False
-        if depth == 0 and not artifact_open and operator not in (b"BDC", b"BMC", b"EMC") and (
-                operator in _PAINTS or operator == b"INLINE") and not in_text:
-            out.append(pikepdf.ContentStreamInstruction([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
-            artifact_open = True
-        out.append(item)
-        if operator in (b"BDC", b"BMC"):
-            depth += 1
-        elif operator == b"EMC":
-            depth -= 1
-        elif operator == b"BT":
-            in_text = True
-        elif operator == b"ET":
-            in_text = False
-    if artifact_open:
-        out.append(pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC")))
-    page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
 
 
 def _annotation_description(annotation: Any, destination: str, tagger: Tagger) -> str:
