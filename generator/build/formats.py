@@ -132,6 +132,8 @@ def render_deck(composed: Composed, theme: Theme, where: Where, part: str | None
 
 def warm_handout(theme: Theme) -> None:
     """Register the handout's fonts (before worker processes fork)."""
+    import pikepdf  # noqa: F401  (every PDF is finished with it: a tenth of a second to import, paid here)
+
     from generator.fonts.reportlab import register_fallback_font, register_handout_font
     from generator.render.pdf import handout  # noqa: F401  (imported for its import time)
 
