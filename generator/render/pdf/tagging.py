@@ -180,7 +180,7 @@ class TaggingCanvas(Canvas):
     of its destination is kept here for the link's description.
     """
 
-    def showPage(self) -> None:  # noqa: N802  (reportlab's name)
+    def showPage(self) -> None:
         self.finish_page()
         super().showPage()
 
