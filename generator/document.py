@@ -104,6 +104,45 @@ class Table:
 
 
 @dataclass(frozen=True)
+class StatusMatrix:
+    """Who the law treats how, drawn: a row per model, a column per party, each cell a status symbol and word."""
+
+    columns: tuple[Inline, ...]  # the parties
+    rows: tuple[Inline, ...]  # the models
+    cells: tuple[tuple[Cell, ...], ...]
+    alt: str
+
+
+@dataclass(frozen=True)
+class Spectrum:
+    """The models in the pack's order along one line, from its first to its last."""
+
+    points: tuple[Inline, ...]
+    alt: str
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """A dated step in a place's law, for a timeline."""
+
+    year: int
+    place: str
+    label: str  # "in force", "decriminalised" …
+    model: str  # the model's short name
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Places' laws over time, from their dated events."""
+
+    events: tuple[TimelineEvent, ...]
+    alt: str
+
+
+Diagram = StatusMatrix | Spectrum | Timeline
+
+
+@dataclass(frozen=True)
 class ResourceItem:
     """Further reading: printed with its URL and a QR code."""
 
@@ -176,7 +215,7 @@ class PageBreak:
 
 Block = (
     Heading | Paragraph | BulletList | Quote | Table | ResourceList | SourceList | DefinitionList | Callout | Cover
-    | PageBreak
+    | PageBreak | StatusMatrix | Spectrum | Timeline
 )
 
 

@@ -65,4 +65,12 @@ class TemplateError(BriefpackError):
 
 
 class BuildError(BriefpackError):
-    """An output could not be produced or written."""
+    """An output could not be produced or written.
+
+    ``text`` is the content the layout refused, when there is one: the build
+    stage finds the file, line and field it came from and puts them first.
+    """
+
+    def __init__(self, message: str, *, text: str = ""):
+        super().__init__(message)
+        self.text = text

@@ -139,6 +139,10 @@ class DeckSizes(Strict):
     quote_max: float = Field(32, ge=18, le=48)
     cover_title: float = Field(48, ge=28, le=72)
     footer: float = Field(12, ge=10, le=18)
+    words: int = Field(40, ge=0, le=200, description=(
+        "Words of running text on screen per slide (titles, attributions, citation markers and diagram labels "
+        "not counted); items past it move to the speaker notes. 0 turns the budget off: text then shrinks "
+        "to the floor and continues on numbered slides."))
     line_spacing: float = Field(1.0, ge=0.9, le=1.5, description="Multiple of the font's own line height.")
 
 

@@ -20,7 +20,7 @@ from generator.compose.compose import compose_deck
 from generator.content.loader import load_pack
 from generator.editions.themes import load_theme
 from generator.editions.variants import editions
-from generator.layout.boxes import PictureBox, TableBox, TextBox
+from generator.layout.boxes import DiagramBox, PictureBox, TableBox, TextBox
 from generator.layout.slides import layout_deck
 from tests.helpers import DEFAULT_PACK, TEMPLATES
 
@@ -62,8 +62,8 @@ def test_impress_renders_one_page_per_slide_and_no_text_falls_outside_its_box(im
     bbox = subprocess.run(["pdftotext", "-bbox", str(impress_pdf), "-"], capture_output=True, text=True, check=True)
     outside = []
     for slide, page in zip(slides, bbox.stdout.split("<page ")[1:], strict=True):
-        boxes = [(e.x, e.y, e.x + e.w, e.y + e.h) for e in slide.elements
-                 if isinstance(e, TextBox | TableBox | PictureBox)]
+        elements = [*slide.elements, *(d for e in slide.elements if isinstance(e, DiagramBox) for d in e.elements)]
+        boxes = [(e.x, e.y, e.x + e.w, e.y + e.h) for e in elements if isinstance(e, TextBox | TableBox | PictureBox)]
         for x0, y0, x1, y1, word in WORD.findall(page):
             x0, y0, x1, y1 = map(float, (x0, y0, x1, y1))
             # pdftotext's word box is the font's bounding box (about 1.3 em tall); the ink of

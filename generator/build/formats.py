@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from generator.compose.compose import Composed, compose_deck, compose_handout
-from generator.document import Deck, Handout
+from generator.content.origins import Origins
+from generator.document import Deck, Handout, text_of
 from generator.editions.variants import Edition
 from generator.errors import Problem
 from generator.templates import Templates
@@ -50,12 +51,21 @@ class FormatResult:
 
 @dataclass(frozen=True)
 class Where:
-    """Whose output a warning is about: the pack folder as printed, and the edition's output ('public deck')."""
+    """Whose output a warning is about: the pack folder as printed, and the edition's output ('public deck').
+
+    With the pack's ``origins``, a warning about a piece of text names the
+    content file, line and field it came from instead of the pack folder.
+    """
 
     pack: str
     output: str
+    origins: Origins | None = field(default=None, compare=False)
 
-    def warning(self, message: str) -> Problem:
+    def warning(self, message: str, text: str = "") -> Problem:
+        origin = self.origins.find(text) if self.origins and text else None
+        if origin:
+            return Problem(origin.file, origin.line, origin.column, origin.field, f"{self.output}: {message}",
+                           "warning")
         return Problem(self.pack, 0, 0, self.output, message, "warning")
 
 
@@ -78,14 +88,28 @@ def summary_warnings(pages: int, paper: str, where: Where, allowed: int = 1) -> 
                           "three), or show fewer comparison rows (summary.md.j2)"),)
 
 
-def deck_warnings(slides: Sequence[LaidSlide], where: Where) -> tuple[Problem, ...]:
-    """Return a warning per slide whose content did not fit and continues on further slides."""
-    continued: dict[str, int] = {}
+def deck_warnings(slides: Sequence[LaidSlide], where: Where, budget: int = 40) -> tuple[Problem, ...]:
+    """Return warnings about a laid-out deck: slides continued, items moved to the notes, slides over budget."""
+    from generator.layout.slides import longest_text, slide_words
+
+    continued: dict[str, tuple[int, str]] = {}
+    problems = []
     for slide in slides:
         if slide.continued:
-            continued[slide.base_title] = continued.get(slide.base_title, 0) + 1
-    return tuple(where.warning(f"slide '{title}' does not fit at the smallest size; it continues on {extra} more "
-                               f"slide{'s' if extra > 1 else ''}") for title, extra in continued.items())
+            extra, text = continued.get(slide.base_title, (0, longest_text(slide)))
+            continued[slide.base_title] = (extra + 1, text)
+        if slide.moved:
+            problems.append(where.warning(
+                f"slide '{slide.title}': {slide.moved} item{'s' if slide.moved > 1 else ''} past the {budget}-word "
+                "budget moved to the speaker notes; give items a short `slide:` text to keep them on screen",
+                text_of(slide.notes[-slide.moved])))
+        elif budget and slide_words(slide) > budget:
+            problems.append(where.warning(
+                f"slide '{slide.title}' has {slide_words(slide)} words on screen (budget {budget}); give its "
+                "quotation a `slide:` excerpt or shorten its text", longest_text(slide)))
+    problems += [where.warning(f"slide '{title}' does not fit at the smallest size; it continues on {extra} more "
+                               f"slide{'s' if extra > 1 else ''}", text) for title, (extra, text) in continued.items()]
+    return tuple(problems)
 
 
 def render_handout(composed: Composed, theme: Theme, where: Where, paper: str | None) -> FormatResult:
@@ -127,7 +151,7 @@ def render_deck(composed: Composed, theme: Theme, where: Where, part: str | None
         Artifact("slides.pdf", render_slides_pdf(slides, theme, document.meta), count, "pages"),
         Artifact("speaker-notes.pdf", *render_speaker_pdf(slides, theme, document.meta, document.labels), "pages"),
     )
-    return FormatResult(artifacts, composed.problems + deck_warnings(slides, where))
+    return FormatResult(artifacts, composed.problems + deck_warnings(slides, where, theme.deck.words))
 
 
 def warm_handout(theme: Theme) -> None:

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import BriefpackError, ContentError, Problem, display_path
+from generator.content.origins import Origins
+from generator.errors import BriefpackError, BuildError, ContentError, Problem, display_path
 from generator.templates import Templates
 
 if TYPE_CHECKING:  # formats import the renderers' callers; a no-op build must not pay for them
@@ -55,25 +56,29 @@ def run_job(job: Job) -> JobResult:
     edition = session.edition(job.variant)
     fmt = FORMATS[job.format]
     template = fmt.template(edition)
+    origins = Origins(session.loaded.sources)
     try:
         composed = fmt.compose(edition, job.templates, template)
         digest = document_digest(composed, session.theme)
         if digest == job.last_document:  # the edit did not reach this document: its files stand
             return JobResult(job.key, (), composed.problems, time.perf_counter() - started, digest, True)
-        result = fmt.render(composed, session.theme, output_where(job), job.part)
+        result = fmt.render(composed, session.theme, output_where(job, origins), job.part)
     except ContentError:
         raise
     except BriefpackError as exc:
         where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
+        origin = origins.find(exc.text) if isinstance(exc, BuildError) and exc.text else None
+        if origin:  # the content the layout refused: name where to edit it first
+            where = f"{origin}: {job.variant + ' ' if job.variant else ''}{job.format}"
         raise type(exc)(f"{where}: {exc}") from None
     return JobResult(job.key, result.artifacts, result.problems, time.perf_counter() - started, digest)
 
 
-def output_where(job: Job) -> Where:
+def output_where(job: Job, origins: Origins | None = None) -> Where:
     """Return whose output a job's warnings are about: its pack folder and '<variant> <format>'."""
     from generator.build.formats import Where, output_label
 
-    return Where(display_path(job.folder), output_label(job.variant, job.format))
+    return Where(display_path(job.folder), output_label(job.variant, job.format), origins)
 
 
 def run_job_isolated(job: Job) -> JobResult:

@@ -33,8 +33,13 @@ from generator.document import (
     ResourceList,
     Run,
     SourceList,
+    Spectrum,
+    StatusMatrix,
     Table,
+    Timeline,
+    TimelineEvent,
     append_run,
+    text_of,
 )
 from generator.errors import Problem
 
@@ -115,20 +120,23 @@ def callout_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def quote_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return a quotation; ``short=true`` uses its slide excerpt where it has one (a slide's word budget)."""
     item: QuoteItem = _need(div, "item", QuoteItem)
-    paragraphs = tuple((Run(line.strip()),) for line in item.text.split("\n") if line.strip())
+    text = item.slide if div.attrs.get("short") == "true" and item.slide else item.text
+    paragraphs = tuple((Run(line.strip()),) for line in text.split("\n") if line.strip())
     attribution = _joined(inline_of(item.attribution), _cite(item.source))
     context = inline_of(item.context) if item.context else ()
     return [Quote(paragraphs, attribution, context)]
 
 
-def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True) -> Cell:
+def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True, cite: bool = True) -> Cell:
     """Return a cell showing a party's status (word, symbol, colour) and, with ``detail``, its qualifier."""
     look = ctx.words.statuses[entry.status]
     parts: list[Inline] = [(Run(look.word, bold=True, status=look.colour),)]
     if detail:
         parts.append((Run(f": {entry.qualifier}"),))
-    parts.append(_cite(entry.sources))
+    if cite:
+        parts.append(_cite(entry.sources))
     return Cell(_joined(*parts), look.colour, look.symbol)
 
 
@@ -170,6 +178,53 @@ def comparison_div(div: Div, ctx: DivContext) -> list[Block]:
     return [Table(header, body, kind="comparison")]
 
 
+def link_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return one address to show with its QR code (the pack online, on the sources slide)."""
+    url = str(_need(div, "url", str))
+    title = str(div.attrs.get("title", url))
+    return [ResourceList((ResourceItem((Run(title),), (), (), url),))]
+
+
+def matrix_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return who the law treats how under each model, as a drawing: models down, parties across."""
+    models: list[LegalModel] = _need(div, "models", (list, tuple))
+    parties = ctx.words.parties
+    cells = tuple(tuple(status_cell(m.criminalised[p.id], ctx, detail=False, cite=False) for p in parties)
+                  for m in models)
+    alt = "; ".join(f"{m.short_name}: " + ", ".join(f"{p.short} {text_of(c.text).lower()}"
+                                                    for p, c in zip(parties, row, strict=True))
+                    for m, row in zip(models, cells, strict=True))
+    return [StatusMatrix(tuple((Run(p.short),) for p in parties), tuple((Run(m.short_name),) for m in models),
+                         cells, f"{ctx.words.title('comparison')}. {alt}.")]
+
+
+def spectrum_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return the models in the pack's order along one line."""
+    models: list[LegalModel] = _need(div, "models", (list, tuple))
+    names = [m.short_name for m in models]
+    alt = ctx.label("spectrum_alt").format(count=ctx.words.number(len(names)), first=names[0], last=names[-1],
+                                           all=", ".join(names))
+    return [Spectrum(tuple((Run(name),) for name in names), alt)]
+
+
+def timeline_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return every dated step of every place's law, oldest first."""
+    models: list[LegalModel] = _need(div, "models", (list, tuple))
+    events = []
+    for model in models:
+        for place in model.jurisdictions:
+            short = place.name.split(",")[0]
+            if place.events:
+                events += [TimelineEvent(e.year, short, e.label or ctx.label(f"event_{e.kind}"), model.short_name)
+                           for e in place.events]
+            elif place.year:
+                events.append(TimelineEvent(place.year, short, "", model.short_name))
+    events.sort(key=lambda e: (e.year, e.place))
+    alt = ctx.label("timeline_alt") + " " + "; ".join(
+        f"{e.year}, {e.place}" + (f" {e.label}" if e.label else "") + f" ({e.model})" for e in events) + "."
+    return [Timeline(tuple(events), alt)]
+
+
 def experience_div(div: Div, ctx: DivContext) -> list[Block]:
     """Return lived-experience points under their attributions, in the editor's order.
 
@@ -178,17 +233,18 @@ def experience_div(div: Div, ctx: DivContext) -> list[Block]:
     shown under another person's name. Quotations print in quotation marks.
     """
     items: list[ExperiencePoint] = _need(div, "items", (list, tuple))
+    short = div.attrs.get("short") == "true"  # slides: each point's short version where it has one
     blocks: list[Block] = []
     for attribution, group in groupby(items, key=lambda point: point.attribution):
         points = list(group)
         lead = ctx.label("experience_by").format(attribution=attribution)
         blocks.append(Paragraph((Run(lead, italic=True),), style="attribution"))
-        blocks.append(BulletList(tuple(_experience_point(point) for point in points)))
+        blocks.append(BulletList(tuple(_experience_point(point, short) for point in points)))
     return blocks
 
 
-def _experience_point(point: ExperiencePoint) -> Inline:
-    text = inline_of(point.text)
+def _experience_point(point: ExperiencePoint, short: bool = False) -> Inline:
+    text = inline_of(point.slide if short and point.slide else point.text)
     if point.kind == "quote":
         text = _joined((Run(OPEN_QUOTE),), text, (Run(CLOSE_QUOTE),))
     return _joined(text, _cite(point.source))
@@ -244,6 +300,10 @@ DIV_HANDLERS: dict[str, DivHandler] = {
     "who": who_div,
     "comparison": comparison_div,
     "experience": experience_div,
+    "link": link_div,
+    "matrix": matrix_div,
+    "spectrum": spectrum_div,
+    "timeline": timeline_div,
     "resources": resources_div,
     "glossary": glossary_div,
     "sources": sources_div,

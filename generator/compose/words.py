@@ -118,6 +118,10 @@ class Words:
         look = self.statuses[entry.status]
         return Styled(look.word, look.colour)
 
+    def has_dates(self, models: list[Any]) -> bool:
+        """Return whether any place of ``models`` has a year or dated events (so a timeline can be drawn)."""
+        return any(place.events or place.year for model in models for place in model.jurisdictions)
+
     def when(self, place: Jurisdiction) -> str:
         """Return when a place's law took effect: its events ("in force 2003; repealed 2024") or its year."""
         if place.events:

@@ -24,10 +24,15 @@ Audiences = Annotated[
 ]
 
 
+SlideText = Annotated[Text | None, Field(None, max_length=160, description=(
+    "A short version for slides (a few words); the full text goes to the speaker notes."))]
+
+
 class Fact(Strict):
     """A statement of fact and the sources that support it."""
 
     text: RichText
+    slide: SlideText = None
     sources: SourceIds = Field(min_length=1)
     audiences: Audiences = Field(default_factory=list)
 
@@ -54,6 +59,9 @@ class Quote(Strict):
     attribution: Text = Field(max_length=500, description="Who said it and where, as the source describes them.")
     source: Id = Field(description="Id of the entry in `sources` the quotation comes from.")
     context: RichText | None = Field(None, description="A note that frames the quotation.")
+    slide: Text | None = Field(None, description=(
+        "An excerpt for slides: the quotation's own words, with '…' where words are left out "
+        "(`check` compares it with the full text)."))
 
 
 class ExperiencePoint(Strict):
@@ -67,6 +75,9 @@ class ExperiencePoint(Strict):
     kind: Literal["paraphrase", "quote"] = Field("paraphrase", description=(
         "quote: the person's own words, verbatim; paraphrase: a summary in the third person."))
     text: RichText
+    slide: Text | None = Field(None, max_length=160, description=(
+        "A short version for slides: for a quote, an excerpt of its own words with '…' for cuts (checked); "
+        "for a paraphrase, a few words of yours."))
     attribution: Text = Field(max_length=300, description="As the source describes the person; never invented.")
     consent: Literal["published", "given-for-this-pack", "anonymise"] = Field(description=(
         "On what terms the point may be published."))

@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from generator.content.fields import Id, Language, RichText, Text
+from generator.content.fields import Id, Language, RichText, Text, Url
 from generator.content.items import (
     EvidenceItem,
     ExperiencePoint,
@@ -59,6 +59,9 @@ class PackMeta(Strict):
         "The pack's own position in a sentence or two, printed near the top so readers know where it "
         "stands, e.g. 'This briefing argues for …; the case for the other models is set out in their "
         "supporters' terms.'"))
+    url: Url | None = Field(None, description=(
+        "Where the pack is published (its handout or web edition); the deck's sources slide links there "
+        "with a QR code."))
     keywords: list[Text] = Field(default_factory=list, description="PDF and PPTX keywords.")
     theme: Id = Field("default", description="Theme in templates/themes/ (the --theme option overrides it).")
     logo: Text | None = Field(None, description="Logo image, a path inside the pack folder.")

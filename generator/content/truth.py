@@ -57,6 +57,45 @@ def lint_quotations(loaded: LoadedPack, warn: Warn) -> list[Problem]:
     return problems
 
 
+def lint_excerpts(loaded: LoadedPack, warn: Warn) -> list[Problem]:
+    """Return a warning for each slide excerpt of a quotation that is not the quotation's own words.
+
+    An excerpt is the quotation's words in their order, with '…' where words
+    are left out; anything else would put words in someone's mouth on screen.
+    """
+    quoted: list[tuple[FieldPath, str, str]] = [
+        (("definitions", i), q.text, q.slide) for i, q in enumerate(loaded.content.definitions) if q.slide]
+    quoted += [(("models", m, "quotes", i), q.text, q.slide) for m, model in enumerate(loaded.content.models)
+               for i, q in enumerate(model.quotes) if q.slide]
+    quoted += [(("lived_experience", i), p.text, p.slide) for i, p in enumerate(loaded.content.lived_experience)
+               if p.slide and p.kind == "quote"]
+    problems = []
+    for path, full, excerpt in quoted:
+        missing = _not_verbatim(full, excerpt)
+        if missing:
+            problems.append(warn(path + ("slide",), f"the slide excerpt is not the quotation's own words: "
+                                 f"'{_excerpt(missing, 40)}' is not in it (or not in this order); copy the words "
+                                 "exactly and mark each cut with '…'"))
+    return problems
+
+
+def _not_verbatim(full: str, excerpt: str) -> str:
+    """Return the first piece of ``excerpt`` (split at '…') not found in ``full`` in order, or ''."""
+    def norm(text: str) -> str:
+        return " ".join(text.replace("’", "'").split())
+
+    text, position = norm(full), 0
+    for piece in (norm(p).strip(" ,;:") for p in excerpt.split("…")):
+        if not piece:
+            continue
+        found = text.find(piece.removeprefix("[").split("]")[-1].strip() if piece.startswith("[") else piece,
+                          position)
+        if found < 0:
+            return piece
+        position = found + 1
+    return ""
+
+
 def _excerpt(text: str, length: int) -> str:
     """Return the start of ``text``, marked "…" if cut."""
     return text if len(text) <= length else text[:length].rstrip() + "…"

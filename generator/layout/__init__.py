@@ -3,4 +3,4 @@
 Also the table geometry (column widths) the handout shares with the slides.
 """
 
-__all__ = ["boxes", "slides", "tables", "urls"]
+__all__ = ["boxes", "diagrams", "grid", "slides", "tables", "urls"]

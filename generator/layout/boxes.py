@@ -105,7 +105,39 @@ class RectBox:
     role: str
 
 
-Element = TextBox | TableBox | PictureBox | ImageBox | RectBox
+@dataclass(frozen=True)
+class ShapeBox:
+    """A drawn shape: a line, an arrow, an ellipse or a status symbol.
+
+    A ``line`` or ``arrow`` runs from (x, y) to (x + w, y + h); an ``ellipse``
+    or a status symbol (cross, tick, half, diamond, circle, dash) fills the box.
+    ``fill`` and ``line`` are colour roles: a theme colour's name (accent,
+    band, rule …) or a status's (criminalised …); None draws nothing.
+    """
+
+    x: float
+    y: float
+    w: float
+    h: float
+    shape: str
+    fill: str | None = None
+    line: str | None = None
+    width: float = 1.0
+
+
+@dataclass(frozen=True)
+class DiagramBox:
+    """A diagram: shapes and text drawn as one figure, with alternative text made from its data."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    elements: tuple[TextBox | ShapeBox, ...]
+    alt: str
+
+
+Element = TextBox | TableBox | PictureBox | ImageBox | RectBox | DiagramBox
 
 
 @dataclass(frozen=True)
@@ -125,6 +157,7 @@ class LaidSlide:
     base_title: str = ""
     part: int = 0
     parts: int = 1
+    moved: int = 0  # items past the word budget, moved to the notes
 
     @property
     def continued(self) -> bool:
@@ -141,5 +174,7 @@ class LaidSlide:
                 pieces.extend(r.text for row in element.cells for cell in row for r in cell.runs)
             elif isinstance(element, PictureBox):
                 pieces.append(element.url)
+            elif isinstance(element, DiagramBox):
+                pieces.append(element.alt)
         pieces.extend(r.text for note in self.notes for r in note)
         return hashlib.sha256("\x1f".join(pieces).encode("utf-8")).hexdigest()[:16]

@@ -17,9 +17,11 @@ BODY_H = SLIDE_HEIGHT - BODY_Y - BODY_BOTTOM_MARGIN
 BODY_W = SLIDE_WIDTH - 2 * MARGIN_X
 BULLET_INDENT = 26.0  # at 24 pt; scaled with the text size
 
-# The title slide: the title in the upper band, the subtitle and lines below it.
-COVER_TITLE_Y, COVER_TITLE_H = 120.0, 170.0
-COVER_LINES_Y, COVER_LINES_H = 300.0, 200.0
+# The title slide, like the handout's cover: title and subtitle in the upper band, who and when below it.
+COVER_BAND_H = 330.0
+COVER_TITLE_Y, COVER_TITLE_H = 70.0, 150.0
+COVER_SUB_Y, COVER_SUB_H = 226.0, 90.0
+COVER_LINES_Y, COVER_LINES_H = 360.0, 130.0
 LOGO_W, LOGO_H = 180.0, 70.0
 
 # Section and closing slides: the title a little lower, one line of text beneath.

@@ -8,8 +8,10 @@ even alone on a slide at the floor is a build error naming the slide.
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.document import (
     Block,
@@ -19,6 +21,7 @@ from generator.document import (
     Cover,
     Deck,
     DefinitionList,
+    Diagram,
     Heading,
     Inline,
     Paragraph,
@@ -27,7 +30,10 @@ from generator.document import (
     Run,
     Slide,
     SourceList,
+    Spectrum,
+    StatusMatrix,
     Table,
+    Timeline,
     text_of,
 )
 from generator.errors import BuildError
@@ -45,13 +51,17 @@ from generator.layout.boxes import (
     TableCell,
     TextBox,
 )
+from generator.layout.diagrams import layout_diagram, shifted
 from generator.layout.fit import Spec, fit_text, line_height, sizes
 from generator.layout.grid import (
     BODY_H,
     BODY_W,
     BODY_Y,
+    COVER_BAND_H,
     COVER_LINES_H,
     COVER_LINES_Y,
+    COVER_SUB_H,
+    COVER_SUB_Y,
     COVER_TITLE_H,
     COVER_TITLE_Y,
     FOOTER_FROM_BOTTOM,
@@ -136,10 +146,16 @@ class DeckLayout:
         self.sizes = theme.deck
         self.labels = deck.labels
         self.slides: list[LaidSlide] = []
+        self.sections = 0
 
     def run(self) -> tuple[LaidSlide, ...]:
         for slide in self.deck.slides:
-            handler = KIND_LAYOUTS.get(slide.kind, DeckLayout.content)
+            handler = SLIDE_KINDS.get(slide.kind)
+            if handler is None:
+                close = difflib.get_close_matches(slide.kind, list(SLIDE_KINDS), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                raise BuildError(f"slide '{text_of(slide.title)}': no slide kind '{slide.kind}'{hint}; "
+                                 f"kinds: {', '.join(sorted(SLIDE_KINDS))}")
             handler(self, slide)
         total = len(self.slides)
         numbered = [replace(s, number=i) for i, s in enumerate(self.slides, start=1)]
@@ -152,16 +168,17 @@ class DeckLayout:
         limits = self.sizes
         fitted = fit_text([Spec(text, role)], BODY_W, h, largest or limits.title_max, limits.title_min, 1.0)
         if fitted is None:
-            raise BuildError(f"slide '{text_of(slide.title)}': title too long to fit at {limits.title_min:g} pt")
+            raise BuildError(f"slide '{text_of(slide.title)}': title too long to fit at {limits.title_min:g} pt",
+                             text=text_of(text))
         laid, _ = fitted
         laid = [replace(p, align=align) for p in laid]
         return TextBox(MARGIN_X, y, BODY_W, h, tuple(laid), role)
 
     def add(self, slide: Slide, elements: list[Element], *, shrunk: bool = False, part: int = 0,
-            parts: int = 1) -> None:
+            parts: int = 1, moved: tuple[Inline, ...] = ()) -> None:
         title = text_of(self._title_for(slide, part, parts))
-        self.slides.append(LaidSlide(slide.kind, title, tuple(elements), slide.notes, 0, shrunk,
-                                     text_of(slide.title), part, parts))
+        self.slides.append(LaidSlide(slide.kind, title, tuple(elements), slide.notes + moved, 0, shrunk,
+                                     text_of(slide.title), part, parts, len(moved)))
 
     def _title_for(self, slide: Slide, part: int, parts: int) -> Inline:
         """Return the slide title, marked "(cont. 2/3)" on continuation slides so titles stay unique."""
@@ -197,31 +214,44 @@ class DeckLayout:
     # -- slide kinds ------------------------------------------------------------
 
     def cover(self, slide: Slide) -> None:
+        """The title slide, like the handout's cover: the title in the brand band, who and when below it."""
         cover = next((b for b in slide.blocks if isinstance(b, Cover)), None)
         title = cover.title if cover else slide.title
-        elements: list[Element] = [RectBox(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, "accent")]
+        elements: list[Element] = [RectBox(0, 0, SLIDE_WIDTH, COVER_BAND_H, "accent")]
         elements.append(self.title_box(slide, title, y=COVER_TITLE_Y, h=COVER_TITLE_H,
                                        largest=self.sizes.cover_title, role="cover"))
-        specs = []
         if cover and cover.subtitle:
-            specs.append(Spec(cover.subtitle, "cover_sub"))
-        for line in cover.lines if cover else ():
-            specs.append(Spec(line, "cover_sub", scale=0.75))
-        if specs:
-            fitted = fit_text(specs, BODY_W, COVER_LINES_H, self.sizes.body_max, self.sizes.body_min, 1.0)
+            fitted = fit_text([Spec(cover.subtitle, "cover_sub")], BODY_W, COVER_SUB_H, self.sizes.body_max,
+                              self.sizes.body_min, 1.0)
             if fitted is None:
-                raise BuildError(f"slide '{text_of(slide.title)}': subtitle too long")
-            elements.append(TextBox(MARGIN_X, COVER_LINES_Y, BODY_W, COVER_LINES_H, tuple(fitted[0]), "cover"))
+                raise BuildError(f"slide '{text_of(slide.title)}': subtitle too long", text=text_of(cover.subtitle))
+            elements.append(TextBox(MARGIN_X, COVER_SUB_Y, BODY_W, COVER_SUB_H, tuple(fitted[0]), "cover"))
+        lines = [Spec(line, "body", scale=0.8) for line in (cover.lines if cover else ())]
+        if lines:
+            fitted = fit_text(lines, BODY_W, COVER_LINES_H, self.sizes.body_max, self.sizes.body_min, 1.0)
+            if fitted is None:
+                raise BuildError(f"slide '{text_of(slide.title)}': cover lines too long",
+                                 text=max((text_of(s.runs) for s in lines), key=len))
+            elements.append(TextBox(MARGIN_X, COVER_LINES_Y, BODY_W, COVER_LINES_H, tuple(fitted[0]), "body"))
         logo = self.deck.meta.logo
         if logo:
             scale = min(LOGO_W / logo.width, LOGO_H / logo.height)
             w, h = logo.width * scale, logo.height * scale
-            elements.append(ImageBox(SLIDE_WIDTH - MARGIN_X - w, TITLE_Y, w, h, logo.data,
+            elements.append(ImageBox(SLIDE_WIDTH - MARGIN_X - w, COVER_LINES_Y, w, h, logo.data,
                                      logo.alt or f"Logo of {self.deck.meta.author}"))
         self.add(slide, elements)
 
     def section(self, slide: Slide) -> None:
+        """A section (or closing) slide in the brand colour; sections are numbered "Part 2" in order."""
         elements: list[Element] = [RectBox(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, "accent")]
+        if slide.kind == "section":
+            self.sections += 1
+            label = self.labels.get("section_number", "Part {number}").format(number=self.sections)
+            runs = (Run(label, bold=True),)
+            size = self.sizes.body_min
+            elements.append(TextBox(MARGIN_X, SECTION_TITLE_Y - line_height(size, 1.0) - 6, BODY_W,
+                                    line_height(size, 1.0), (LaidParagraph(runs, tuple(wrap(runs, size, BODY_W)),
+                                                                          size, "cover_sub"),), "cover"))
         elements.append(self.title_box(slide, slide.title, y=SECTION_TITLE_Y, h=SECTION_TITLE_H,
                                        largest=self.sizes.cover_title, role="cover"))
         specs = [s for b in slide.blocks for s in specs_of(b, self.labels)]
@@ -229,7 +259,8 @@ class DeckLayout:
             specs = [replace(s, role="cover_sub") for s in specs]
             fitted = fit_text(specs, BODY_W, SECTION_TEXT_H, self.sizes.body_max, self.sizes.body_min, 1.0)
             if fitted is None:
-                raise BuildError(f"slide '{text_of(slide.title)}': text too long for a section slide")
+                raise BuildError(f"slide '{text_of(slide.title)}': text too long for a section slide",
+                                 text=max((text_of(s.runs) for s in specs), key=len))
             elements.append(TextBox(MARGIN_X, SECTION_TEXT_Y, BODY_W, SECTION_TEXT_H, tuple(fitted[0]), "cover"))
         self.add(slide, elements)
 
@@ -248,63 +279,134 @@ class DeckLayout:
         self.add(slide, elements, shrunk=size < largest)
 
     def content(self, slide: Slide) -> None:
-        tables = [b for b in slide.blocks if isinstance(b, Table)]
-        resources = [b for b in slide.blocks if isinstance(b, ResourceList)]
-        if tables:
-            for part in column_groups(tables[0]):
-                self.table(slide, part)
-            return
-        if resources:
-            self.resources(slide, resources[0])
-            return
-        specs = [s for b in slide.blocks for s in specs_of(b, self.labels)]
-        self.text_slides(slide, specs)
+        """Lay out any slide of text, tables, diagrams and resources; nothing is ever dropped.
 
-    def text_slides(self, slide: Slide, specs: list[Spec]) -> None:
+        The blocks are taken in order, in runs: text together, and each table,
+        diagram or resource list on its own. Each run makes one or more slides,
+        numbered "(cont. 2/3)" after the first.
+        """
+        parts: list[Part] = []
+        text: list[Block] = []
+        for block in [*slide.blocks, None]:
+            if block is not None and not isinstance(block, (Table, ResourceList, *DIAGRAMS)):
+                text.append(block)
+                continue
+            if text:
+                parts += self.text_parts(slide, [s for b in text for s in specs_of(b, self.labels)])
+                text = []
+            if isinstance(block, Table):
+                parts += [p for group in column_groups(block) for p in self.table_parts(slide, group)]
+            elif isinstance(block, ResourceList):
+                parts += self.resource_parts(slide, block)
+            elif block is not None:
+                parts.append(self.diagram_part(block))
+        for index, part in enumerate(parts):
+            title = self._title_for(slide, index, len(parts))
+            self.add(slide, [self.title_box(slide, title), *part.elements], shrunk=part.shrunk, part=index,
+                     parts=len(parts), moved=part.moved)
+
+    def sources(self, slide: Slide) -> None:
+        """Lay out the talk's one sources slide: its words (and any QR code) on screen, the list in the notes."""
+        listed = [b for b in slide.blocks if isinstance(b, SourceList)]
+        rest = [b for b in slide.blocks if not isinstance(b, SourceList)]
+        notes = list(slide.notes)
+        for block in listed:
+            notes += [spec.runs for spec in specs_of(block, self.labels)]
+        self.content(replace(slide, blocks=tuple(rest), notes=tuple(notes)))
+
+    def text_parts(self, slide: Slide, specs: list[Spec]) -> list[Part]:
+        """Return the slides a run of text fills, within the theme's word budget.
+
+        Items past the budget move, whole and in order, to the speaker notes; a
+        paragraph too long for a slide continues on the next at a sentence break.
+        """
         limits = self.sizes
         spacing = limits.line_spacing
+        specs, moved = self._within_budget(specs)
+        if not specs:
+            return []
         fitted = fit_text(specs, BODY_W, BODY_H, limits.body_max, limits.body_min, spacing)
         if fitted is not None:
             laid, size = fitted
-            self.add(slide, [self.title_box(slide, slide.title),
-                             TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
-                     shrunk=size < limits.body_max)
-            return
+            return [Part([TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
+                         size < limits.body_max, moved)]
         # Too much for one slide even at the floor: fill slides in order at the floor size. A lead
         # (a lived-experience attribution, say) repeats on the slide its points continue on.
         chunks: list[list[Spec]] = [[]]
         lead: Spec | None = None
-        for spec in specs:
+        queue = list(specs)
+        while queue:
+            spec = queue.pop(0)
             trial = chunks[-1] + [spec]
             if fit_text(trial, BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is None:
-                if not chunks[-1] or chunks[-1] == [lead]:
-                    raise BuildError(
-                        f"slide '{text_of(slide.title)}': a paragraph does not fit on a slide even at "
-                        f"{limits.body_min:g} pt: '{text_of(spec.runs)[:60]}…'"
-                    )
-                if chunks[-1][-1] is lead:  # a lead never ends a slide: it moves on with its points
-                    chunks[-1].pop()
-                chunks.append([lead, spec] if lead is not None and not spec.lead else [spec])
                 if fit_text([spec], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is None:
-                    raise BuildError(
-                        f"slide '{text_of(slide.title)}': a paragraph does not fit on a slide even at "
-                        f"{limits.body_min:g} pt: '{text_of(spec.runs)[:60]}…'"
-                    )
+                    head, tail = split_at_sentence(spec, lambda part: fit_text(
+                        chunks[-1] + [part], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is not None)
+                    if head is None:
+                        raise BuildError(f"slide '{text_of(slide.title)}': a sentence does not fit on a slide even "
+                                         f"at {limits.body_min:g} pt: '{text_of(spec.runs)[:60]}…'",
+                                         text=text_of(spec.runs))
+                    chunks[-1].append(head)
+                    chunks.append([lead] if lead is not None and not spec.lead else [])
+                    queue.insert(0, tail)
+                    continue
+                if chunks[-1] and chunks[-1][-1] is lead:  # a lead never ends a slide: it moves on with its points
+                    chunks[-1].pop()
+                if spec.role == "attribution" and not spec.lead and chunks[-1]:
+                    # A quotation's attribution never stands alone: its last sentences move on with it.
+                    quoted = chunks[-1].pop()
+                    head, tail = split_at_sentence(quoted, lambda part: fit_text(
+                        chunks[-1] + [part], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is not None)
+                    if head is not None:
+                        chunks[-1].append(head)
+                    chunks.append([tail if head is not None else quoted, spec])
+                    continue
+                chunks.append([lead, spec] if lead is not None and not spec.lead else [spec])
             else:
                 chunks[-1] = trial
             if spec.lead:
                 lead = spec
-        for index, chunk in enumerate(chunks):
+        parts = []
+        for index, chunk in enumerate(c for c in chunks if c):
             chunk = [replace(chunk[0], gap=0.0)] + chunk[1:]
             fitted = fit_text(chunk, BODY_W, BODY_H, limits.body_max, limits.body_min, spacing)
             assert fitted is not None
             laid, size = fitted
-            title = self._title_for(slide, index, len(chunks))
-            self.add(slide, [self.title_box(slide, title),
-                             TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
-                     shrunk=size < limits.body_max, part=index, parts=len(chunks))
+            parts.append(Part([TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
+                              size < limits.body_max, moved if index == 0 else ()))
+        return parts
 
-    def table(self, slide: Slide, table: Table) -> None:
+    def _within_budget(self, specs: list[Spec]) -> tuple[list[Spec], tuple[Inline, ...]]:
+        """Return the specs that keep the slide within its word budget, and the runs of those that move."""
+        budget = self.sizes.words
+        if not budget:
+            return specs, ()
+        kept: list[Spec] = []
+        moved: list[Inline] = []
+        count = 0
+        went = False  # whether the item before moved: a quotation's attribution line goes where its quotation went
+        for spec in specs:
+            words = spec_words(spec)
+            first_item = all(s.lead for s in kept)  # a slide always shows its first item, whatever its length
+            trailing = spec.role == "attribution" and not spec.lead
+            if (went if trailing else not first_item and not spec.lead and (moved or count + words > budget)):
+                moved.append(spec.runs)
+                went = True
+                continue
+            went = False
+            kept.append(spec)
+            count += words
+        while kept and kept[-1].lead and len(kept) > 1:  # an attribution whose points all moved moves with them
+            moved.insert(0, kept.pop().runs)
+        return kept, tuple(moved)
+
+    def diagram_part(self, block: Diagram) -> Part:
+        laid = layout_diagram(block, MARGIN_X, BODY_Y, BODY_W, BODY_H, self.sizes)
+        if isinstance(block, Spectrum):  # a single line of marks reads best in the middle of the slide
+            laid = shifted(laid, (BODY_H - laid.h) / 2)
+        return Part([laid])
+
+    def table_parts(self, slide: Slide, table: Table) -> list[Part]:
         limits = self.sizes
 
         def measure(row: tuple, size: float, header: bool,
@@ -324,8 +426,10 @@ class DeckLayout:
             header = measure(table.header, size, True, widths)
             rows = [measure(row, size, False, widths) for row in table.rows]
             chosen = (size, widths, header, rows)
-            if header[1] + sum(h for _, h in rows) <= BODY_H:
-                break
+            words_fit = all(longest_word(c.text, size) + 2 * CELL_PADDING <= w + 0.01
+                            for row in (table.header, *table.rows) for c, w in zip(row, widths, strict=True))
+            if words_fit and header[1] + sum(h for _, h in rows) <= BODY_H:
+                break  # the largest size at which every word fits its column and the table its slide
         assert chosen is not None
         size, widths, header, rows = chosen
         groups: list[list[tuple[tuple[TableCell, ...], float]]] = [[]]
@@ -335,17 +439,15 @@ class DeckLayout:
                 groups.append([])
                 used = header[1]
             if header[1] + row[1] > BODY_H:
-                raise BuildError(f"slide '{text_of(slide.title)}': a table row does not fit even at {size:g} pt")
+                raise BuildError(f"slide '{text_of(slide.title)}': a table row does not fit even at {size:g} pt",
+                                 text=max((text_of(c.runs) for c in row[0]), key=len))
             groups[-1].append(row)
             used += row[1]
-        for index, group in enumerate(groups):
-            box = TableBox(MARGIN_X, BODY_Y, widths, (header[1],) + tuple(h for _, h in group),
-                           (header[0],) + tuple(c for c, _ in group), size, CELL_PADDING)
-            title = self._title_for(slide, index, len(groups))
-            self.add(slide, [self.title_box(slide, title), box], shrunk=size < limits.table_max,
-                     part=index, parts=len(groups))
+        return [Part([TableBox(MARGIN_X, BODY_Y, widths, (header[1],) + tuple(h for _, h in group),
+                               (header[0],) + tuple(c for c, _ in group), size, CELL_PADDING)],
+                     size < limits.table_max) for group in groups]
 
-    def resources(self, slide: Slide, block: ResourceList) -> None:
+    def resource_parts(self, slide: Slide, block: ResourceList) -> list[Part]:
         per_slide = RESOURCES_PER_SLIDE
         legend = None
         if block.legend:  # the key to the unchecked mark, along the bottom of every resource slide
@@ -359,9 +461,9 @@ class DeckLayout:
         row_h = (BODY_H - (legend.h + QR_ROW_GAP if legend else 0)) / 2
         text_w = col_w - QR_SIZE - QR_TEXT_MARGIN
         items = list(block.items)
-        pages = max(1, -(-len(items) // per_slide))
-        for page, start in enumerate(range(0, len(items), per_slide)):
-            elements: list[Element] = [self.title_box(slide, self._title_for(slide, page, pages))]
+        parts = []
+        for start in range(0, len(items), per_slide):
+            elements: list[Element] = []
             for offset, item in enumerate(items[start:start + per_slide]):
                 x = MARGIN_X + (offset % 2) * col_w
                 y = BODY_Y + (offset // 2) * row_h
@@ -374,9 +476,83 @@ class DeckLayout:
                 fitted = fit_text(specs, text_w, row_h - QR_ROW_GAP, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:
                     raise BuildError(f"slide '{text_of(slide.title)}': resource '{text_of(item.title)[:50]}' "
-                                     f"does not fit at {self.sizes.body_min:g} pt")
+                                     f"does not fit at {self.sizes.body_min:g} pt", text=text_of(item.title))
                 elements.append(TextBox(x + QR_SIZE + QR_GAP, y, text_w, row_h - QR_ROW_GAP, tuple(fitted[0]), "body"))
-            self.add(slide, elements + ([legend] if legend else []), part=page, parts=pages)
+            parts.append(Part(elements + ([legend] if legend else [])))
+        return parts
+
+
+@dataclass
+class Part:
+    """One slide's worth of a content slide: what to draw below the title."""
+
+    elements: list[Element]
+    shrunk: bool = False
+    moved: tuple[Inline, ...] = ()  # items past the word budget, moved to this slide's notes
+
+
+DIAGRAMS = (StatusMatrix, Spectrum, Timeline)
+
+
+def count_words(text: str) -> int:
+    """Return the words in ``text``: tokens with a letter or digit (a lone "…" or "—" is not a word)."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
+def spec_words(spec: Spec) -> int:
+    """Return the words a paragraph puts on screen (citation markers and attribution lines are not counted)."""
+    if spec.role == "attribution":
+        return 0
+    return count_words(" ".join(run.text for run in spec.runs if not run.cite))
+
+
+def longest_text(slide: LaidSlide) -> str:
+    """Return the longest paragraph of running text on a slide: what a warning about the slide points editors to."""
+    paragraphs = [p for e in slide.elements if isinstance(e, TextBox) and e.role == "body" for p in e.paragraphs]
+    texts = [text_of(p.runs) for p in paragraphs if p.role != "attribution"] or [text_of(p.runs) for p in paragraphs]
+    return max(texts, key=len, default="")
+
+
+def slide_words(slide: LaidSlide) -> int:
+    """Return the words of running text on a slide: not its title, footer, attributions, diagram labels or citations."""
+    count = 0
+    for element in slide.elements:
+        if isinstance(element, TextBox) and element.role in ("body", "cover"):
+            count += sum(count_words(" ".join(r.text for r in p.runs if not r.cite)) for p in element.paragraphs
+                         if p.role not in ("title", "cover", "attribution"))
+        elif isinstance(element, TableBox):
+            count += sum(count_words(" ".join(r.text for r in c.runs if not r.cite))
+                         for row in element.cells for c in row)
+    return count
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+
+
+def split_at_sentence(spec: Spec, fits: Callable[[Spec], bool]) -> tuple[Spec | None, Spec]:
+    """Split a paragraph too long for one slide at the last sentence break whose first part ``fits``.
+
+    Returns (head, tail); head is None when not even one sentence fits.
+    """
+    text = "".join(run.text for run in spec.runs)
+    breaks = [m.end() for m in _SENTENCE.finditer(text)]
+    for cut in reversed(breaks):
+        head = replace(spec, runs=_slice(spec.runs, 0, cut))
+        if fits(head):
+            return head, replace(spec, runs=_slice(spec.runs, cut, len(text)), bullet=None, gap=0.0)
+    return None, spec
+
+
+def _slice(runs: Inline, start: int, end: int) -> Inline:
+    """Return the runs covering characters ``start`` to ``end`` of their joined text."""
+    out: list[Run] = []
+    position = 0
+    for run in runs:
+        left, right = max(start, position), min(end, position + len(run.text))
+        if left < right or (run.cite and start <= position < end):
+            out.append(replace(run, text=run.text[left - position:right - position]) if not run.cite else run)
+        position += len(run.text)
+    return tuple(out)
 
 
 def slide_column_widths(table: Table, size: float) -> tuple[float, ...]:
@@ -394,11 +570,15 @@ def slide_column_widths(table: Table, size: float) -> tuple[float, ...]:
     return column_widths(table, BODY_W, longest, amount, 2 * CELL_PADDING)
 
 
-KIND_LAYOUTS: dict[str, Callable[[DeckLayout, Slide], None]] = {
+# Every slide kind a template may name, and how it is laid out. A kind not here is an error.
+SLIDE_KINDS: dict[str, Callable[[DeckLayout, Slide], None]] = {
     "title": DeckLayout.cover,
     "section": DeckLayout.section,
     "closing": DeckLayout.section,
     "quote": DeckLayout.quote,
+    "sources": DeckLayout.sources,
+    **dict.fromkeys(("agenda", "key-points", "model", "comparison", "diagram", "lived-experience",
+                     "recommendations", "resources", "content"), DeckLayout.content),
 }
 
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
+
+_ADDRESS = re.compile(r"^(https?://|www\.)|^[\w-]+(\.[\w-]+)+/")
+BREAK_BEFORE = ".-_?&="
 
 
 def short_url(url: str, limit: int | None = None) -> str:
@@ -19,3 +23,39 @@ def short_url(url: str, limit: int | None = None) -> str:
 def host(url: str) -> str:
     """Return the site name of ``url``, e.g. 'amnesty.org'."""
     return urlsplit(url).netloc.removeprefix("www.")
+
+
+def is_address(text: str) -> bool:
+    """Return whether ``text`` is a web address (breaks only at its joints when too long for a line)."""
+    return bool(_ADDRESS.search(text))
+
+
+def break_points(text: str) -> set[int]:
+    """Return where an address may break: after '/', or before '.', '-', '_', '?', '&' or '=' (Chicago style)."""
+    return {i for i in range(1, len(text)) if text[i - 1] == "/" or text[i] in BREAK_BEFORE}
+
+
+def address_lines(widths: list[float], first: float, later: list[float], points: set[int]) -> list[tuple[int, int]]:
+    """Return (start, end) character ranges of the lines an address fills, breaking only at ``points``.
+
+    ``widths`` are the characters' widths, ``first`` the room on the first line,
+    ``later`` the room on each following line (the last repeats). A stretch with
+    no allowed break that still does not fit breaks at the edge.
+    """
+    lines = []
+    start, room, line = 0, first, 0
+    while start < len(widths):
+        used, end = 0.0, start
+        while end < len(widths) and used + widths[end] <= room:
+            used += widths[end]
+            end += 1
+        if end == len(widths):
+            lines.append((start, end))
+            break
+        cut = max((p for p in points if start < p <= end), default=end)
+        cut = max(cut, start + 1)
+        lines.append((start, cut))
+        start = cut
+        room = later[min(line, len(later) - 1)]
+        line += 1
+    return lines

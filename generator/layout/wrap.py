@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from generator.document import Run
 from generator.fonts.metrics import face
+from generator.layout.urls import address_lines, break_points, is_address
 
 _PIECES = re.compile(r"\S+|\s+")
 
@@ -25,7 +26,12 @@ def run_width(run: Run, size: float) -> float:
 
 
 def _split_long(run: Run, size: float, width: float) -> list[Run]:
-    """Split one unbreakable word into pieces no wider than ``width``."""
+    """Split one unbreakable word into pieces no wider than ``width`` (a web address only at its joints)."""
+    if is_address(run.text):
+        metrics = face(run.bold, run.italic)
+        widths = [metrics.width(char, size) for char in run.text]
+        lines = address_lines(widths, width, [width], break_points(run.text))
+        return [_with(run, run.text[a:b]) for a, b in lines]
     pieces: list[Run] = []
     current = ""
     metrics = face(run.bold, run.italic)

@@ -15,7 +15,7 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -25,16 +25,18 @@ from generator.document import Meta, Run
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
+    DiagramBox,
     ImageBox,
     LaidParagraph,
     LaidSlide,
     PictureBox,
     RectBox,
+    ShapeBox,
     TableBox,
     TextBox,
 )
 from generator.render.qr import qr_png
-from generator.render.slide_style import rect_colour, text_colour
+from generator.render.slide_style import rect_colour, shape_colour, text_colour
 from generator.theme import Theme, hex_to_rgb
 
 TITLE_ONLY_LAYOUT = 5
@@ -67,7 +69,9 @@ class PptxWriter:
             if isinstance(element, RectBox):
                 self.rect(slide, element)
             elif isinstance(element, TextBox):
-                if not title_done and element.role in ("title", "cover"):
+                # The title placeholder holds the slide's title, not a "Part 2" label or subtitle above it.
+                if not title_done and element.role in ("title", "cover") and \
+                        any(p.role in ("title", "cover") for p in element.paragraphs):
                     self.text(slide.shapes.title, element)
                     title_done = True
                 else:
@@ -80,14 +84,20 @@ class PptxWriter:
                 picture = slide.shapes.add_picture(io.BytesIO(element.data), *self._box(element))
                 picture.name = "Logo"
                 picture._element.nvPicPr.cNvPr.set("descr", element.alt)
+            elif isinstance(element, DiagramBox):
+                self.diagram(slide, element)
         if not title_done:  # keep the placeholder from showing its prompt text
             slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
-        # Reading order is document order: move the title shape first.
+        # Reading order is document order: the title first of what a screen reader reads. Decorative
+        # shapes (a band behind the title) go before it, so they are drawn beneath it and skipped.
         tree = slide.shapes._spTree
         for shape in slide.shapes:
             if shape.is_placeholder:
                 tree.remove(shape.element)
                 tree.insert(2, shape.element)
+        for shape in reversed([s for s in slide.shapes if s.name.startswith("Background")]):
+            tree.remove(shape.element)
+            tree.insert(2, shape.element)
         notes = "\n\n".join("".join(run.text for run in note) for note in laid.notes)  # citations where they stand
         if notes.strip():
             frame = slide.notes_slide.notes_text_frame
@@ -215,6 +225,69 @@ class PptxWriter:
                     target.fill.fore_color.rgb = _rgb(c.table_header_bg)
                 else:
                     target.fill.fore_color.rgb = _rgb(c.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
+
+    def diagram(self, slide: Any, box: DiagramBox) -> None:
+        """Draw a diagram as a group of native shapes and text boxes: editable, read by its alt text."""
+        group = slide.shapes.add_group_shape()
+        group.name = "Diagram"
+        for element in box.elements:
+            if isinstance(element, ShapeBox):
+                self.shape(group.shapes, element)
+            else:
+                self.text(group.shapes.add_textbox(*self._box(element)), element)
+        group._element.nvGrpSpPr.cNvPr.set("descr", box.alt)
+
+    def shape(self, shapes: Any, box: ShapeBox) -> None:
+        """Add a line, arrow, ellipse or status symbol as native shapes (decorative: the group has the alt text)."""
+        line = _rgb(shape_colour(self.theme, box.line)) if box.line else None
+        fill = _rgb(shape_colour(self.theme, box.fill)) if box.fill else None
+        if box.shape in ("line", "arrow"):
+            connector = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, Pt(box.x), Pt(box.y), Pt(box.x + box.w),
+                                             Pt(box.y + box.h))
+            connector.line.width = Pt(box.width)
+            if line is not None:
+                connector.line.color.rgb = line
+            if box.shape == "arrow":
+                ln = connector.line._get_or_add_ln()
+                etree.SubElement(ln, qn("a:tailEnd")).set("type", "triangle")
+            mark_decorative(connector._element.nvCxnSpPr.cNvPr)
+            return
+        made = []
+        if box.shape == "tick":
+            builder = shapes.build_freeform(Pt(box.x + box.w * 0.1), Pt(box.y + box.h * 0.5), scale=1.0)
+            builder.add_line_segments([(Pt(box.x + box.w * 0.4), Pt(box.y + box.h * 0.85)),
+                                       (Pt(box.x + box.w * 0.92), Pt(box.y + box.h * 0.15))], close=False)
+            tick = builder.convert_to_shape()
+            tick.fill.background()
+            tick.line.width = Pt(box.w * 0.14)
+            if line is not None:
+                tick.line.color.rgb = line
+            made.append(tick)
+        else:
+            kinds = {"ellipse": MSO_SHAPE.OVAL, "circle": MSO_SHAPE.OVAL, "half": MSO_SHAPE.OVAL,
+                     "diamond": MSO_SHAPE.DIAMOND, "cross": MSO_SHAPE.MATH_MULTIPLY, "dash": MSO_SHAPE.MATH_MINUS}
+            outline_only = box.shape in ("circle", "half", "diamond")
+            shape = shapes.add_shape(kinds.get(box.shape, MSO_SHAPE.OVAL), *self._box(box))
+            made.append(shape)
+            if box.shape == "half":  # and its left half filled
+                made.append(shapes.add_shape(MSO_SHAPE.CHORD, *self._box(box)))
+                # Angles in 60000ths of a degree, which python-pptx scales by 100000: 90° to 270°, the left half.
+                made[-1].adjustments[0], made[-1].adjustments[1] = 54.0, 162.0
+            for index, part in enumerate(made):
+                filled = fill is not None and (not outline_only or index > 0)
+                if filled:
+                    part.fill.solid()
+                    part.fill.fore_color.rgb = fill
+                else:
+                    part.fill.background()
+                if line is not None and (box.shape not in ("cross", "dash")):
+                    part.line.color.rgb = line
+                    part.line.width = Pt(max(0.75, box.w * 0.1))
+                else:
+                    part.line.fill.background()
+                part.shadow.inherit = False
+        for part in made:
+            mark_decorative(part._element.xpath("./*[1]/p:cNvPr")[0])
 
     def picture(self, slide: Any, box: PictureBox) -> None:
         picture = slide.shapes.add_picture(io.BytesIO(qr_png(box.url)), *self._box(box))

@@ -28,3 +28,11 @@ def rect_colour(theme: Theme, box: RectBox) -> str:
 def on_accent(slide: LaidSlide) -> bool:
     """Return whether the slide's background is the accent colour."""
     return any(isinstance(e, RectBox) and e.role == "accent" and e.w >= 960 for e in slide.elements)
+
+
+def shape_colour(theme: Theme, role: str) -> str:
+    """Return the colour of a diagram shape's fill or line role: a theme colour or a status colour."""
+    colours = theme.colours
+    if role.replace("-", "_") in type(colours).model_fields:
+        return str(getattr(colours, role.replace("-", "_")))
+    return colours.for_status(role)

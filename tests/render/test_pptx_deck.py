@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 from pptx import Presentation
@@ -57,11 +58,34 @@ def test_qr_pictures_have_alt_text_and_links(mini_built: dict[str, Path]) -> Non
         assert picture.click_action.hyperlink.address == alt.removeprefix("QR code linking to ")
 
 
-def test_the_comparison_is_a_native_table(mini_built: dict[str, Path]) -> None:
-    tables = [s.table for slide in deck(mini_built).slides for s in slide.shapes if s.has_table]
-    header = [c.text for c in tables[0].rows[0].cells]
-    assert header[1:] == ["Ban", "Licensing", "Free"]
-    assert "Criminalised" in tables[0].cell(1, 1).text
+def diagrams(path: Path) -> list[tuple[int, Any]]:
+    """Return (slide number, group shape) of every diagram in the deck."""
+    return [(number, s) for number, slide in enumerate(Presentation(path).slides, start=1) for s in slide.shapes
+            if s.shape_type == MSO_SHAPE_TYPE.GROUP and s.name == "Diagram"]
+
+
+def test_the_comparison_is_a_native_editable_matrix_read_by_its_alt_text(mini_built: dict[str, Path]) -> None:
+    groups = {g._element.nvGrpSpPr.cNvPr.get("descr").split(".")[0]: g for _, g in diagrams(mini_built["public-deck.pptx"])}
+    matrix = next(g for alt, g in groups.items() if alt.startswith("The models compared"))
+    words = [s.text_frame.text for s in matrix.shapes if s.has_text_frame and s.text_frame.text]
+    # Column heads are the models, row heads the parties, every cell a status word beside its symbol.
+    assert {"Ban", "Licensing", "Free"} <= set(words)
+    assert "Criminalised" in words and "Not criminalised" in words
+    symbols = [s for s in matrix.shapes if not s.has_text_frame or not s.text_frame.text]
+    assert symbols, "status symbols are native shapes, not pictures"
+    assert not [s for s in matrix.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    for shape in symbols:  # the group carries the meaning; its marks are decorative to a screen reader
+        assert shape._element.xpath("./*[1]/p:cNvPr")[0].find(f".//{DECORATIVE}") is not None
+    alt = matrix._element.nvGrpSpPr.cNvPr.get("descr")
+    assert "Ban: Selling criminalised" in alt and "Free: Selling not criminalised" in alt, "made from the data"
+
+
+def test_the_spectrum_draws_every_model_in_order_as_an_arrow_and_marks(mini_built: dict[str, Path]) -> None:
+    spectrum = next(g for _, g in diagrams(mini_built["public-deck.pptx"])
+                    if g._element.nvGrpSpPr.cNvPr.get("descr").startswith("The three models in order"))
+    labels = sorted((s.left, s.text_frame.text) for s in spectrum.shapes if s.has_text_frame and s.text_frame.text)
+    assert [text for _, text in labels] == ["Ban", "Licensing", "Free"], "left to right, in the pack's order"
+    assert any(s.shape_type == MSO_SHAPE_TYPE.LINE or s._element.tag.endswith("cxnSp") for s in spectrum.shapes)
 
 
 def test_core_properties_and_native_text_with_language(mini_built: dict[str, Path]) -> None:
@@ -71,7 +95,7 @@ def test_core_properties_and_native_text_with_language(mini_built: dict[str, Pat
                                                            "Examplia Civic Lab (fictional)", "en-AU")
     assert props.created.year == 2026 and props.revision == 1
     for slide in d.slides:
-        shapes = list(slide.shapes)
+        shapes = [s for s in slide.shapes if not s.name.startswith("Background")]  # drawn first, read never
         assert shapes[0].is_placeholder and shapes[0] == slide.shapes.title
         for shape in shapes:
             if shape.has_text_frame:
@@ -102,7 +126,8 @@ def test_the_deck_passes_powerpoints_accessibility_rules(mini_built: dict[str, P
     assert len(set(titles)) == len(titles)  # unique slide titles
     for number, slide in enumerate(presentation.slides, start=1):
         shapes = list(slide.shapes)
-        assert shapes[0].is_placeholder, number  # reading order: the title first
+        read = [s for s in shapes if s._element.xpath("./*[1]/p:cNvPr")[0].find(f".//{DECORATIVE}") is None]
+        assert read[0].is_placeholder, number  # reading order: the title first of what is read
         for shape in shapes:
             c_nv_pr = shape._element.xpath("./*[1]/p:cNvPr")[0]
             decorative = c_nv_pr.find(f".//{DECORATIVE}")

@@ -32,6 +32,7 @@ from generator.document import (
     Cell,
     Cover,
     DefinitionList,
+    Diagram,
     Heading,
     Inline,
     Logo,
@@ -39,6 +40,9 @@ from generator.document import (
     Quote,
     ResourceList,
     SourceList,
+    Spectrum,
+    StatusMatrix,
+    Timeline,
     text_of,
 )
 from generator.document import Paragraph as ParagraphBlock
@@ -46,6 +50,7 @@ from generator.document import Table as TableBlock
 from generator.layout.tables import column_groups, column_widths
 from generator.layout.urls import host, short_url
 from generator.render.pdf.flowables import (
+    DiagramFlowable,
     HeadingParagraph,
     Indented,
     LogoFlowable,
@@ -62,6 +67,7 @@ from generator.theme import Theme
 
 STYLE_ROLES = {"title": "H1"}  # paragraph styles that are not plain paragraphs (P) in the structure tree
 CELL_PADDING = 4  # points inside each table cell
+TABLE_FLOOR = 8.0  # points: a table's text is set no smaller to keep its words whole
 COVER_BAND = 0.48  # the share of the cover page, from the top, in the band colour
 LOGO_MAX_WIDTH = 50 * mm
 LOGO_MAX_HEIGHT = 18 * mm
@@ -189,10 +195,16 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
     measured at their superscript size, as words of their own (a cell may
     break before one).
     """
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     if block.kind == "who":
         return [total * 0.32, total * 0.68]
+    longest, amount = _measures(ctx)
+    return list(column_widths(block, total, longest, amount, 2 * CELL_PADDING))
+
+
+def _measures(ctx: PdfContext) -> tuple[Any, Any]:
+    """Return (longest unbreakable word, all text) measures of table cells at the context's cell size."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     size = ctx.styles["cell"].fontSize
     bold = ctx.font + "-Bold"
 
@@ -217,7 +229,31 @@ def _column_widths(block: TableBlock, total: float, ctx: PdfContext) -> list[flo
     def amount(cell: Cell, header: bool) -> float:
         return float(sum(stringWidth(run.text, font_of(run, header), size) for run in cell.text))
 
-    return list(column_widths(block, total, longest, amount, 2 * CELL_PADDING))
+    return longest, amount
+
+
+def _fitting(block: TableBlock, ctx: PdfContext) -> PdfContext:
+    """Return ``ctx`` with its cell text small enough that every column holds its longest word.
+
+    A table never breaks a word: when the columns cannot all get their longest
+    word at the theme's size, its text is set smaller, down to ``TABLE_FLOOR``.
+    """
+    if block.kind == "who":
+        return ctx
+    size = ctx.styles["cell"].fontSize
+    while size > TABLE_FLOOR:
+        longest, _ = _measures(ctx)
+        need = sum(max([0.0] + [longest(c, r == 0) for r, c in enumerate([block.header[i], *[row[i] for row in
+                                                                                       block.rows]])])
+                   + 2 * CELL_PADDING for i in range(len(block.header)))
+        if need <= ctx.width:
+            break
+        size = max(TABLE_FLOOR, size - 0.5)
+        styles = dict(ctx.styles)
+        for name in ("cell", "cell_head"):
+            styles[name] = ctx.styles[name].clone(name, fontSize=size, leading=size * ctx.theme.handout.leading)
+        ctx = replace(ctx, styles=styles)
+    return ctx
 
 
 def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
@@ -226,6 +262,7 @@ def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
 
 
 def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
+    ctx = _fitting(block, ctx)
     colours = ctx.theme.colours
     header = [ctx.para(c.text, "cell_head") for c in block.header]
     rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]
@@ -368,6 +405,16 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
     return [band, Spacer(1, 4)]
 
 
+def render_diagram(block: Diagram, ctx: PdfContext) -> list[Flowable]:
+    """Return a diagram drawn as on the slides (the same layout, scaled to the column): one tagged figure."""
+    from generator.layout.diagrams import layout_diagram
+    from generator.layout.grid import BODY_H, BODY_W
+    from generator.render.pdf.slides import SlidePainter
+
+    box = layout_diagram(block, 0, 0, BODY_W, BODY_H, ctx.theme.deck)  # the very drawing on the slide
+    return [DiagramFlowable(box, ctx.width / BODY_W, SlidePainter(ctx.theme)), Spacer(1, 8)]
+
+
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
     return [RLPageBreak()]
 
@@ -384,6 +431,9 @@ RENDERERS: dict[type, Callable[[Any, PdfContext], list[Flowable]]] = {
     DefinitionList: render_glossary,
     Cover: render_cover,
     PageBreak: render_pagebreak,
+    StatusMatrix: render_diagram,
+    Spectrum: render_diagram,
+    Timeline: render_diagram,
 }
 
 

@@ -141,38 +141,42 @@ class StatusIcon(Flowable):
         return self.size, self.size
 
     def draw(self) -> None:
-        c, s = self.canv, self.size
-        c.setStrokeColor(HexColor(self.colour))
-        c.setFillColor(HexColor(self.colour))
-        c.setLineWidth(s * 0.14)
-        c.setLineCap(1)
-        if self.symbol == "cross":
-            c.line(s * 0.15, s * 0.15, s * 0.85, s * 0.85)
-            c.line(s * 0.15, s * 0.85, s * 0.85, s * 0.15)
-        elif self.symbol == "tick":
-            path = c.beginPath()
-            path.moveTo(s * 0.1, s * 0.5)
-            path.lineTo(s * 0.4, s * 0.15)
-            path.lineTo(s * 0.92, s * 0.85)
-            c.drawPath(path, stroke=1, fill=0)
-        elif self.symbol == "half":  # a half-filled circle
-            c.setLineWidth(s * 0.1)
-            c.circle(s / 2, s / 2, s * 0.42, stroke=1, fill=0)
-            c.wedge(s * 0.08, s * 0.08, s * 0.92, s * 0.92, 90, 180, stroke=0, fill=1)
-        elif self.symbol == "circle":  # an open circle
-            c.setLineWidth(s * 0.1)
-            c.circle(s / 2, s / 2, s * 0.38, stroke=1, fill=0)
-        elif self.symbol == "dash":
-            c.line(s * 0.15, s / 2, s * 0.85, s / 2)
-        else:  # a diamond
-            c.setLineWidth(s * 0.1)
-            path = c.beginPath()
-            path.moveTo(s / 2, s * 0.05)
-            path.lineTo(s * 0.95, s / 2)
-            path.lineTo(s / 2, s * 0.95)
-            path.lineTo(s * 0.05, s / 2)
-            path.close()
-            c.drawPath(path, stroke=1, fill=0)
+        self.canv.setStrokeColor(HexColor(self.colour))
+        self.canv.setFillColor(HexColor(self.colour))
+        draw_status_symbol(self.canv, self.symbol, self.size)
+
+
+def draw_status_symbol(c: Canvas, symbol: str, s: float) -> None:
+    """Draw a status symbol ``s`` points square at the origin (y up) in the current colours."""
+    c.setLineWidth(s * 0.14)
+    c.setLineCap(1)
+    if symbol == "cross":
+        c.line(s * 0.15, s * 0.15, s * 0.85, s * 0.85)
+        c.line(s * 0.15, s * 0.85, s * 0.85, s * 0.15)
+    elif symbol == "tick":
+        path = c.beginPath()
+        path.moveTo(s * 0.1, s * 0.5)
+        path.lineTo(s * 0.4, s * 0.15)
+        path.lineTo(s * 0.92, s * 0.85)
+        c.drawPath(path, stroke=1, fill=0)
+    elif symbol == "half":  # a half-filled circle
+        c.setLineWidth(s * 0.1)
+        c.circle(s / 2, s / 2, s * 0.42, stroke=1, fill=0)
+        c.wedge(s * 0.08, s * 0.08, s * 0.92, s * 0.92, 90, 180, stroke=0, fill=1)
+    elif symbol == "circle":  # an open circle
+        c.setLineWidth(s * 0.1)
+        c.circle(s / 2, s / 2, s * 0.38, stroke=1, fill=0)
+    elif symbol == "dash":
+        c.line(s * 0.15, s / 2, s * 0.85, s / 2)
+    else:  # a diamond
+        c.setLineWidth(s * 0.1)
+        path = c.beginPath()
+        path.moveTo(s / 2, s * 0.05)
+        path.lineTo(s * 0.95, s / 2)
+        path.lineTo(s / 2, s * 0.95)
+        path.lineTo(s * 0.05, s / 2)
+        path.close()
+        c.drawPath(path, stroke=1, fill=0)
 
 
 def layout_table(rows: list[list[Any]], widths: list[float | None], font: str, *extra: tuple[Any, ...],
@@ -235,3 +239,22 @@ class Bookmark(Flowable):
     def draw(self) -> None:
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level)
+
+
+class DiagramFlowable(Flowable):
+    """A diagram laid out for a slide, drawn scaled into the handout's column (vector, tagged as a figure)."""
+
+    def __init__(self, box: Any, scale: float, painter: Any):
+        super().__init__()
+        self.box, self.scale, self.painter = box, scale, painter
+        self.width, self.height = box.w * scale, box.h * scale
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.transform(self.scale, 0, 0, -self.scale, -self.box.x * self.scale, self.height + self.box.y * self.scale)
+        self.painter.diagram(canvas, self.box)
+        canvas.restoreState()

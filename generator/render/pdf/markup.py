@@ -10,6 +10,7 @@ from generator.document import Inline
 from generator.errors import BuildError
 from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
+from generator.render.pdf import breaks  # noqa: F401  (web addresses break only at their joints)
 from generator.theme import Theme
 
 _NUMBER = re.compile(r"(\d+)(\*?)")

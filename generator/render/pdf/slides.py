@@ -20,15 +20,17 @@ from generator.fonts.reportlab import register_slide_fonts
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
+    DiagramBox,
     ImageBox,
     LaidParagraph,
     LaidSlide,
     PictureBox,
     RectBox,
+    ShapeBox,
     TableBox,
     TextBox,
 )
-from generator.render.pdf.flowables import qr_alt
+from generator.render.pdf.flowables import draw_status_symbol, qr_alt
 from generator.render.pdf.page import pdf_date, tagged_info
 from generator.render.pdf.tagging import (
     TAGGER,
@@ -41,7 +43,7 @@ from generator.render.pdf.tagging import (
     tagger_of,
 )
 from generator.render.qr import qr_rects
-from generator.render.slide_style import rect_colour, text_colour
+from generator.render.slide_style import rect_colour, shape_colour, text_colour
 from generator.theme import Theme
 
 BOLD_ROLES = ("title", "cover", "heading")
@@ -81,6 +83,52 @@ class SlidePainter:
                 self.qr(canvas, element)
             elif isinstance(element, ImageBox):
                 self.image(canvas, element)
+            elif isinstance(element, DiagramBox):
+                self.diagram(canvas, element)
+        canvas.restoreState()
+
+    def diagram(self, canvas: Canvas, box: DiagramBox) -> None:
+        """Draw a diagram as one figure: its shapes and labels, read by its alternative text."""
+        def draw() -> None:
+            for element in box.elements:
+                if isinstance(element, ShapeBox):
+                    self.shape(canvas, element)
+                else:
+                    self.text(canvas, element, tagged=False)
+
+        if self.tagger(canvas):
+            with figure(canvas, box.alt):
+                draw()
+        else:
+            draw()
+
+    def shape(self, canvas: Canvas, box: ShapeBox) -> None:
+        """Draw a line, an arrow, an ellipse or a status symbol, as the PPTX renderer's native shapes look."""
+        canvas.saveState()
+        if box.line:
+            canvas.setStrokeColor(HexColor(shape_colour(self.theme, box.line)))
+        if box.fill:
+            canvas.setFillColor(HexColor(shape_colour(self.theme, box.fill)))
+        canvas.setLineWidth(box.width)
+        if box.shape in ("line", "arrow"):
+            canvas.line(box.x, box.y, box.x + box.w, box.y + box.h)
+            if box.shape == "arrow":  # a filled head at the end
+                head = max(6.0, box.width * 3)
+                path = canvas.beginPath()
+                end_x, end_y = box.x + box.w, box.y + box.h
+                path.moveTo(end_x, end_y)
+                path.lineTo(end_x - head * 1.6, end_y - head)
+                path.lineTo(end_x - head * 1.6, end_y + head)
+                path.close()
+                canvas.setFillColor(HexColor(shape_colour(self.theme, box.line or "accent")))
+                canvas.drawPath(path, stroke=0, fill=1)
+        elif box.shape == "ellipse":
+            canvas.ellipse(box.x, box.y, box.x + box.w, box.y + box.h, stroke=1 if box.line else 0,
+                           fill=1 if box.fill else 0)
+        else:
+            canvas.translate(box.x, box.y + box.h)
+            canvas.scale(1, -1)  # the status symbols are drawn y-up, like the handout's
+            draw_status_symbol(canvas, box.shape, box.w)
         canvas.restoreState()
 
     def image(self, canvas: Canvas, element: ImageBox) -> None:
@@ -127,8 +175,8 @@ class SlidePainter:
         canvas.drawText(text)
         canvas.restoreState()
 
-    def text(self, canvas: Canvas, box: TextBox) -> None:
-        tagger = self.tagger(canvas) if box.role != "footer" else None
+    def text(self, canvas: Canvas, box: TextBox, *, tagged: bool = True) -> None:
+        tagger = self.tagger(canvas) if box.role != "footer" and tagged else None
         y = box.y
         ascent = face().ascent / face().units_per_em
         in_list = False

@@ -77,6 +77,7 @@ class Tagger:
         self.next_mcid: dict[int, int] = {}
         self.link_texts: dict[str, str] = {}  # bookmark key → heading text, for links' descriptions
         self.link_targets: dict[tuple[int, int], str] = {}  # (page, annotation index) → destination name
+        self.artifact = False  # drawing a repetition (a table's header on its next page): left untagged
 
     @property
     def current(self) -> Element:
@@ -208,8 +209,9 @@ def tagging_canvas(tagger: Tagger) -> type:
 
 
 def tagger_of(canvas: Any) -> Tagger | None:
-    """Return the Tagger drawing on ``canvas``, or None when the document is not being tagged."""
-    return getattr(canvas, TAGGER, None)
+    """Return the Tagger drawing on ``canvas``, or None when not tagging (or drawing an artifact)."""
+    tagger: Tagger | None = getattr(canvas, TAGGER, None)
+    return None if tagger is None or tagger.artifact else tagger
 
 
 @dataclass
@@ -438,16 +440,27 @@ class TableTags:
     """reportlab's table render callback, giving a data table Table → THead/TBody → TR → TH/TD structure.
 
     The first ``header_rows`` rows are column headers; the first column holds
-    row headers. A table split across pages is one table per page part.
+    row headers. A table split across pages is one table per page part; the
+    header rows reportlab repeats on a part after the first are a pagination
+    artifact, left out of the structure (a screen reader hears them once).
     """
 
     def __init__(self, header_rows: int = 1, row_headers: bool = True):
         self.header_rows, self.row_headers = header_rows, row_headers
         self.section: str | None = None
+        self.parts = 0  # the split parts of a table share this callback
 
     def __call__(self, table: Any, event: str, *args: Any) -> None:
-        tagger = tagger_of(table.canv)
+        tagger: Tagger | None = getattr(table.canv, TAGGER, None)
         if tagger is None:
+            return
+        if event == "startTable":
+            self.parts += 1
+        elif event == "startRow" and self.parts > 1 and args[0] < self.header_rows:
+            tagger.artifact = True  # until this repeated header row ends
+        if tagger.artifact:
+            if event == "endRow":
+                tagger.artifact = False
             return
         if event == "startTable":
             tagger.open("Table")
