@@ -80,6 +80,18 @@ def test_a_content_error_fails_the_build_and_writes_nothing(mini: Path, change: 
     assert not Path("output/mini").exists()
 
 
+def test_a_layout_error_names_the_content_line_that_caused_it(mini: Path, change: Change) -> None:
+    assert run("build")[0] == 0
+    before = {p: p.read_bytes() for p in Path("output/mini").iterdir()}
+    change("content.yaml", "definition: Riding, selling and renting hover-scooters are all offences.",
+           "definition: " + "Offences " * 400)
+    code, _, err = run("build")
+    assert code == 1
+    assert ("briefs/mini/content.yaml:27:17: models[1].definition: public deck: slide 'Full ban': a sentence does "
+            "not fit on a slide even at 18 pt") in err
+    assert {p: p.read_bytes() for p in Path("output/mini").iterdir()} == before
+
+
 def test_build_into_another_folder(mini: Path, tmp_path: Path) -> None:
     code, _, err = run("build", "mini", "--out", str(tmp_path / "elsewhere"))
     assert code == 0, err

@@ -21,7 +21,8 @@ from generator.content.loader import load_pack
 from generator.editions.themes import load_theme
 from generator.editions.variants import editions
 from generator.layout.boxes import DiagramBox, PictureBox, TableBox, TextBox
-from generator.layout.slides import layout_deck
+from generator.layout.slides import layout_deck, slide_words
+from generator.layout.urls import break_points
 from tests.helpers import DEFAULT_PACK, TEMPLATES
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -84,3 +85,49 @@ def test_every_pdf_of_the_default_pack_passes_pdf_ua_1(default_built: dict[str, 
     failed = {name: [f["rule_id"] for f in report.to_dict()["failures"]]
               for name, report in results.items() if report.rules.failed}
     assert failed == {}
+
+
+def default_decks() -> dict[str, tuple]:
+    """Return each edition's laid-out deck, by variant."""
+    theme = load_theme(TEMPLATES)
+    return {e.variant or "": layout_deck(compose_deck(e.pack, TEMPLATES, e.template("deck", "deck.md.j2")).document,
+                                         theme) for e in editions(load_pack(DEFAULT_PACK).content)}
+
+
+def test_every_slide_keeps_to_the_word_budget_and_sources_take_one_slide() -> None:
+    budget = load_theme(TEMPLATES).deck.words
+    for variant, slides in default_decks().items():
+        over = [(s.title, slide_words(s)) for s in slides if slide_words(s) > budget]
+        assert over == [], variant
+        assert sum(1 for s in slides if s.kind == "sources") <= 2, variant
+        assert not any(s.continued for s in slides), f"{variant}: a slide continues"
+    assert len(default_decks()["public"]) <= 30
+
+
+def test_source_addresses_break_only_at_their_joints(default_built: dict[str, Path]) -> None:
+    urls = [s.url for s in load_pack(DEFAULT_PACK).content.sources if s.url]
+    text = "\n".join(page.extract_text() or "" for page in PdfReader(default_built["public-handout-a4.pdf"]).pages)
+    broken = 0
+    for url in urls:
+        pattern = r"\s*".join(re.escape(ch) for ch in url)
+        for match in re.finditer(pattern, text):
+            printed = match.group(0)
+            position = 0
+            for piece in re.split(r"\s+", printed)[:-1]:
+                position += len(piece)
+                broken += 1
+                assert position in break_points(url), f"{url} breaks after {url[:position]!r}"
+    assert broken > 0, "some long address wraps, so the test looks at real breaks"
+
+
+def test_no_printed_word_is_broken_across_lines(default_built: dict[str, Path]) -> None:
+    """Tables shrink their text until each column holds its longest word, so "criminalised" never prints "criminalise d"."""
+    from tests.helpers import pdf_text
+
+    words = {w.strip(".,;:()\"'“”‘’") for f in DEFAULT_PACK.glob("*.yaml") for w in f.read_text().split()}
+    words = {w for w in words if len(w) >= 8 and w.isalpha()}
+    for name in ("public-handout-a4.pdf", "policymakers-handout-a4.pdf", "public-handout-letter.pdf",
+                 "public-summary-a4.pdf"):
+        text = pdf_text(default_built[name])
+        split = sorted(f"{w[:k]} {w[k:]}" for w in words for k in range(2, len(w) - 1) if f"{w[:k]} {w[k:]}" in text)
+        assert split == [], name

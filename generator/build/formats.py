@@ -93,6 +93,7 @@ def deck_warnings(slides: Sequence[LaidSlide], where: Where, budget: int = 40) -
     from generator.layout.slides import longest_text, slide_words
 
     continued: dict[str, tuple[int, str]] = {}
+    over: set[str] = set()
     problems = []
     for slide in slides:
         if slide.continued:
@@ -103,7 +104,8 @@ def deck_warnings(slides: Sequence[LaidSlide], where: Where, budget: int = 40) -
                 f"slide '{slide.title}': {slide.moved} item{'s' if slide.moved > 1 else ''} past the {budget}-word "
                 "budget moved to the speaker notes; give items a short `slide:` text to keep them on screen",
                 text_of(slide.notes[-slide.moved])))
-        elif budget and slide_words(slide) > budget:
+        elif budget and slide_words(slide) > budget and slide.base_title not in over:
+            over.add(slide.base_title)  # once per slide, not once per continuation
             problems.append(where.warning(
                 f"slide '{slide.title}' has {slide_words(slide)} words on screen (budget {budget}); give its "
                 "quotation a `slide:` excerpt or shorten its text", longest_text(slide)))

@@ -265,7 +265,7 @@ class DeckLayout:
         self.add(slide, elements)
 
     def quote(self, slide: Slide) -> None:
-        specs = [s for b in slide.blocks for s in specs_of(b, self.labels)]
+        specs, moved = self._within_budget([s for b in slide.blocks for s in specs_of(b, self.labels)])
         largest = self.sizes.quote_max
         fitted = fit_text(specs, BODY_W, BODY_H, largest, self.sizes.body_min, self.sizes.line_spacing)
         if fitted is None:  # a long quotation continues like any other text
@@ -276,7 +276,7 @@ class DeckLayout:
                                    RectBox(MARGIN_X - QUOTE_BAR_OFFSET, BODY_Y, QUOTE_BAR_W, BODY_H, "quote_bar"),
                                    TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body",
                                            self.sizes.line_spacing)]
-        self.add(slide, elements, shrunk=size < largest)
+        self.add(slide, elements, shrunk=size < largest, moved=moved)
 
     def content(self, slide: Slide) -> None:
         """Lay out any slide of text, tables, diagrams and resources; nothing is ever dropped.
@@ -535,11 +535,11 @@ def split_at_sentence(spec: Spec, fits: Callable[[Spec], bool]) -> tuple[Spec | 
     Returns (head, tail); head is None when not even one sentence fits.
     """
     text = "".join(run.text for run in spec.runs)
-    breaks = [m.end() for m in _SENTENCE.finditer(text)]
-    for cut in reversed(breaks):
-        head = replace(spec, runs=_slice(spec.runs, 0, cut))
+    breaks = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+    for end, start in reversed(breaks):  # the space between the sentences goes with neither
+        head = replace(spec, runs=_slice(spec.runs, 0, end))
         if fits(head):
-            return head, replace(spec, runs=_slice(spec.runs, cut, len(text)), bullet=None, gap=0.0)
+            return head, replace(spec, runs=_slice(spec.runs, start, len(text)), bullet=None, gap=0.0)
     return None, spec
 
 

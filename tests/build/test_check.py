@@ -17,18 +17,31 @@ def test_a_valid_pack_checks_with_its_warnings() -> None:
     assert [p.message for p in report.warnings] == ["cites 'survey-2025', which is not checked against the original"]
 
 
-def test_check_predicts_slides_that_continue_and_text_that_cannot_fit(mini: Path, change: Change) -> None:
+def test_check_predicts_the_word_budget_continuations_and_text_that_cannot_fit(mini: Path, change: Change) -> None:
     change("content.yaml", "  - id: cheap-licences\n", "".join(
         f"  - {{id: r{i}, title: Recommendation number {i} with quite a long title, text: x}}\n" for i in range(12))
         + "  - id: cheap-licences\n")
-    report = check_packs([mini], TEMPLATES)
-    assert "public deck: slide 'What we ask' does not fit at the smallest size; it continues on 1 more slide" in \
-        [f"{p.field}: {p.message}" for p in report.warnings]
+    warnings = [str(p) for p in check_packs([mini], TEMPLATES).warnings]
+    # The warning points at the first item that moved: the file, line and field an editor shortens.
+    assert ("briefs/mini/content.yaml:125:21: warning: recommendations[6].title: public deck: slide 'What we ask': "
+            "9 items past the 40-word budget moved to the speaker notes; give items a short `slide:` text to keep "
+            "them on screen") in warnings
+
+    sentence = "And they ride on and on across the town square, past the fountain and the old market hall. "
+    change("content.yaml", "text: A hover-scooter is any board that floats and carries one rider.",
+           "text: A hover-scooter is any board that floats and carries one rider. " + sentence * 40)
+    warnings = [str(p) for p in check_packs([mini], TEMPLATES).warnings]
+    title = "Defining the terms: The Examplia Transport Glossary"
+    assert (f"briefs/mini/content.yaml:18:11: warning: definitions[1].text: public deck: slide '{title}' does not "
+            "fit at the smallest size; it continues on 2 more slides") in warnings
+    over = [w for w in warnings if f"slide '{title}" in w and "words on screen (budget 40)" in w]
+    assert len(over) == 1 and over[0].startswith("briefs/mini/content.yaml:18:11: warning: definitions[1].text:")
+
     change("content.yaml", "definition: Riding, selling and renting hover-scooters are all offences.",
            "definition: " + "Offences " * 400)
-    report = check_packs([mini], TEMPLATES)
-    assert any(p.field == "public deck" and "slide 'Full ban': a paragraph does not fit" in p.message
-               for p in report.errors)
+    errors = [str(p) for p in check_packs([mini], TEMPLATES).errors]
+    assert errors == ["briefs/mini/content.yaml:27:17: models[1].definition: public deck: slide 'Full ban': a sentence "
+                      "does not fit on a slide even at 18 pt: '" + "Offences " * 6 + "Offenc…'"]
 
 
 def test_content_errors_are_collected_not_raised(mini: Path, change: Change) -> None:

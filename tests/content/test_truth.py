@@ -59,3 +59,16 @@ def test_a_first_person_paraphrase_reads_as_their_own_words(mini: Path, change: 
             "verbatim, set kind: quote") in warnings(mini)
     # The same words as a quotation are fine: they are printed in quotation marks as theirs.
     assert not [w for w in warnings(mini) if "lived_experience[2]" in w]
+
+
+def test_a_slide_excerpt_must_be_the_quotations_own_words_in_order(mini: Path, change: Change) -> None:
+    quote = "        text: Nobody floats in Lowtown any more\n"
+    change("content.yaml", quote, quote + "        slide: Nobody floats … any more\n")
+    assert not [w for w in warnings(mini) if "excerpt" in w], "a verbatim cut with '…' is fine"
+    change("content.yaml", "slide: Nobody floats … any more", "slide: Nobody rides … any more")
+    assert ("briefs/mini/content.yaml:44:16: warning: models[1].quotes[1].slide: the slide excerpt is not the "
+            "quotation's own words: 'Nobody rides' is not in it (or not in this order); copy the words exactly "
+            "and mark each cut with '…'") in warnings(mini)
+    change("content.yaml", "slide: Nobody rides … any more", "slide: any more … Nobody floats")
+    assert any("models[1].quotes[1].slide: the slide excerpt is not the quotation's own words: 'Nobody floats'" in w
+               for w in warnings(mini)), "words out of order are not the quotation"

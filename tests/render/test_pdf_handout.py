@@ -151,3 +151,20 @@ def test_qr_codes_decode_to_exactly_the_resource_urls(mini_built: dict[str, Path
                              capture_output=True, text=True)
         decoded.update(line for line in out.stdout.splitlines() if line)
     assert decoded == {r.url for r in public().resources}
+
+
+def test_a_table_shrinks_its_text_rather_than_break_a_word(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from generator.document import Cell, Handout, Meta, Run, Table
+
+    word = "Counterrevolutionaryisms"  # 24 letters: wider than a fifth of the page at the body size
+    header = tuple(Cell((Run(f"Column {i}"),)) for i in range(5))
+    rows = tuple(tuple(Cell((Run(f"{word} {i}"),)) for i in range(5)) for _ in range(3))
+    handout = Handout(Meta("T", "S", "A", "S", (), "en-AU", dt.date(2026, 1, 1), "1"), {}, (Table(header, rows),))
+    for theme in ("default", "large-print"):
+        data, _ = render_handout_pdf(handout, load_theme(TEMPLATES, theme), "a4")
+        path = tmp_path / f"{theme}.pdf"
+        path.write_bytes(data)
+        pieces = [t for t in pdf_text(path).split() if t != word and len(t) > 2 and t in word]
+        assert pdf_text(path).count(word) >= 15 and pieces == [], theme

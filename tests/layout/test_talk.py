@@ -1,0 +1,98 @@
+"""A deck laid out as a talk: a word budget per slide, a registry of slide kinds, nothing dropped or orphaned."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.document import BulletList, Cell, Deck, Paragraph, Quote, Run, Slide, Spectrum, Table, text_of
+from generator.errors import BuildError
+from generator.layout.boxes import DiagramBox, LaidSlide, TableBox, TextBox
+from generator.layout.slides import SLIDE_KINDS, layout_deck, slide_words
+from tests.layout.test_slides import META, THEME, UNBUDGETED, bullets, deck_of
+
+
+def on_screen(slide: LaidSlide) -> list[str]:
+    """Return the texts of the body paragraphs a slide shows."""
+    return [text_of(p.runs) for e in slide.elements if isinstance(e, TextBox) and e.role == "body"
+            for p in e.paragraphs]
+
+
+def numbered(count: int, words: int) -> BulletList:
+    """Return ``count`` bullets of ``words`` words each, every item told apart by its number."""
+    return BulletList(tuple((Run(f"item{n} " + " ".join(["word"] * (words - 1))),) for n in range(count)))
+
+
+def test_items_past_the_word_budget_move_whole_and_in_order_to_the_notes() -> None:
+    [slide] = layout_deck(deck_of(numbered(6, 12)), THEME)
+    assert slide_words(slide) <= THEME.deck.words == 40
+    shown = [t.split()[0] for t in on_screen(slide)]
+    moved = [text_of(n).split()[0] for n in slide.notes[-slide.moved:]]
+    assert shown == ["item0", "item1", "item2"] and moved == ["item3", "item4", "item5"]
+    assert slide.moved == 3
+
+
+def test_a_budget_of_zero_keeps_everything_on_screen() -> None:
+    [slide] = layout_deck(deck_of(numbered(6, 12)), UNBUDGETED)
+    assert len(on_screen(slide)) == 6 and slide.moved == 0
+
+
+def test_a_slide_always_shows_its_first_item_however_long() -> None:
+    [slide] = layout_deck(deck_of(numbered(1, 60)), THEME)
+    assert on_screen(slide)[0].startswith("item0") and slide.moved == 0
+
+
+def test_a_quotations_attribution_goes_where_its_quotation_goes() -> None:
+    first = Quote(((Run("word " * 30),),), (Run("First speaker"),))
+    second = Quote(((Run("other " * 30),),), (Run("Second speaker"),))
+    [slide] = layout_deck(deck_of(first, second, kind="quote"), THEME)
+    shown, notes = on_screen(slide), [text_of(n) for n in slide.notes]
+    assert any("First speaker" in t for t in shown) and not any("Second speaker" in t for t in shown)
+    assert any("Second speaker" in t for t in notes), "the moved quotation keeps its attribution in the notes"
+
+
+def test_a_long_paragraph_continues_at_a_sentence_break() -> None:
+    sentences = [f"Sentence {n} " + "word " * 14 + "ends." for n in range(40)]
+    slides = layout_deck(deck_of(Paragraph((Run(" ".join(sentences)),))), UNBUDGETED)
+    assert len(slides) > 1
+    for slide in slides:
+        text = " ".join(on_screen(slide))
+        assert text.startswith("Sentence ") and text.endswith("ends."), "each slide holds whole sentences"
+    assert " ".join(" ".join(on_screen(s)) for s in slides).split() == " ".join(sentences).split()
+
+
+def test_an_attribution_never_stands_alone_on_a_continuation_slide() -> None:
+    sentences = " ".join(f"Sentence {n} " + "word " * 14 + "ends." for n in range(19))
+    quote = Quote(((Run(sentences),),), (Run("The speaker"),))
+    for extra in range(0, 12, 3):  # move the page break across the end of the quotation
+        text = sentences + " More." * extra
+        slides = layout_deck(deck_of(Quote(((Run(text),),), quote.attribution), kind="quote"), UNBUDGETED)
+        for slide in slides:
+            shown = on_screen(slide)
+            if any("The speaker" in t for t in shown):
+                assert len(shown) > 1, f"attribution alone on '{slide.title}'"
+
+
+def test_a_table_and_the_text_beside_it_both_reach_the_deck() -> None:
+    table = Table((Cell((Run("Model"),)), Cell((Run("Status"),))), ((Cell((Run("Ban"),)), Cell((Run("Yes"),))),))
+    slides = layout_deck(deck_of(Paragraph((Run("What the table shows."),)), table, kind="comparison"), THEME)
+    assert any("What the table shows." in on_screen(s) for s in slides)
+    assert any(isinstance(e, TableBox) for s in slides for e in s.elements)
+
+
+def test_a_diagram_is_drawn_with_its_alt_text() -> None:
+    spectrum = Spectrum(((Run("Ban"),), (Run("Licensing"),), (Run("Open"),)), "Three models: Ban, Licensing, Open")
+    [slide] = layout_deck(deck_of(spectrum, kind="diagram"), THEME)
+    [box] = [e for e in slide.elements if isinstance(e, DiagramBox)]
+    assert box.alt == "Three models: Ban, Licensing, Open"
+
+
+def test_a_misspelt_slide_kind_is_an_error_naming_the_nearest() -> None:
+    deck = Deck(META, {}, (Slide("qoute", (Run("Words"),), (Paragraph((Run("x"),)),)),))
+    with pytest.raises(BuildError, match=r"slide 'Words': no slide kind 'qoute' \(did you mean 'quote'\?\); kinds: "):
+        layout_deck(deck, THEME)
+
+
+@pytest.mark.parametrize("kind", sorted(SLIDE_KINDS))
+def test_every_registered_kind_lays_out_a_slide(kind: str) -> None:
+    slides = layout_deck(deck_of(bullets(2, 3), kind=kind), THEME)
+    assert slides and slides[0].kind == kind
