@@ -272,8 +272,12 @@ class DeckLayout:
             self.content(slide)
             return
         laid, size = fitted
+        spacing = self.sizes.line_spacing
+        used = sum(p.space_before + len(p.lines) * line_height(p.size, spacing) for p in laid)
         elements: list[Element] = [self.title_box(slide, slide.title),
-                                   RectBox(MARGIN_X - QUOTE_BAR_OFFSET, BODY_Y, QUOTE_BAR_W, BODY_H, "quote_bar"),
+                                   # the bar runs beside the quotation and its attribution, not the empty slide below
+                                   RectBox(MARGIN_X - QUOTE_BAR_OFFSET, BODY_Y, QUOTE_BAR_W, min(BODY_H, used),
+                                           "quote_bar"),
                                    TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body",
                                            self.sizes.line_spacing)]
         self.add(slide, elements, shrunk=size < largest, moved=moved)

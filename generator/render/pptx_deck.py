@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from dataclasses import replace
 from typing import Any
 
 from lxml import etree
@@ -149,7 +151,7 @@ class PptxWriter:
             etree.SubElement(etree.SubElement(ppr, qn("a:spcAft")), qn("a:spcPts")).set("val", "0")
             if para.bullet:
                 self._bullet(ppr, para)
-            for run in para.runs:
+            for run in (piece for whole in para.runs for piece in _link_words(whole)):
                 self._run(shape.part, p, run, para.size, run.bold or para.role in ("title", "cover", "heading"),
                           run.italic or para.role == "quote", self.colour_for(para.role, run.status, bool(run.cite)))
         shape.name = f"{box.role.capitalize()} text"
@@ -351,3 +353,15 @@ def render_deck_pptx(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) ->
         writer.slide(laid)
     writer.properties(len(slides))
     return writer.save()
+
+
+def _link_words(run: Run) -> tuple[Run, ...]:
+    """Return a linked run as one run per word, each carrying the link; other runs unchanged.
+
+    LibreOffice imports a hyperlink as one unbreakable text field and wraps a
+    long one inside its words ("Res|pect"); a field per word wraps at the spaces
+    as PowerPoint does, and every piece still opens the same address.
+    """
+    if not run.url:
+        return (run,)
+    return tuple(replace(run, text=word) for word in re.findall(r"\S+\s*", run.text)) or (run,)
