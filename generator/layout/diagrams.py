@@ -5,7 +5,8 @@ with alternative text made from the data. The deck (PPTX, as native editable
 shapes in a group), the slides PDF and the handout (scaled) all draw this one
 layout, so the drawings read the same everywhere. Text is never smaller than
 the table floor, and no word is broken: a diagram too crowded even at the
-floor is a build error naming it.
+floor continues in parts (a slide each), and only one whose single row will
+not fit is a build error naming it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,45 @@ def layout_diagram(block: Diagram, x: float, y: float, w: float, h: float, limit
             return laid
     raise BuildError(f"the diagram '{block.alt[:60]}…' does not fit even at {limits.table_min:g} pt; "
                      "show fewer models or places on it")
+
+
+def layout_diagram_parts(block: Diagram, x: float, y: float, w: float, h: float,
+                         limits: DeckSizes) -> list[DiagramBox]:
+    """Return ``block`` drawn in as few parts as fit the box, each part a run of its rows, points or events.
+
+    A pack with many models or places gets its diagram over several slides (or
+    drawings), in order, like a long table; the first part carries the alt text
+    of the whole, the others say they continue it.
+    """
+    try:
+        return [layout_diagram(block, x, y, w, h, limits)]
+    except BuildError:
+        count = _length(block)
+        for parts in range(2, count + 1):
+            size = -(-count // parts)
+            try:
+                laid = [layout_diagram(_slice(block, start, start + size), x, y, w, h, limits)
+                        for start in range(0, count, size)]
+            except BuildError:
+                continue
+            return [laid[0], *(replace(box, alt=f"{block.alt.split(':')[0]} (continued)") for box in laid[1:])]
+        raise
+
+
+def _length(block: Diagram) -> int:
+    if isinstance(block, StatusMatrix):
+        return len(block.rows)
+    if isinstance(block, Spectrum):
+        return len(block.points)
+    return len(block.events)
+
+
+def _slice(block: Diagram, start: int, end: int) -> Diagram:
+    if isinstance(block, StatusMatrix):
+        return replace(block, rows=block.rows[start:end], cells=block.cells[start:end])
+    if isinstance(block, Spectrum):
+        return replace(block, points=block.points[start:end])
+    return replace(block, events=block.events[start:end])
 
 
 def _text(runs: Inline, x: float, y: float, w: float, size: float, role: str, align: str = "left") -> TextBox:

@@ -51,7 +51,7 @@ from generator.layout.boxes import (
     TableCell,
     TextBox,
 )
-from generator.layout.diagrams import layout_diagram, shifted
+from generator.layout.diagrams import layout_diagram_parts, shifted
 from generator.layout.fit import Spec, fit_text, line_height, sizes
 from generator.layout.grid import (
     BODY_H,
@@ -303,7 +303,7 @@ class DeckLayout:
             elif isinstance(block, ResourceList):
                 parts += self.resource_parts(slide, block)
             elif block is not None:
-                parts.append(self.diagram_part(block))
+                parts += self.diagram_parts(block)
         for index, part in enumerate(parts):
             title = self._title_for(slide, index, len(parts))
             self.add(slide, [self.title_box(slide, title), *part.elements], shrunk=part.shrunk, part=index,
@@ -404,11 +404,13 @@ class DeckLayout:
             moved.insert(0, kept.pop().runs)
         return kept, tuple(moved)
 
-    def diagram_part(self, block: Diagram) -> Part:
-        laid = layout_diagram(block, MARGIN_X, BODY_Y, BODY_W, BODY_H, self.sizes)
-        if isinstance(block, Spectrum):  # a single line of marks reads best in the middle of the slide
-            laid = shifted(laid, (BODY_H - laid.h) / 2)
-        return Part([laid])
+    def diagram_parts(self, block: Diagram) -> list[Part]:
+        parts = []
+        for laid in layout_diagram_parts(block, MARGIN_X, BODY_Y, BODY_W, BODY_H, self.sizes):
+            if isinstance(block, Spectrum):  # a single line of marks reads best in the middle of the slide
+                laid = shifted(laid, (BODY_H - laid.h) / 2)
+            parts.append(Part([laid]))
+        return parts
 
     def table_parts(self, slide: Slide, table: Table) -> list[Part]:
         limits = self.sizes

@@ -96,3 +96,14 @@ def test_a_misspelt_slide_kind_is_an_error_naming_the_nearest() -> None:
 def test_every_registered_kind_lays_out_a_slide(kind: str) -> None:
     slides = layout_deck(deck_of(bullets(2, 3), kind=kind), THEME)
     assert slides and slides[0].kind == kind
+
+
+def test_a_crowded_diagram_continues_on_more_slides_in_order() -> None:
+    names = [f"Model number {n}" for n in range(25)]
+    spectrum = Spectrum(tuple((Run(name),) for name in names), "The 25 models in order: " + ", ".join(names))
+    slides = layout_deck(deck_of(spectrum, kind="diagram"), THEME)
+    assert len(slides) > 1 and slides[1].title == f"Points (cont. 2/{len(slides)})"
+    boxes = [next(e for e in s.elements if isinstance(e, DiagramBox)) for s in slides]
+    drawn = [text_of(p.runs) for box in boxes for t in box.elements if isinstance(t, TextBox) for p in t.paragraphs]
+    assert drawn == names, "every model once, in order"
+    assert boxes[0].alt == spectrum.alt and all(b.alt == "The 25 models in order (continued)" for b in boxes[1:])

@@ -407,12 +407,13 @@ def _masthead(block: Cover, ctx: PdfContext) -> list[Flowable]:
 
 def render_diagram(block: Diagram, ctx: PdfContext) -> list[Flowable]:
     """Return a diagram drawn as on the slides (the same layout, scaled to the column): one tagged figure."""
-    from generator.layout.diagrams import layout_diagram
+    from generator.layout.diagrams import layout_diagram_parts
     from generator.layout.grid import BODY_H, BODY_W
     from generator.render.pdf.slides import SlidePainter
 
-    box = layout_diagram(block, 0, 0, BODY_W, BODY_H, ctx.theme.deck)  # the very drawing on the slide
-    return [DiagramFlowable(box, ctx.width / BODY_W, SlidePainter(ctx.theme)), Spacer(1, 8)]
+    painter = SlidePainter(ctx.theme)
+    boxes = layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, ctx.theme.deck)  # the very drawings on the slides
+    return [f for box in boxes for f in (DiagramFlowable(box, ctx.width / BODY_W, painter), Spacer(1, 8))]
 
 
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
