@@ -88,6 +88,31 @@ def pptx_text(path: Path) -> str:
     return squash(" ".join(words))
 
 
+def html_text(path: Path) -> str:
+    """Return the words a web page shows (its text, not its markup, styles or embedded fonts), squashed."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.words: list[str] = []
+            self.hidden = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.hidden += tag in ("style", "script")
+
+        def handle_endtag(self, tag: str) -> None:
+            self.hidden -= tag in ("style", "script")
+
+        def handle_data(self, data: str) -> None:
+            if not self.hidden:
+                self.words.append(data)
+
+    parser = Text()
+    parser.feed(path.read_text("utf-8"))
+    return squash(" ".join(parser.words))
+
+
 def squash(text: str) -> str:
     """Return ``text`` with runs of whitespace as single spaces."""
     return " ".join(text.split())

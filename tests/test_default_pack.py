@@ -36,7 +36,7 @@ def test_the_default_pack_checks_without_errors() -> None:
 
 
 def test_every_output_is_built(default_built: dict[str, Path]) -> None:
-    assert len(default_built) == 14
+    assert len(default_built) == 16
     for name, path in default_built.items():
         assert path.stat().st_size > 1000, name
     assert len(PdfReader(default_built["public-summary-a4.pdf"]).pages) == 1

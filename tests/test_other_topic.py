@@ -16,14 +16,15 @@ import pytest
 
 from generator.build.check import check_packs
 from generator.compose.i18n import catalogue_path, locale_chain
-from tests.helpers import GLOW, ROOT, TEMPLATES, pdf_text, pptx_text
+from tests.helpers import GLOW, ROOT, TEMPLATES, html_text, pdf_text, pptx_text
 
 # Words of the default pack's topic; briefpack's built-in wording must never print them.
 DEFAULT_TOPIC = re.compile(r"sex|prostitut|client|sell|buy|third part|lived experience|human rights", re.IGNORECASE)
 
 
 def texts(built: dict[str, Path]) -> dict[str, str]:
-    return {name: pptx_text(path) if name.endswith(".pptx") else pdf_text(path) for name, path in built.items()}
+    read = {".pptx": pptx_text, ".html": html_text}
+    return {name: read.get(path.suffix, pdf_text)(path) for name, path in built.items()}
 
 
 def test_it_checks_clean(tmp_path: Path) -> None:

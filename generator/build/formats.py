@@ -156,6 +156,24 @@ def render_deck(composed: Composed, theme: Theme, where: Where, part: str | None
     return FormatResult(artifacts, composed.problems + deck_warnings(slides, where, theme.deck.words))
 
 
+def render_web_edition(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> FormatResult:
+    """Return the web edition: the handout's document as one self-contained HTML page."""
+    from generator.fonts.web import web_faces
+    from generator.render.html import render_web
+
+    assert isinstance(composed.document, Handout)
+    data = render_web(composed.document, theme, composed.page, web_faces(theme.fonts.handout))
+    return FormatResult((Artifact(".html", data, 1, "pages"),), composed.problems)
+
+
+def warm_web(theme: Theme) -> None:
+    """Read the page's font faces (before worker processes fork)."""
+    from generator.fonts.web import web_faces
+    from generator.render import html  # noqa: F401  (imported for its import time)
+
+    web_faces(theme.fonts.handout)
+
+
 def warm_handout(theme: Theme) -> None:
     """Register the handout's fonts (before worker processes fork)."""
     import pikepdf  # noqa: F401  (every PDF is finished with it: a tenth of a second to import, paid here)
@@ -194,10 +212,13 @@ class Format:
     default_template: str
     warm: Callable[[Theme], None]
     per_paper: bool = False  # one job per paper size, so they render in parallel
+    same_as: str | None = None  # arranged like that format (the web edition is the handout's document)
+    page_template: str | None = None  # a template the rendered document is wrapped in (HTML)
 
     def template(self, edition: Edition) -> str:
         """Return the template that arranges this format for ``edition``."""
-        return edition.template(self.name, self.default_template)
+        default = edition.template(self.same_as, self.default_template) if self.same_as else self.default_template
+        return edition.template(self.name, default)
 
     def parts(self, theme: Theme) -> tuple[str | None, ...]:
         """Return the separately rendered parts: the theme's papers, or one part."""
@@ -212,11 +233,28 @@ def _compose_deck(edition: Edition, templates: Templates, name: str) -> Composed
     return compose_deck(edition.pack, templates, name, edition.logo)
 
 
+def _compose_web(edition: Edition, templates: Templates, name: str) -> Composed:
+    """Compose the handout's document, with the page template it is wrapped in."""
+    from dataclasses import replace
+
+    from generator.errors import TemplateError
+
+    page = templates.find(WEB_PAGE)
+    if page is None:
+        raise TemplateError(f"no template '{WEB_PAGE}' in {', '.join(str(f) for f in templates.folders)}")
+    return replace(_compose_handout(edition, templates, name), page=page.read_text("utf-8"))
+
+
+WEB_PAGE = "web.html.j2"
+
+
 FORMATS: dict[str, Format] = {
     fmt.name: fmt for fmt in (
         Format("handout", _compose_handout, render_handout, "handout.md.j2", warm_handout, per_paper=True),
         Format("summary", _compose_handout, render_summary, "summary.md.j2", warm_handout, per_paper=True),
         Format("deck", _compose_deck, render_deck, "deck.md.j2", warm_deck),
+        Format("web", _compose_web, render_web_edition, "handout.md.j2", warm_web, same_as="handout",
+               page_template=WEB_PAGE),
     )
 }
 
@@ -227,4 +265,4 @@ def document_digest(composed: Composed, theme: Theme) -> str:
     Every part of both is a frozen dataclass or pydantic model of plain values,
     so ``repr`` is a complete, stable description of what a renderer gets.
     """
-    return hashlib.sha256(repr((composed.document, theme)).encode("utf-8")).hexdigest()
+    return hashlib.sha256(repr((composed.document, composed.page, theme)).encode("utf-8")).hexdigest()

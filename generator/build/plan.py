@@ -93,7 +93,7 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
         for fmt in FORMATS.values():
             for part in fmt.parts(session.theme):
                 key = Job(folder, templates, theme_name, edition.variant, fmt.name, part).key
-                deps = job_inputs(pack_files, templates, fmt.template(edition), theme_folder)
+                deps = job_inputs(pack_files, templates, fmt.template(edition), theme_folder, fmt.page_template)
                 hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
                 old = plan.old_job(key)
                 why = reasons_to_rebuild(old, hashes, out / plan.pack_id, force)
@@ -140,8 +140,10 @@ def _closure(templates: Templates, name: str, stamp: tuple[Any, ...]) -> tuple[P
     return tuple(sorted(p.resolve() for p in seen))
 
 
-def job_inputs(pack_files: list[Path], templates: Templates, template: str, theme_folder: Path | None) -> list[Path]:
-    """Return the files one format of one edition is made from."""
+def job_inputs(pack_files: list[Path], templates: Templates, template: str, theme_folder: Path | None,
+               page_template: str | None = None) -> list[Path]:
+    """Return the files one format of one edition is made from (a web page's own template included)."""
     shared = [p.resolve() for p in templates.files("messages/*").values()]
     theme = sorted(p.resolve() for p in theme_folder.rglob("*") if p.is_file()) if theme_folder else []
-    return sorted(set(pack_files) | set(template_closure(templates, template)) | set(shared) | set(theme))
+    page = set(template_closure(templates, page_template)) if page_template else set()
+    return sorted(set(pack_files) | set(template_closure(templates, template)) | set(shared) | set(theme) | page)

@@ -18,7 +18,7 @@ Progress = Callable[[Job], None]
 
 # Roughly how long each format takes to render, relative to a handout: the longest jobs start first,
 # so that no worker is left with a deck when the others have finished.
-COST = {"deck": 3.0, "handout": 1.0, "summary": 0.2}
+COST = {"deck": 3.0, "handout": 1.0, "summary": 0.2, "web": 0.3}
 
 
 def warm_worker() -> None:

@@ -27,6 +27,7 @@ class Composed:
 
     document: Handout | Deck
     problems: tuple[Problem, ...] = ()
+    page: str = ""  # the source of the page template a format wraps the document in (the web edition's)
 
 
 def _meta(pack: Pack, logo: Logo | None) -> Meta:

@@ -31,8 +31,9 @@ class Edition:
         return self.templates.get(format_name, default)
 
     def filename(self, pack_id: str, artifact: str) -> str:
-        """Return the output file name, e.g. 'sex-work-law-policymakers-deck.pptx'."""
-        return f"{pack_id}-{self.variant}-{artifact}" if self.variant else f"{pack_id}-{artifact}"
+        """Return the output file name, e.g. 'sex-work-law-policymakers-deck.pptx' or 'sex-work-law-public.html'."""
+        joint = "" if artifact.startswith(".") else "-"  # the web edition is '<pack>-<variant>.html'
+        return f"{pack_id}-{self.variant}{joint}{artifact}" if self.variant else f"{pack_id}{joint}{artifact}"
 
 
 def _keep(value: Any, audience: str) -> Any:

@@ -1,0 +1,216 @@
+"""The web edition: the handout's composed document as one self-contained, accessible HTML page.
+
+The page is arranged by a jinja2 template (``web.html.j2``, overridable like any
+other) that gets the document's blocks and a few filters: ``inline`` (runs as
+HTML, citations linked to the sources list), ``diagram`` (inline SVG drawn from
+the same layout as the slides) and ``qr`` (a QR code as SVG, for print). The
+template source is passed in (read by the build, like every template): this
+module does no I/O. Everything is escaped; content is never evaluated.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from generator.document import (
+    Block,
+    Callout,
+    Cover,
+    Diagram,
+    Handout,
+    Heading,
+    Inline,
+    SourceList,
+    text_of,
+)
+from generator.layout.urls import short_url
+from generator.render.svg import SvgPainter, qr_svg, status_symbol_svg
+from generator.theme import Theme
+
+_NUMBER = re.compile(r"(\d+)(\*?)")
+
+
+@dataclass(frozen=True)
+class Section:
+    """A level-1 heading and its anchor, for the page's table of contents."""
+
+    anchor: str
+    text: str
+
+
+class WebPage:
+    """What the template sees: the blocks and helpers that turn them into markup."""
+
+    def __init__(self, handout: Handout, theme: Theme):
+        self.handout = handout
+        self.theme = theme
+        self.painter = SvgPainter(theme)
+        sources = [b for b in _walk(handout.blocks) if isinstance(b, SourceList)]
+        self.sources = {e.number: e for s in sources for e in s.entries}
+        self.first_cited: dict[int, str] = {}  # source number → the id of its first citation, for the way back
+        self.anchors: dict[int, str] = {}
+        self._count = 0
+        self.sections = self._sections()
+
+    # -- what the template calls ------------------------------------------------
+
+    def kind(self, block: Block) -> str:
+        """Return a block's kind as the template switches on it ('heading', 'status-matrix' …)."""
+        return re.sub(r"(?<!^)(?=[A-Z])", "-", type(block).__name__).lower()
+
+    def anchor(self, block: Heading) -> str:
+        return self.anchors.get(id(block), "")
+
+    def inline(self, runs: Inline) -> Markup:
+        """Return runs as HTML: emphasis, links, status words and citations linked to their sources."""
+        out = []
+        for run in runs:
+            if run.cite:
+                out.append(self._citation(run.text))
+                continue
+            html = escape(run.text)
+            if run.bold:
+                html = Markup(f"<strong>{html}</strong>")
+            if run.italic:
+                html = Markup(f"<em>{html}</em>")
+            if run.status:
+                html = Markup(f'<span class="status status-{escape(run.status)}">{html}</span>')
+            if run.url:
+                html = Markup(f'<a href="{escape(run.url)}">{html}</a>')
+            out.append(html)
+        return Markup("").join(out)
+
+    def plain(self, runs: Inline) -> str:
+        return text_of(runs)
+
+    def diagram(self, block: Diagram) -> Markup:
+        """Return a diagram as inline SVG images, the very layout the slides draw, read by their alt text."""
+        from generator.layout.diagrams import layout_diagram_parts
+        from generator.layout.grid import BODY_H, BODY_W
+
+        parts = layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, self.theme.deck)
+        svgs = []
+        for box in parts:
+            self._count += 1
+            svgs.append(self.painter.diagram(box, f"figure-{self._count}"))
+        return Markup("".join(svgs))
+
+    def qr(self, url: str) -> Markup:
+        return Markup(qr_svg(url, 96, standalone=True))
+
+    def symbol(self, name: str | None, status: str | None) -> Markup:
+        """Return a status symbol as a small inline SVG (decorative: the status word beside it says it)."""
+        if not name:
+            return Markup("")
+        colour = self.theme.colours.for_status(status or "")
+        return Markup(f'<svg class="symbol" viewBox="0 0 10 10" aria-hidden="true">'
+                      f'{status_symbol_svg(name, 10, 0, 0, colour)}</svg>')
+
+    def short(self, url: str) -> str:
+        return short_url(url, 48)
+
+    def source_url(self, attribution: Inline) -> str:
+        """Return the address of the first source an attribution cites (a blockquote's ``cite``), or ''."""
+        for run in attribution:
+            for number, _ in _NUMBER.findall(run.text) if run.cite else ():
+                entry = self.sources.get(int(number))
+                if entry and entry.url:
+                    return entry.url
+        return ""
+
+    def backlink(self, number: int) -> str:
+        return self.first_cited.get(number, "")
+
+    # -- inside -------------------------------------------------------------
+
+    def _citation(self, text: str) -> Markup:
+        links = []
+        for number, flag in _NUMBER.findall(text):
+            n = int(number)
+            entry = self.sources.get(n)
+            self._count += 1
+            ident = f"cite-{self._count}"
+            self.first_cited.setdefault(n, ident)
+            label = f"Source {n}" + (", not yet checked against the original" if flag else "")
+            if entry is None:
+                links.append(escape(number + flag))
+            else:
+                links.append(Markup(f'<a href="#source-{n}" id="{ident}" aria-label="{escape(label)}">'
+                                    f"{escape(number + flag)}</a>"))
+        return Markup('<sup class="cite">[') + Markup(", ").join(links) + Markup("]</sup>")
+
+    def _sections(self) -> list[Section]:
+        sections = []
+        used: set[str] = set()
+        for block in _walk(self.handout.blocks):
+            if isinstance(block, Heading):
+                slug = re.sub(r"[^a-z0-9]+", "-", text_of(block.text).lower()).strip("-") or "section"
+                anchor, n = slug, 2
+                while anchor in used:
+                    anchor, n = f"{slug}-{n}", n + 1
+                used.add(anchor)
+                self.anchors[id(block)] = anchor
+                if block.level == 1:
+                    sections.append(Section(anchor, text_of(block.text)))
+        return sections
+
+
+def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    for block in blocks:
+        yield block
+        if isinstance(block, Callout):
+            yield from _walk(block.blocks)
+
+
+def captioned(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
+    """Return each block with the text of the heading before it (a table's caption)."""
+    caption = ""
+    out = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            caption = text_of(block.text)
+        out.append((block, caption))
+    return out
+
+
+def render_web(handout: Handout, theme: Theme, page_template: str,
+               fonts: dict[tuple[str, bool, bool], bytes]) -> bytes:
+    """Return the web edition of ``handout``: the page template rendered around its blocks."""
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
+                                        lstrip_blocks=True, keep_trailing_newline=True)
+    page = WebPage(handout, theme)
+    cover = next((b for b in handout.blocks if isinstance(b, Cover)), None)
+    logo = handout.meta.logo
+    logo_uri = ""
+    if logo:
+        kind = "png" if logo.data.startswith(b"\x89PNG") else "jpeg"
+        logo_uri = f"data:image/{kind};base64," + base64.b64encode(logo.data).decode("ascii")
+    html = env.from_string(page_template).render(
+        page=page, meta=handout.meta, labels=handout.labels, theme=theme, colours=theme.colours, cover=cover,
+        blocks=captioned(tuple(b for b in handout.blocks if not isinstance(b, Cover))), logo=logo_uri,
+        fonts=Markup(FONT_MARKER))
+    return html.replace(FONT_MARKER, font_faces(html, fonts)).encode("utf-8")
+
+
+FONT_MARKER = "/* @font-face rules */"
+
+
+def font_faces(html: str, fonts: dict[tuple[str, bool, bool], bytes]) -> str:
+    """Return @font-face rules embedding each font, cut down to the characters the page uses."""
+    from generator.fonts.web import subset
+
+    used = set(html)
+    rules = []
+    for (family, bold, italic), data in sorted(fonts.items()):
+        uri = "data:font/ttf;base64," + base64.b64encode(subset(data, used)).decode("ascii")
+        style = "italic" if italic else "normal"
+        rules.append(f"@font-face{{font-family:'{family}';font-weight:{700 if bold else 400};"
+                     f"font-style:{style};font-display:swap;src:url({uri}) format('truetype')}}")
+    return "\n".join(rules)

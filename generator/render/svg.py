@@ -1,0 +1,189 @@
+"""Draw measured slides and diagrams as SVG: the web edition's diagrams and the preview's slides.
+
+It draws the very boxes, sizes and wrapped lines the PPTX and slides-PDF
+renderers draw (slide coordinates are already SVG's: points, origin top left,
+y down), so a slide in the browser matches the deck. Text stays text, in
+Arial's metrics twin, so it can be found and copied.
+"""
+
+from __future__ import annotations
+
+import base64
+from xml.sax.saxutils import escape, quoteattr
+
+from generator.fonts.metrics import face
+from generator.layout.boxes import (
+    SLIDE_HEIGHT,
+    SLIDE_WIDTH,
+    DiagramBox,
+    ImageBox,
+    LaidParagraph,
+    LaidSlide,
+    PictureBox,
+    RectBox,
+    ShapeBox,
+    TableBox,
+    TextBox,
+)
+from generator.render.qr import qr_rects
+from generator.render.slide_style import rect_colour, shape_colour, text_colour
+from generator.theme import Theme
+
+FONT_STACK = "Arimo, Arial, 'Liberation Sans', sans-serif"  # the metrics the layout measured with
+BOLD_ROLES = ("title", "cover", "heading")
+
+
+def _n(value: float) -> str:
+    """Return a coordinate with at most two decimals and no trailing zeros (stable, compact output)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class SvgPainter:
+    """Turns laid-out boxes into SVG elements in the theme's colours."""
+
+    def __init__(self, theme: Theme):
+        self.theme = theme
+
+    def slide(self, slide: LaidSlide, title: str) -> str:
+        """Return one slide as an SVG image whose accessible name is ``title``; its text stays selectable."""
+        body = "".join(self.element(e) for e in slide.elements)
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(SLIDE_WIDTH)} {_n(SLIDE_HEIGHT)}" '
+                f'class="slide" role="group" aria-label={quoteattr(title)} font-family="{FONT_STACK}">'
+                f'<rect width="{_n(SLIDE_WIDTH)}" height="{_n(SLIDE_HEIGHT)}" fill="#FFFFFF"/>{body}</svg>')
+
+    def diagram(self, box: DiagramBox, ident: str) -> str:
+        """Return a diagram as an SVG image read by its alternative text (its labels are drawn, not read)."""
+        inner = "".join(self.shape(e) if isinstance(e, ShapeBox) else self.text(e) for e in box.elements)
+        return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(box.x)} {_n(box.y)} {_n(box.w)} {_n(box.h)}" '
+                f'class="diagram" role="img" aria-labelledby="{ident}" font-family="{FONT_STACK}">'
+                f'<title id="{ident}">{escape(box.alt)}</title>{inner}</svg>')
+
+    def element(self, element: object) -> str:
+        if isinstance(element, RectBox):
+            return (f'<rect x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" height="{_n(element.h)}" '
+                    f'fill="{rect_colour(self.theme, element)}"/>')
+        if isinstance(element, TextBox):
+            return self.text(element)
+        if isinstance(element, TableBox):
+            return self.table(element)
+        if isinstance(element, PictureBox):
+            return qr_svg(element.url, element.w, element.x, element.y)
+        if isinstance(element, ImageBox):
+            data = base64.b64encode(element.data).decode("ascii")
+            kind = "png" if element.data.startswith(b"\x89PNG") else "jpeg"
+            return (f'<image x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" height="{_n(element.h)}" '
+                    f'href="data:image/{kind};base64,{data}"><title>{escape(element.alt)}</title></image>')
+        if isinstance(element, DiagramBox):
+            return "".join(self.shape(e) if isinstance(e, ShapeBox) else self.text(e) for e in element.elements)
+        return ""
+
+    def text(self, box: TextBox) -> str:
+        out = []
+        y = box.y
+        ascent = face().ascent / face().units_per_em
+        for para in box.paragraphs:
+            y += para.space_before
+            height = face().line_height(para.size) * box.line_spacing
+            if para.bullet:
+                out.append(f'<text x="{_n(box.x)}" y="{_n(y + ascent * para.size)}" font-size="{_n(para.size)}" '
+                           f'fill="{text_colour(self.theme, para.role)}">{escape(para.bullet)}</text>')
+            for line in para.lines:
+                x = box.x + para.indent
+                if para.align == "right":
+                    x = box.x + box.w - line.width
+                elif para.align == "center":
+                    x = box.x + (box.w - line.width) / 2
+                out.append(self._line(para, line.runs, x, y + ascent * para.size))
+                y += height
+        return "".join(out)
+
+    def _line(self, para: LaidParagraph, runs: tuple, x: float, baseline: float, colour: str | None = None) -> str:
+        spans = []
+        for run in runs:
+            bold = run.bold or para.role in BOLD_ROLES
+            italic = run.italic or para.role == "quote"
+            attrs = [f'fill="{colour or text_colour(self.theme, para.role, run.status, bool(run.cite))}"']
+            if bold:
+                attrs.append('font-weight="bold"')
+            if italic:
+                attrs.append('font-style="italic"')
+            if run.cite:
+                attrs += [f'font-size="{_n(para.size * 0.6)}"', 'baseline-shift="super"']
+            spans.append(f"<tspan {' '.join(attrs)}>{escape(run.text)}</tspan>")
+        return (f'<text x="{_n(x)}" y="{_n(baseline)}" font-size="{_n(para.size)}" '
+                f'xml:space="preserve">{"".join(spans)}</text>')
+
+    def table(self, box: TableBox) -> str:
+        colours = self.theme.colours
+        out = []
+        y = box.y
+        ascent = face().ascent / face().units_per_em
+        for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
+            fill = colours.table_header_bg if r == 0 else (colours.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
+            out.append(f'<rect x="{_n(box.x)}" y="{_n(y)}" width="{_n(box.w)}" height="{_n(height)}" fill="{fill}"/>')
+            x = box.x
+            for cell, width in zip(row, box.col_widths, strict=True):
+                role = "table_header" if r == 0 else "body"
+                para = LaidParagraph(cell.runs, cell.lines, box.size, role)
+                baseline = y + box.padding + ascent * box.size
+                for line in cell.lines:
+                    runs = tuple(r_ for r_ in line.runs)
+                    if r == 0:
+                        runs = tuple(type(r_)(r_.text, True) for r_ in runs)
+                    out.append(self._line(para, runs, x + box.padding, baseline,
+                                          colours.table_header_text if r == 0 else None))
+                    baseline += face().line_height(box.size)
+                x += width
+            y += height
+        return "".join(out)
+
+    def shape(self, box: ShapeBox) -> str:
+        stroke = shape_colour(self.theme, box.line) if box.line else "none"
+        fill = shape_colour(self.theme, box.fill) if box.fill else "none"
+        if box.shape in ("line", "arrow"):
+            x2, y2 = box.x + box.w, box.y + box.h
+            line = (f'<line x1="{_n(box.x)}" y1="{_n(box.y)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke="{stroke}" '
+                    f'stroke-width="{_n(box.width)}"/>')
+            if box.shape == "arrow":  # a filled head at the end, as the PDF draws it
+                head = max(6.0, box.width * 3)
+                line += (f'<path d="M{_n(x2)} {_n(y2)}L{_n(x2 - head * 1.6)} {_n(y2 - head)}'
+                         f'L{_n(x2 - head * 1.6)} {_n(y2 + head)}Z" fill="{stroke}"/>')
+            return line
+        if box.shape == "ellipse":
+            return (f'<ellipse cx="{_n(box.x + box.w / 2)}" cy="{_n(box.y + box.h / 2)}" rx="{_n(box.w / 2)}" '
+                    f'ry="{_n(box.h / 2)}" fill="{fill}" stroke="{stroke}" stroke-width="{_n(box.width)}"/>')
+        return status_symbol_svg(box.shape, box.w, box.x, box.y, stroke)
+
+
+def status_symbol_svg(symbol: str, s: float, x: float, y: float, colour: str) -> str:
+    """Return a status symbol ``s`` units square at (x, y), drawn as the PDFs draw it (``draw_status_symbol``)."""
+    def p(px: float, py: float) -> str:  # the PDF draws these y-up inside the box
+        return f"{_n(x + px * s)} {_n(y + s - py * s)}"
+
+    width = _n(s * (0.14 if symbol in ("cross", "tick", "dash") else 0.1))
+    common = f'stroke="{colour}" stroke-width="{width}" stroke-linecap="round" stroke-linejoin="round"'
+    if symbol == "cross":
+        return f'<path d="M{p(0.15, 0.15)}L{p(0.85, 0.85)}M{p(0.15, 0.85)}L{p(0.85, 0.15)}" fill="none" {common}/>'
+    if symbol == "tick":
+        return f'<path d="M{p(0.1, 0.5)}L{p(0.4, 0.15)}L{p(0.92, 0.85)}" fill="none" {common}/>'
+    if symbol == "half":
+        r = _n(0.42 * s)
+        return (f'<circle cx="{_n(x + s / 2)}" cy="{_n(y + s / 2)}" r="{r}" fill="none" {common}/>'
+                f'<path d="M{p(0.5, 0.92)}A{r} {r} 0 0 0 {p(0.5, 0.08)}Z" fill="{colour}"/>')
+    if symbol == "circle":
+        return f'<circle cx="{_n(x + s / 2)}" cy="{_n(y + s / 2)}" r="{_n(0.38 * s)}" fill="none" {common}/>'
+    if symbol == "dash":
+        return f'<path d="M{p(0.15, 0.5)}L{p(0.85, 0.5)}" fill="none" {common}/>'
+    return f'<path d="M{p(0.5, 0.05)}L{p(0.95, 0.5)}L{p(0.5, 0.95)}L{p(0.05, 0.5)}Z" fill="none" {common}/>'
+
+
+def qr_svg(url: str, size: float, x: float = 0.0, y: float = 0.0, *, standalone: bool = False) -> str:
+    """Return the QR code for ``url`` as SVG squares (quiet zone included), ``size`` units wide."""
+    squares = "".join(f"M{_n(x + left)} {_n(y + top)}h{_n(w)}v{_n(h)}h{_n(-w)}Z"
+                      for left, top, w, h in qr_rects(url, size))
+    inner = f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(size)}" height="{_n(size)}" fill="#FFFFFF"/>' \
+            f'<path d="{squares}" fill="#000000"/>'
+    if not standalone:
+        return inner
+    box = f"0 0 {_n(size)} {_n(size)}"
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{box}" class="qr" aria-hidden="true">{inner}</svg>'

@@ -1,0 +1,134 @@
+"""The web edition: one self-contained, semantic page per edition; WCAG 2.2 AA in a real browser."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.compose.compose import compose_handout
+from generator.content.loader import load_pack
+from generator.document import Callout, Heading, text_of
+from generator.editions.variants import editions
+from tests.helpers import MINI, TEMPLATES
+from tests.web.browser import axe_violations, sideways_overflow
+
+
+class Outline(HTMLParser):
+    """Collects what a screen reader navigates by: headings, landmarks, tables, ids and links."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[tuple[int, str]] = []
+        self._heading: int | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading, self._text = int(tag[1]), []
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._heading and tag == f"h{self._heading}":
+            self.headings.append((self._heading, " ".join("".join(self._text).split())))
+            self._heading = None
+
+    def handle_data(self, data: str) -> None:
+        if self._heading:
+            self._text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for t, attrs in self.tags if t == tag]
+
+
+def outline(path: Path) -> Outline:
+    parser = Outline()
+    parser.feed(path.read_text("utf-8"))
+    return parser
+
+
+@pytest.mark.parametrize("variant", ["public", "experts"])
+def test_one_file_per_edition_that_needs_nothing_else(mini_built: dict[str, Path], variant: str) -> None:
+    page = mini_built[f"{variant}.html"]
+    html = page.read_text("utf-8")
+    parsed = outline(page)
+    assert not parsed.all("script"), "no script needed to read it"
+    assert not parsed.all("link"), "styles inline"
+    addresses = [a.get("src") or "" for t, a in parsed.tags if t in ("img", "source", "iframe", "video")]
+    assert all(src.startswith("data:") for src in addresses)
+    assert "url(http" not in html and "@import" not in html
+    assert re.search(r"@font-face\{font-family:'Atkinson Hyperlegible';font-weight:400;.*src:url\(data:font/ttf;", html)
+
+
+def test_semantic_outline_matches_the_handout(mini_built: dict[str, Path]) -> None:
+    parsed = outline(mini_built["public.html"])
+    [html_tag] = parsed.all("html")
+    assert html_tag["lang"] == "en-AU"
+    assert [level for level, _ in parsed.headings].count(1) == 1, "one h1"
+    handout = compose_handout(editions(load_pack(MINI).content)[0].pack, TEMPLATES).document
+    sections = [text_of(b.text) if isinstance(b, Heading) else text_of(b.title) for b in handout.blocks
+                if isinstance(b, Heading | Callout) and b.level == 1]
+    assert [text for level, text in parsed.headings if level == 2 and text != "Contents"] == sections
+    levels = [level for level, _ in parsed.headings]
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), "no heading level skipped"
+    for landmark in ("header", "nav", "main", "footer"):
+        assert len(parsed.all(landmark)) == 1, landmark
+
+
+def test_tables_quotes_and_diagrams_say_what_they_are(mini_built: dict[str, Path]) -> None:
+    html = mini_built["public.html"].read_text("utf-8")
+    parsed = outline(mini_built["public.html"])
+    assert parsed.all("caption") and len(parsed.all("table")) == len(parsed.all("caption"))
+    scopes = {a.get("scope") for a in parsed.all("th")}
+    assert scopes == {"col", "row"}
+    assert parsed.all("blockquote") and all(a.get("cite", "").startswith("https://") for a in parsed.all("blockquote")
+                                            if "cite" in a)
+    svgs = [a for a in parsed.all("svg") if a.get("role") == "img"]
+    assert svgs, "diagrams are inline SVG images"
+    for svg in svgs:
+        assert re.search(rf'<title id="{svg["aria-labelledby"]}">[^<]{{20,}}</title>', html), "alt text from the data"
+
+
+def test_citations_link_to_their_sources_and_back(mini_built: dict[str, Path]) -> None:
+    parsed = outline(mini_built["public.html"])
+    ids = {a["id"] for _, a in parsed.tags if a.get("id")}
+    links = [a["href"] for a in parsed.all("a") if (a.get("href") or "").startswith("#")]
+    assert any(link.startswith("#source-") for link in links) and any(link.startswith("#cite-") for link in links)
+    assert {link[1:] for link in links} <= ids, "every in-page link lands somewhere"
+    unchecked = [a for a in parsed.all("a") if "not yet checked" in (a.get("aria-label") or "")]
+    assert unchecked, "an unchecked source is marked where it is cited, as in print"
+
+
+def test_resources_are_links_with_qr_codes_for_print(mini_built: dict[str, Path]) -> None:
+    html = mini_built["public.html"].read_text("utf-8")
+    assert re.search(r'<svg [^>]*class="qr" aria-hidden="true">', html)
+    assert "@media print" in html and "ul.resources svg.qr { display: block; }" in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["public.html", "experts.html"])
+def test_axe_finds_no_wcag_violations_and_the_page_reflows_at_320px(browser: Any, mini_built: dict[str, Path],
+                                                                     name: str) -> None:
+    check_in_browser(browser, mini_built[name])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["public.html", "policymakers.html"])
+def test_the_default_packs_web_editions_pass_axe_and_reflow(browser: Any, default_built: dict[str, Path],
+                                                            name: str) -> None:
+    check_in_browser(browser, default_built[name])
+
+
+def check_in_browser(browser: Any, path: Path) -> None:
+    for scheme in ("light", "dark"):
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        page.goto(path.as_uri())
+        assert axe_violations(page) == [], scheme
+        page.set_viewport_size({"width": 320, "height": 800})
+        assert sideways_overflow(page) == 0, "no sideways scrolling at 320 CSS px"
+        page.close()
