@@ -36,7 +36,7 @@ def _subset_cached(data: bytes, text: frozenset[str]) -> bytes:
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
-    font = TTFont(io.BytesIO(data))
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the same page, byte for byte, every build
     options = ft_subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True

@@ -25,3 +25,16 @@ def test_metrics_measure_with_the_safety_margin_and_the_measured_line_height() -
 def test_bold_faces_are_instanced_once_and_cached() -> None:
     assert arimo_face(True, False) is arimo_face(True, False)
     assert arimo_face(False, False) != arimo_face(True, False)
+
+
+def test_web_subsets_keep_the_fonts_own_timestamp_so_pages_rebuild_identically() -> None:
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from generator.fonts.web import subset, web_faces
+
+    for data in web_faces("atkinson-hyperlegible").values():
+        cut = subset(data, set("Hello, world"))
+        assert len(cut) < len(data) / 2
+        assert TTFont(io.BytesIO(cut))["head"].modified == TTFont(io.BytesIO(data))["head"].modified
