@@ -240,6 +240,52 @@ def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
 
 
 @main.command()
+@click.argument("packs", nargs=-1)
+@briefs_option
+@templates_option
+@out_option
+@theme_option
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this computer (127.0.0.1) shares the preview.")
+@reports_errors
+def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None, port: int,
+          host: str) -> None:
+    """Preview the outputs in a browser; rebuilds and reloads on save.
+
+    Serves an index of the packs, each web edition, the slides with their notes and the
+    handouts; open pages reload by themselves after a save, and show the error of a save
+    that does not build above the last good output.
+    """
+    from generator.build.report import changes, summary
+    from generator.build.serve import ServeOptions
+    from generator.build.serve import serve as run_server
+    from generator.editions.discover import check_theme_option, find_packs
+
+    find_packs(briefs, packs)  # a pack that does not exist is a usage error now, not a page later
+    search = _templates(briefs, templates)
+    check_theme_option(search, theme)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: serving on {host}: anyone who can reach this computer can read the preview", err=True)
+
+    def report(builds: list[Any] | None, errors: list[str], seconds: float) -> None:
+        stamp = time.strftime("%H:%M:%S")
+        for line in changes(builds) if builds else []:
+            click.echo(line)
+        for line in errors:
+            click.echo(line, err=True)
+        if builds is not None:
+            click.echo(f"[{stamp}] {summary(builds, seconds, str(out))}")
+        if errors:
+            click.echo(f"[{stamp}] build failed; the preview shows the error above the last good output", err=True)
+
+    def ready(url: str) -> None:
+        click.echo(f"serving {url} (Ctrl-C to stop)")
+
+    run_server(ServeOptions(briefs, search, out, packs, theme), host, port, report, ready)
+
+
+@main.command()
 @click.argument("name")
 @briefs_option
 @reports_errors

@@ -193,6 +193,7 @@ def test_build_prints_the_warnings_check_counts(mini: Path) -> None:
     (("new", "My Pack"), "error: 'My Pack' is not a valid pack name: use lower-case letters, digits and hyphens, "
                          "starting with a letter or digit (e.g. 'my-pack')"),
     (("new", "mini"), "error: briefs/mini already exists; choose another name"),
+    (("serve", "minj"), "error: minj: no such pack in briefs/ (did you mean 'mini'?)"),
 ])
 def test_usage_errors_exit_2_and_say_what_exists(mini: Path, args: tuple[str, ...], message: str) -> None:
     code, out, err = run(*args)
@@ -210,7 +211,7 @@ def test_a_theme_the_pack_names_but_nobody_made_is_located_in_pack_yaml(mini: Pa
 def test_help_lists_every_command_in_full() -> None:
     code, out, _ = run("--help")
     commands = out.split("Commands:")[1].splitlines()[1:]
-    assert code == 0 and len([c for c in commands if c.strip()]) == 7
+    assert code == 0 and len([c for c in commands if c.strip()]) == 8
     assert not [c for c in commands if c.rstrip().endswith("...")]  # no summary cut short
 
 

@@ -1,0 +1,216 @@
+"""`briefpack serve`: a live preview of the outputs, rebuilt on save, pages reloading by themselves.
+
+The rebuilding is ``watch``'s (the same incremental engine, in a thread); the
+serving is a small Starlette app run by uvicorn. It serves the output folder
+and nothing outside it, the preview pages of ``preview`` and a stream of
+build generations that tells open pages to reload. While the last save has an
+error, every page shows it above the last good output.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from generator.build import preview
+from generator.build.results import PackBuild, failure_lines
+from generator.errors import BriefpackError
+from generator.templates import Templates
+
+MEDIA = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf", ".svg": "image/svg+xml",
+         ".png": "image/png", ".json": "application/json",
+         ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+
+
+@dataclass
+class PreviewState:
+    """What the rebuild thread tells the server: a generation per finished build, and the errors of the last."""
+
+    generation: int = 0
+    errors: list[str] = field(default_factory=list)
+    stopping: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def finished(self, errors: list[str]) -> None:
+        with self.lock:
+            self.errors = errors
+            self.generation += 1
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What `briefpack serve` was asked for."""
+
+    briefs: Path
+    templates: Templates
+    out: Path
+    packs: tuple[str, ...]
+    theme: str | None
+
+
+def safe_file(out: Path, relative: str) -> Path | None:
+    """Return the file at ``relative`` under ``out``, or None when it is missing or outside ``out``.
+
+    Each part is checked before the path is resolved, and the resolved path
+    must still be inside the output folder (no '..', no symlink out of it).
+    """
+    parts = relative.replace("\\", "/").split("/")
+    if any(part in ("", ".", "..") or part.startswith(".") for part in parts):
+        return None
+    root = out.resolve()
+    path = root.joinpath(*parts).resolve()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+def rebuild_thread(options: ServeOptions, state: PreviewState,
+                   report: Callable[[list[PackBuild] | None, list[str], float], None]) -> threading.Thread:
+    """Return the thread that builds once, then after every save, updating ``state``."""
+    from generator.build.watch import rebuild_on_change
+
+    def built(builds: list[PackBuild], seconds: float) -> None:
+        lines = list(failure_lines_of(builds))
+        state.finished(lines)
+        report(builds, lines, seconds)
+
+    def failed(error: BriefpackError) -> None:
+        lines = list(failure_lines(error))
+        state.finished(lines)
+        report(None, lines, 0.0)
+
+    def run() -> None:
+        rebuild_on_change(options.briefs, options.templates, options.out, options.packs, options.theme, built, failed,
+                          stop=lambda: state.stopping)
+
+    return threading.Thread(target=run, name="briefpack-rebuild", daemon=True)
+
+
+def failure_lines_of(builds: list[PackBuild]) -> list[str]:
+    return [line for build in builds for line in build.failure]
+
+
+def create_app(options: ServeOptions, state: PreviewState) -> Any:
+    """Return the Starlette app of the preview."""
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
+    from starlette.routing import Route
+
+    out = options.out
+
+    def editions() -> list[preview.Edition]:
+        found = []
+        for folder in sorted(p for p in out.glob("*") if p.is_dir() and not p.name.startswith(".")):
+            files = sorted(f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith("."))
+            for page in (f for f in files if f.endswith(".html")):
+                stem = page.removesuffix(".html")
+                variant = stem.removeprefix(folder.name + "-") if stem != folder.name else None
+                prefix = f"{stem}-" if variant else f"{folder.name}-"
+                found.append(preview.Edition(folder.name, variant, tuple(
+                    f for f in files if f.startswith(prefix) or f == page)))
+        return found
+
+    def wrap(title: str, body: str) -> HTMLResponse:
+        return HTMLResponse(preview.page(title, body, state.errors, state.generation))
+
+    async def index(request: Request) -> Response:
+        return wrap("briefpack preview", preview.index(editions(), out.name))
+
+    async def status(request: Request) -> Response:
+        return JSONResponse({"generation": state.generation, "errors": state.errors})
+
+    async def events(request: Request) -> Response:
+        async def stream() -> AsyncIterator[str]:
+            last = -1
+            while not state.stopping and not await request.is_disconnected():
+                if state.generation != last:
+                    last = state.generation
+                    yield f"data: {last}\n\n"
+                await asyncio.sleep(0.2)
+
+        return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
+
+    drawn: dict[tuple[str, str], str] = {}  # the last slides that could be drawn, shown under an error
+
+    async def slides(request: Request) -> Response:
+        pack, variant = request.path_params["pack"], request.path_params["variant"]
+        try:
+            laid, theme, title = await asyncio.to_thread(deck_of, options, pack, None if variant == "-" else variant)
+            drawn[(pack, variant)] = f"<h1>{escape(title)}: slides</h1>{preview.slides(laid, theme)}"
+        except (BriefpackError, ValueError, LookupError) as exc:
+            if (pack, variant) not in drawn:
+                return wrap(f"{pack}: slides", f"<h1>{escape(pack)}: slides</h1><p>These slides cannot be drawn "
+                                               f"now: {escape(str(exc))}</p>")
+        return wrap(f"{pack}: slides", drawn[(pack, variant)])
+
+    async def handout(request: Request) -> Response:
+        pack, variant = request.path_params["pack"], request.path_params["variant"]
+        found = [e for e in editions() if e.pack == pack and (e.variant or "-") == variant]
+        return wrap(f"{pack}: handout", f"<h1>{escape(pack)}: handout</h1>"
+                    + preview.handout(pack, found[0].files if found else ()))
+
+    async def output_file(request: Request) -> Response:
+        path = safe_file(out, request.path_params["path"])
+        if path is None:
+            return HTMLResponse("<h1>Not found</h1><p>Only files in the output folder are served.</p>",
+                                status_code=404)
+        headers = {"Cache-Control": "no-store"}
+        if path.suffix == ".html":
+            html = preview.inject(path.read_text("utf-8"), state.errors, state.generation)
+            return HTMLResponse(html, headers=headers)
+        return FileResponse(path, media_type=MEDIA.get(path.suffix), headers=headers)
+
+    return Starlette(routes=[
+        Route("/", index),
+        Route("/_briefpack/status", status),
+        Route("/_briefpack/events", events),
+        Route("/_briefpack/slides/{pack}/{variant}", slides),
+        Route("/_briefpack/handout/{pack}/{variant}", handout),
+        Route("/{path:path}", output_file),
+    ])
+
+
+def deck_of(options: ServeOptions, pack: str, variant: str | None) -> tuple[Any, Any, str]:
+    """Return the laid-out slides of one edition from the content as it is now (or raise its error)."""
+    from generator.build.formats import FORMATS
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_session
+    from generator.layout.slides import layout_deck
+
+    [folder] = [f for f in find_packs(options.briefs, options.packs) if load_session(
+        f, options.templates, options.theme).pack_id == pack]
+    session = load_session(folder, options.templates, options.theme)
+    edition = session.edition(variant)
+    fmt = FORMATS["deck"]
+    deck = fmt.compose(edition, options.templates, fmt.template(edition)).document
+    return layout_deck(deck, session.theme), session.theme, deck.meta.title  # type: ignore[arg-type]
+
+
+def serve(options: ServeOptions, host: str, port: int,
+          report: Callable[[list[PackBuild] | None, list[str], float], None], ready: Callable[[str], None]) -> None:
+    """Build, then serve the preview on ``host:port`` until Ctrl-C, rebuilding after every save."""
+    import uvicorn
+
+    state = PreviewState()
+    thread = rebuild_thread(options, state, report)
+    thread.start()
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            state.stopping = True  # end the reload streams first, so shutting down waits for nothing
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(create_app(options, state), host=host, port=port, log_level="warning",
+                            timeout_graceful_shutdown=3, lifespan="off")
+    server = Server(config)
+    ready(f"http://{host}:{port}/")
+    try:
+        server.run()
+    finally:
+        state.stopping = True
+        thread.join(timeout=5)
