@@ -54,3 +54,13 @@ def axe_summary(page: Any) -> str:
 def sideways_overflow(page: Any) -> int:
     """Return how many CSS pixels the page is wider than its viewport (0: no sideways scrolling)."""
     return int(page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+def wider_than_main(page: Any) -> list[str]:
+    """Return the tables, figures and lists that stick out of the page's column (they would be cut or scroll)."""
+    return list(page.evaluate("""() => {
+        const main = document.querySelector('main').getBoundingClientRect();
+        return [...document.querySelectorAll('main table, main figure, main ul, main ol, main p')]
+            .filter(e => e.getBoundingClientRect().right > main.right + 1)
+            .map(e => e.tagName + ' ' + (e.textContent || '').trim().slice(0, 40));
+    }"""))

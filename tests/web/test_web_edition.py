@@ -15,7 +15,7 @@ from generator.content.loader import load_pack
 from generator.document import Callout, Heading, text_of
 from generator.editions.variants import editions
 from tests.helpers import MINI, TEMPLATES
-from tests.web.browser import axe_violations, sideways_overflow
+from tests.web.browser import axe_violations, sideways_overflow, wider_than_main
 
 
 class Outline(HTMLParser):
@@ -129,6 +129,8 @@ def check_in_browser(browser: Any, path: Path) -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page.goto(path.as_uri())
         assert axe_violations(page) == [], scheme
-        page.set_viewport_size({"width": 320, "height": 800})
+        for width in (1280, 721, 320):  # wide, just above the phone layout, the narrowest phone
+            page.set_viewport_size({"width": width, "height": 800})
+            assert wider_than_main(page) == [], width
         assert sideways_overflow(page) == 0, "no sideways scrolling at 320 CSS px"
         page.close()
