@@ -134,3 +134,15 @@ def check_in_browser(browser: Any, path: Path) -> None:
             assert wider_than_main(page) == [], width
         assert sideways_overflow(page) == 0, "no sideways scrolling at 320 CSS px"
         page.close()
+
+
+def test_content_is_text_never_markup(mini: Path, change: Any) -> None:
+    from tests.helpers import run
+
+    change("content.yaml", "text: Lowtown bans hover-scooters;",
+           "text: <script>alert(1)</script> \\\"><img src=x onerror=alert(2)> "
+           "{{ 7 * 7 }} Lowtown bans hover-scooters;")
+    assert run("build", "--quiet")[0] == 0
+    html = Path("output/mini/mini-public.html").read_text("utf-8")
+    assert "<script" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7 * 7 }}" in html
