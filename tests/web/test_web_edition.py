@@ -146,3 +146,22 @@ def test_content_is_text_never_markup(mini: Path, change: Any) -> None:
     html = Path("output/mini/mini-public.html").read_text("utf-8")
     assert "<script" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "{{ 7 * 7 }}" in html
+
+
+@pytest.mark.browser
+def test_large_print_scales_the_whole_page_and_still_reflows(browser: Any, tmp_path: Path) -> None:
+    from generator.build.formats import FORMATS, Where
+    from generator.editions.session import load_session
+
+    session = load_session(MINI, TEMPLATES, "large-print")
+    edition, web = session.editions[0], FORMATS["web"]
+    composed = web.compose(edition, TEMPLATES, web.template(edition))
+    page_file = tmp_path / "large.html"
+    page_file.write_bytes(web.render(composed, session.theme, Where("mini", "web"), None).artifacts[0].data)
+    assert "font-size: 145.5%;" in page_file.read_text("utf-8"), "16 pt body: everything 16/11 larger"
+    check_in_browser(browser, page_file)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(page_file.as_uri())
+    sizes = page.evaluate("[...document.querySelectorAll('h2, h3, p, li')].map(e => parseFloat(getComputedStyle(e)"
+                          ".fontSize))")
+    assert min(sizes) >= 16 * 16 / 11 * 0.85, "nothing much smaller than the large-print body"
