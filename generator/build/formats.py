@@ -168,6 +168,8 @@ def render_web_edition(composed: Composed, theme: Theme, where: Where, part: str
 
 def warm_web(theme: Theme) -> None:
     """Read the page's font faces (before worker processes fork)."""
+    from fontTools import subset  # noqa: F401  (half a second to import, paid once before the workers fork)
+
     from generator.fonts.web import web_faces
     from generator.render import html  # noqa: F401  (imported for its import time)
 

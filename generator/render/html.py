@@ -207,9 +207,11 @@ def font_faces(html: str, fonts: dict[tuple[str, bool, bool], bytes]) -> str:
     from generator.fonts.web import subset
 
     used = set(html)
+    drawn = set("".join(re.findall(r"<svg.*?</svg>", html, re.S)))  # Arimo sets only the diagrams' labels
     rules = []
     for (family, bold, italic), data in sorted(fonts.items()):
-        uri = "data:font/ttf;base64," + base64.b64encode(subset(data, used)).decode("ascii")
+        characters = drawn if family == "Arimo" else used
+        uri = "data:font/ttf;base64," + base64.b64encode(subset(data, characters)).decode("ascii")
         style = "italic" if italic else "normal"
         rules.append(f"@font-face{{font-family:'{family}';font-weight:{700 if bold else 400};"
                      f"font-style:{style};font-display:swap;src:url({uri}) format('truetype')}}")
