@@ -239,3 +239,16 @@ def test_a_summary_too_long_for_its_page_is_predicted_by_check_and_shown_by_buil
             "(summary.md.j2)") in predicted[0]
     code, _, build_err = run("build")
     assert code == 0 and build_err.splitlines() == check_err.splitlines()
+
+
+def test_serve_listens_on_this_computer_unless_told_and_warns_when_told(mini: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.build.serve as serve_module
+
+    calls: list[tuple[str, int]] = []
+    monkeypatch.setattr(serve_module, "serve", lambda options, host, port, report, ready: calls.append((host, port)))
+    code, _, err = run("serve")
+    assert code == 0 and calls[-1] == ("127.0.0.1", 8000) and "warning" not in err
+    code, _, err = run("serve", "--host", "0.0.0.0", "--port", "9000")
+    assert code == 0 and calls[-1] == ("0.0.0.0", 9000)
+    assert "warning: serving on 0.0.0.0: anyone who can reach this computer can read the preview" in err
