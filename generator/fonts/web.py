@@ -7,13 +7,16 @@ fifty. Subsetting is deterministic, so a rebuilt page is byte-identical.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 
 import fontpkg
 
-from generator.fonts.faces import FAMILIES, arimo_face
+from generator.fonts.faces import FAMILIES, arimo_face, cache_dir
 
 
 @cache
@@ -50,5 +53,27 @@ def _subset_cached(data: bytes, text: frozenset[str]) -> bytes:
 
 
 def subset(data: bytes, characters: set[str]) -> bytes:
-    """Return the font ``data`` holding only the glyphs for ``characters`` (and what they need)."""
-    return _subset_cached(data, frozenset(ch for ch in characters if ch.isprintable()))
+    """Return the font ``data`` holding only the glyphs for ``characters`` (and what they need).
+
+    Kept in the font cache folder by font and characters, so a rebuild in a new
+    worker process (or a new build) does not subset again; without a writable
+    cache folder it is simply computed.
+    """
+    text = frozenset(ch for ch in characters if ch.isprintable())
+    key = hashlib.sha256(data + "".join(sorted(text)).encode("utf-8") + f"{SUBSET_FORMAT}".encode()).hexdigest()
+    cached = cache_dir() / "subsets" / f"{key[:32]}.ttf"
+    if cached.is_file():
+        return cached.read_bytes()
+    result = _subset_cached(data, text)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(result)
+        Path(temp).replace(cached)
+    except OSError:
+        pass
+    return result
+
+
+SUBSET_FORMAT = 1  # bump when the subsetting options change

@@ -38,7 +38,7 @@ def test_check_predicts_the_word_budget_continuations_and_text_that_cannot_fit(m
     assert len(over) == 1 and over[0].startswith("briefs/mini/content.yaml:18:11: warning: definitions[1].text:")
 
     change("content.yaml", "definition: Riding, selling and renting hover-scooters are all offences.",
-           "definition: " + "Offences " * 400)
+           "definition: " + "Offences " * 200)
     errors = [str(p) for p in check_packs([mini], TEMPLATES).errors]
     assert errors == ["briefs/mini/content.yaml:27:17: models[1].definition: public deck: slide 'Full ban': a sentence "
                       "does not fit on a slide even at 18 pt: '" + "Offences " * 6 + "Offenc…'"]
