@@ -26,9 +26,10 @@ PAD = 8.0  # inside a matrix cell
 RULE = 0.75  # line width of rules and axes
 
 
-def layout_diagram(block: Diagram, x: float, y: float, w: float, h: float, limits: DeckSizes) -> DiagramBox:
+def layout_diagram(block: Diagram, x: float, y: float, w: float, h: float, limits: DeckSizes,
+                   largest: float | None = None) -> DiagramBox:
     """Return ``block`` drawn inside the box (x, y, w, h): as large as fits, never below the table floor."""
-    for size in sizes(limits.body_max - 4, limits.table_min):
+    for size in sizes(largest or limits.body_max - 4, limits.table_min):
         if isinstance(block, StatusMatrix):
             laid = _matrix(block, x, y, w, h, size)
         elif isinstance(block, Spectrum):
@@ -55,13 +56,19 @@ def layout_diagram_parts(block: Diagram, x: float, y: float, w: float, h: float,
         count = _length(block)
         for parts in range(2, count + 1):
             size = -(-count // parts)
+            pieces = [_slice(block, start, start + size) for start in range(0, count, size)]
             try:
-                laid = [layout_diagram(_slice(block, start, start + size), x, y, w, h, limits)
-                        for start in range(0, count, size)]
+                laid = [layout_diagram(piece, x, y, w, h, limits) for piece in pieces]
             except BuildError:
                 continue
+            smallest = min(_text_size(box) for box in laid)  # every part at one size, so they read as one
+            laid = [layout_diagram(piece, x, y, w, h, limits, smallest) for piece in pieces]
             return [laid[0], *(replace(box, alt=f"{block.alt.split(':')[0]} (continued)") for box in laid[1:])]
         raise
+
+
+def _text_size(box: DiagramBox) -> float:
+    return min((p.size for t in box.elements if isinstance(t, TextBox) for p in t.paragraphs), default=0.0) or 1e9
 
 
 def _length(block: Diagram) -> int:

@@ -30,11 +30,13 @@ from generator.document import (
     SourceList,
     text_of,
 )
+from generator.layout.boxes import DiagramBox
 from generator.layout.urls import short_url
 from generator.render.svg import SvgPainter, qr_svg, status_symbol_svg
 from generator.theme import Theme
 
 _NUMBER = re.compile(r"(\d+)(\*?)")
+NARROW_W, NARROW_H = 400.0, 2000.0  # a phone's drawing, in slide points: about a third of a slide's width
 
 
 @dataclass(frozen=True)
@@ -91,16 +93,29 @@ class WebPage:
         return text_of(runs)
 
     def diagram(self, block: Diagram) -> Markup:
-        """Return a diagram as inline SVG images, the very layout the slides draw, read by their alt text."""
+        """Return a diagram as inline SVG images, the very layout the slides draw, read by their alt text.
+
+        Where the same diagram can also be laid out a phone's width (a spectrum in
+        rows, a timeline in one column), that drawing is added for narrow screens,
+        so its labels stay readable instead of shrinking with the page.
+        """
+        from generator.errors import BuildError
         from generator.layout.diagrams import layout_diagram_parts
         from generator.layout.grid import BODY_H, BODY_W
 
-        parts = layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, self.theme.deck)
+        wide = self._svgs(layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, self.theme.deck))
+        try:
+            narrow = self._svgs(layout_diagram_parts(block, 0, 0, NARROW_W, NARROW_H, self.theme.deck))
+        except BuildError:  # too many columns for a phone (the matrix): the table below reads as cards there
+            return Markup(wide)
+        return Markup(f'<div class="wide">{wide}</div><div class="narrow">{narrow}</div>')
+
+    def _svgs(self, boxes: list[DiagramBox]) -> str:
         svgs = []
-        for box in parts:
+        for box in boxes:
             self._count += 1
             svgs.append(self.painter.diagram(box, f"figure-{self._count}"))
-        return Markup("".join(svgs))
+        return "".join(svgs)
 
     def qr(self, url: str) -> Markup:
         return Markup(qr_svg(url, 96, standalone=True))

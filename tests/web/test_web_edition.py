@@ -165,3 +165,21 @@ def test_large_print_scales_the_whole_page_and_still_reflows(browser: Any, tmp_p
     sizes = page.evaluate("[...document.querySelectorAll('h2, h3, p, li')].map(e => parseFloat(getComputedStyle(e)"
                           ".fontSize))")
     assert min(sizes) >= 16 * 16 / 11 * 0.85, "nothing much smaller than the large-print body"
+
+
+@pytest.mark.browser
+def test_phones_get_diagrams_drawn_for_their_width(browser: Any, default_built: dict[str, Path]) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(default_built["public.html"].as_uri())
+    shown = "sel => [...document.querySelectorAll(sel)].filter(e => e.getClientRects().length).length"
+    narrow = page.evaluate("document.querySelectorAll('figure.diagram .narrow').length")
+    assert narrow >= 2, "the spectrum and the timeline have a phone drawing"
+    assert page.evaluate(shown, "figure.diagram .narrow") == 0
+    page.set_viewport_size({"width": 360, "height": 800})
+    assert page.evaluate(shown, "figure.diagram .narrow") == narrow
+    assert page.evaluate(shown, "figure.diagram .wide") == 0, "one drawing at a time reaches a screen reader"
+    # The phone's timeline labels stay at least 12 CSS px tall.
+    smallest = page.evaluate("""() => Math.min(...[...document.querySelectorAll('figure.diagram .narrow svg')]
+        .filter(s => s.getClientRects().length)
+        .flatMap(s => [...s.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)))""")
+    assert smallest >= 12
