@@ -25,6 +25,7 @@ from pypdf import PdfReader
 from generator.cli import main
 from generator.content.yamlsource import read_yaml
 from tests.helpers import SMALL as PACK
+from tests.helpers import html_text
 
 EXAMPLES = int(os.environ.get("BRIEFPACK_FUZZ_EXAMPLES", "20"))
 LINE = re.compile(r"^(error: )?[\w./-]+(:\d+:\d+)?: .+$")
@@ -95,8 +96,11 @@ def test_any_text_in_any_field(tmp_path_factory: pytest.TempPathFactory, field: 
         deck = Presentation(out / "small-pack-deck.pptx")
         assert len(deck.slides) > 3
         PdfReader(out / "small-pack-slides.pdf").pages[0].extract_text()
+        page = (out / "small-pack.html").read_text("utf-8")
+        assert "<script" not in page.lower(), "content never becomes markup in the web edition"
         if _plain(text) and path[-1] not in ("version", "opening"):
             assert text in extracted
+            assert text in html_text(out / "small-pack.html")
     else:
         assert result.exit_code == 1, result.output
         lines = result.stderr.strip().splitlines()
