@@ -30,6 +30,23 @@ def cache_dir() -> Path:
     return Path(base) / "briefpack" / "fonts"
 
 
+def keep_in_cache(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` in the cache folder atomically (a temp file renamed); False if it cannot.
+
+    The cache is an optimisation: a read-only home or a full disk just means
+    the work is done again next time.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        Path(temp).replace(path)
+        return True
+    except OSError:
+        return False
+
+
 @cache
 def arimo_face(bold: bool, italic: bool) -> Path | bytes:
     """Return the Arimo face as a file path, or as bytes when no cache folder is writable."""
@@ -52,12 +69,4 @@ def arimo_face(bold: bool, italic: bool) -> Path | bytes:
     buffer = io.BytesIO()
     font.save(buffer)
     data = buffer.getvalue()
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        Path(temp).replace(cached)
-        return cached
-    except OSError:
-        return data
+    return cached if keep_in_cache(cached, data) else data

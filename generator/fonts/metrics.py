@@ -8,14 +8,12 @@ fits in PowerPoint, Keynote, Google Slides and LibreOffice.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
 from dataclasses import dataclass, field, fields
 from functools import cache
 from importlib.metadata import version
 
-from generator.fonts.faces import CACHE_FORMAT, arimo_face, cache_dir
+from generator.fonts.faces import CACHE_FORMAT, arimo_face, cache_dir, keep_in_cache
 
 # Renderers differ slightly (hinting, kerning); measure every line this much wider.
 SAFETY = 1.06
@@ -77,12 +75,9 @@ def face(bold: bool = False, italic: bool = False) -> FaceMetrics:
     except (OSError, ValueError, TypeError, KeyError):
         pass
     metrics = _read_face(bold, italic)
-    with contextlib.suppress(OSError):  # no writable cache: read the font each time
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temp = cached.with_suffix(f".{os.getpid()}.tmp")
-        temp.write_text(json.dumps({f.name: getattr(metrics, f.name) for f in fields(metrics) if f.compare}),
-                        "utf-8")
-        temp.replace(cached)
+    # Without a writable cache the font is simply read each time.
+    keep_in_cache(cached, json.dumps({f.name: getattr(metrics, f.name) for f in fields(metrics) if f.compare})
+                  .encode("utf-8"))
     return metrics
 
 

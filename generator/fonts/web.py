@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 
 import fontpkg
 
-from generator.fonts.faces import FAMILIES, arimo_face, cache_dir
+from generator.fonts.faces import FAMILIES, arimo_face, cache_dir, keep_in_cache
 
 
 @cache
@@ -34,11 +32,25 @@ def web_faces(handout_slug: str) -> dict[tuple[str, bool, bool], bytes]:
     return faces
 
 
+def subset(data: bytes, characters: set[str]) -> bytes:
+    """Return the font ``data`` holding only the glyphs for ``characters`` (and what they need)."""
+    return _subset(data, frozenset(ch for ch in characters if ch.isprintable()))
+
+
 @lru_cache(maxsize=32)
-def _subset_cached(data: bytes, text: frozenset[str]) -> bytes:
+def _subset(data: bytes, text: frozenset[str]) -> bytes:
+    """Return the subset, kept in the font cache folder by font and characters.
+
+    A rebuild in a new worker process (or a new build) then reads it instead of
+    subsetting again; without a writable cache folder it is simply computed.
+    """
     from fontTools import subset as ft_subset
     from fontTools.ttLib import TTFont
 
+    key = hashlib.sha256(data + "".join(sorted(text)).encode("utf-8") + f"{SUBSET_FORMAT}".encode()).hexdigest()
+    cached = cache_dir() / "subsets" / f"{key[:32]}.ttf"
+    if cached.is_file():
+        return cached.read_bytes()
     font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the same page, byte for byte, every build
     options = ft_subset.Options()
     options.name_IDs = ["*"]
@@ -49,31 +61,8 @@ def _subset_cached(data: bytes, text: frozenset[str]) -> bytes:
     subsetter.subset(font)
     buffer = io.BytesIO()
     font.save(buffer)
+    keep_in_cache(cached, buffer.getvalue())
     return buffer.getvalue()
-
-
-def subset(data: bytes, characters: set[str]) -> bytes:
-    """Return the font ``data`` holding only the glyphs for ``characters`` (and what they need).
-
-    Kept in the font cache folder by font and characters, so a rebuild in a new
-    worker process (or a new build) does not subset again; without a writable
-    cache folder it is simply computed.
-    """
-    text = frozenset(ch for ch in characters if ch.isprintable())
-    key = hashlib.sha256(data + "".join(sorted(text)).encode("utf-8") + f"{SUBSET_FORMAT}".encode()).hexdigest()
-    cached = cache_dir() / "subsets" / f"{key[:32]}.ttf"
-    if cached.is_file():
-        return cached.read_bytes()
-    result = _subset_cached(data, text)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(result)
-        Path(temp).replace(cached)
-    except OSError:
-        pass
-    return result
 
 
 SUBSET_FORMAT = 1  # bump when the subsetting options change
