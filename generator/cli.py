@@ -145,12 +145,15 @@ theme_option = click.option("--theme", default=None,
                             help="Theme in TEMPLATES/themes/ (default: the one the pack names).")
 
 
+def build_options(func: F) -> F:
+    """Add what every building command takes: PACKS, --briefs, --templates, --out and --theme."""
+    for option in (theme_option, out_option, templates_option, briefs_option, click.argument("packs", nargs=-1)):
+        func = option(func)
+    return func
+
+
 @main.command()
-@click.argument("packs", nargs=-1)
-@briefs_option
-@templates_option
-@out_option
-@theme_option
+@build_options
 @click.option("--force", is_flag=True, help="Rebuild every output, changed or not.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Parallel workers (default: cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
@@ -200,51 +203,49 @@ def _progress() -> Callable[[Any], None] | None:
 
 
 @main.command()
-@click.argument("packs", nargs=-1)
-@briefs_option
-@templates_option
-@out_option
-@theme_option
+@build_options
 @reports_errors
 def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None) -> None:
     """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
-    from generator.build import PackBuild
-    from generator.build.report import changes, failure_lines, summary
     from generator.build.watch import rebuild_on_change
     from generator.editions.discover import check_theme_option
 
-    def built(builds: list[PackBuild], seconds: float) -> None:
+    search = _templates(briefs, templates)
+    check_theme_option(search, theme)
+    own = [f"{display_path(folder)}/" for folder in search.folders[:-1]]
+    click.echo(f"watching {' and '.join([f'{briefs}/', *own])} (Ctrl-C to stop)")
+    rebuild_on_change(briefs, search, out, packs, theme, *_rebuild_reporters(out, "previous outputs kept. "
+                                                                                   "Waiting for changes…"))
+
+
+def _rebuild_reporters(out: Path, after_failure: str) -> tuple[Callable[[Any, float], None],
+                                                                Callable[[BriefpackError], None]]:
+    """Return how `watch` and `serve` report each rebuild: what changed, the summary, and any errors."""
+    from generator.build.report import changes, failure_lines, summary
+
+    def built(builds: Any, seconds: float) -> None:
         for line in changes(builds):
             click.echo(line)
         for line in failure_lines(builds):
             click.echo(line, err=True)
         click.echo(f"[{time.strftime('%H:%M:%S')}] {summary(builds, seconds, str(out))}")
         if any(b.failed for b in builds):
-            click.echo(f"[{time.strftime('%H:%M:%S')}] build failed; previous outputs kept. Waiting for changes…",
-                       err=True)
+            click.echo(f"[{time.strftime('%H:%M:%S')}] build failed; {after_failure}", err=True)
 
     def failed(error: BriefpackError) -> None:
         stamp = time.strftime("%H:%M:%S")
         if isinstance(error, ContentError):
             for problem in error.problems:
                 click.echo(str(problem), err=True)
-            click.echo(f"[{stamp}] build failed; previous outputs kept. Waiting for changes…", err=True)
+            click.echo(f"[{stamp}] build failed; {after_failure}", err=True)
         else:
-            click.echo(f"[{stamp}] error: {error}; previous outputs kept. Waiting for changes…", err=True)
+            click.echo(f"[{stamp}] error: {error}; {after_failure}", err=True)
 
-    search = _templates(briefs, templates)
-    check_theme_option(search, theme)
-    own = [f"{display_path(folder)}/" for folder in search.folders[:-1]]
-    click.echo(f"watching {' and '.join([f'{briefs}/', *own])} (Ctrl-C to stop)")
-    rebuild_on_change(briefs, search, out, packs, theme, built, failed)
+    return built, failed
 
 
 @main.command()
-@click.argument("packs", nargs=-1)
-@briefs_option
-@templates_option
-@out_option
-@theme_option
+@build_options
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but this computer (127.0.0.1) shares the preview.")
@@ -257,7 +258,6 @@ def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     handouts; open pages reload by themselves after a save, and show the error of a save
     that does not build above the last good output.
     """
-    from generator.build.report import changes, summary
     from generator.build.serve import ServeOptions
     from generator.build.serve import serve as run_server
     from generator.editions.discover import check_theme_option, find_packs
@@ -268,21 +268,11 @@ def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this computer can read the preview", err=True)
 
-    def report(builds: list[Any] | None, errors: list[str], seconds: float) -> None:
-        stamp = time.strftime("%H:%M:%S")
-        for line in changes(builds) if builds else []:
-            click.echo(line)
-        for line in errors:
-            click.echo(line, err=True)
-        if builds is not None:
-            click.echo(f"[{stamp}] {summary(builds, seconds, str(out))}")
-        if errors:
-            click.echo(f"[{stamp}] build failed; the preview shows the error above the last good output", err=True)
-
     def ready(url: str) -> None:
         click.echo(f"serving {url} (Ctrl-C to stop)")
 
-    run_server(ServeOptions(briefs, search, out, packs, theme), host, port, report, ready)
+    built, failed = _rebuild_reporters(out, "the preview shows the error above the last good output")
+    run_server(ServeOptions(briefs, search, out, packs, theme), host, port, built, failed, ready)
 
 
 @main.command()

@@ -246,7 +246,7 @@ def test_serve_listens_on_this_computer_unless_told_and_warns_when_told(mini: Pa
     import generator.build.serve as serve_module
 
     calls: list[tuple[str, int]] = []
-    monkeypatch.setattr(serve_module, "serve", lambda options, host, port, report, ready: calls.append((host, port)))
+    monkeypatch.setattr(serve_module, "serve", lambda options, host, port, built, failed, ready: calls.append((host, port)))
     code, _, err = run("serve")
     assert code == 0 and calls[-1] == ("127.0.0.1", 8000) and "warning" not in err
     code, _, err = run("serve", "--host", "0.0.0.0", "--port", "9000")

@@ -69,30 +69,28 @@ def safe_file(out: Path, relative: str) -> Path | None:
     return path
 
 
-def rebuild_thread(options: ServeOptions, state: PreviewState,
-                   report: Callable[[list[PackBuild] | None, list[str], float], None]) -> threading.Thread:
-    """Return the thread that builds once, then after every save, updating ``state``."""
+Built = Callable[[list[PackBuild], float], None]
+Failed = Callable[[BriefpackError], None]
+
+
+def rebuild_thread(options: ServeOptions, state: PreviewState, built: Built, failed: Failed) -> threading.Thread:
+    """Return the thread that builds once, then after every save: ``state`` learns each outcome, then the CLI."""
+    from generator.build.report import failure_lines as build_failure_lines
     from generator.build.watch import rebuild_on_change
 
-    def built(builds: list[PackBuild], seconds: float) -> None:
-        lines = list(failure_lines_of(builds))
-        state.finished(lines)
-        report(builds, lines, seconds)
+    def on_built(builds: list[PackBuild], seconds: float) -> None:
+        state.finished(build_failure_lines(builds))
+        built(builds, seconds)
 
-    def failed(error: BriefpackError) -> None:
-        lines = list(failure_lines(error))
-        state.finished(lines)
-        report(None, lines, 0.0)
+    def on_failed(error: BriefpackError) -> None:
+        state.finished(list(failure_lines(error)))
+        failed(error)
 
     def run() -> None:
-        rebuild_on_change(options.briefs, options.templates, options.out, options.packs, options.theme, built, failed,
-                          stop=lambda: state.stopping)
+        rebuild_on_change(options.briefs, options.templates, options.out, options.packs, options.theme, on_built,
+                          on_failed, stop=lambda: state.stopping)
 
     return threading.Thread(target=run, name="briefpack-rebuild", daemon=True)
-
-
-def failure_lines_of(builds: list[PackBuild]) -> list[str]:
-    return [line for build in builds for line in build.failure]
 
 
 def create_app(options: ServeOptions, state: PreviewState) -> Any:
@@ -192,13 +190,13 @@ def deck_of(options: ServeOptions, pack: str, variant: str | None) -> tuple[Any,
     return layout_deck(deck, session.theme), session.theme, deck.meta.title  # type: ignore[arg-type]
 
 
-def serve(options: ServeOptions, host: str, port: int,
-          report: Callable[[list[PackBuild] | None, list[str], float], None], ready: Callable[[str], None]) -> None:
+def serve(options: ServeOptions, host: str, port: int, built: Built, failed: Failed,
+          ready: Callable[[str], None]) -> None:
     """Build, then serve the preview on ``host:port`` until Ctrl-C, rebuilding after every save."""
     import uvicorn
 
     state = PreviewState()
-    thread = rebuild_thread(options, state, report)
+    thread = rebuild_thread(options, state, built, failed)
     thread.start()
     class Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
