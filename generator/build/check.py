@@ -6,8 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.content.origins import Origins
-from generator.errors import BriefpackError, BuildError, ContentError, Problem, display_path
+from generator.errors import BriefpackError, ContentError, Problem, display_path
 from generator.templates import Templates
 
 
@@ -65,16 +64,15 @@ def lint_layout(session: object, templates: Templates) -> list[Problem]:
     assert isinstance(session, Session)
     where = display_path(session.loaded.folder)
     problems: list[Problem] = []
-    origins = Origins(session.loaded.sources)
     for edition in session.editions:
-        deck_where = Where(where, output_label(edition.variant, "deck"), origins)
+        deck_where = Where(where, output_label(edition.variant, "deck"), session.origins)
         try:
             deck = FORMATS["deck"].compose(edition, templates, FORMATS["deck"].template(edition)).document
             problems.extend(deck_warnings(layout_deck(deck, session.theme), deck_where,  # type: ignore[arg-type]
                                           session.theme.deck.words))
             summary = FORMATS["summary"].compose(edition, templates, FORMATS["summary"].template(edition)).document
         except BriefpackError as exc:
-            origin = origins.find(exc.text) if isinstance(exc, BuildError) and exc.text else None
+            origin = deck_where.origin_of(exc)
             problems.append(Problem(origin.file, origin.line, origin.column, origin.field,
                                     f"{deck_where.output}: {exc}") if origin else
                             Problem(where, 0, 0, deck_where.output, str(exc)))

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from generator.compose.compose import Composed, compose_deck, compose_handout
-from generator.content.origins import Origins
+from generator.content.origins import Origin, Origins
 from generator.document import Deck, Handout, text_of
 from generator.editions.variants import Edition
-from generator.errors import Problem
+from generator.errors import BriefpackError, BuildError, Problem
 from generator.templates import Templates
 from generator.theme import Theme
 
@@ -60,6 +60,12 @@ class Where:
     pack: str
     output: str
     origins: Origins | None = field(default=None, compare=False)
+
+    def origin_of(self, error: BriefpackError) -> Origin | None:
+        """Return where the text a layout error refused was written, when the error names its text."""
+        if self.origins and isinstance(error, BuildError) and error.text:
+            return self.origins.find(error.text)
+        return None
 
     def warning(self, message: str, text: str = "") -> Problem:
         origin = self.origins.find(text) if self.origins and text else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.content.origins import Origins
-from generator.errors import BriefpackError, BuildError, ContentError, Problem, display_path
+from generator.errors import BriefpackError, ContentError, Problem, display_path
 from generator.templates import Templates
 
 if TYPE_CHECKING:  # formats import the renderers' callers; a no-op build must not pay for them
@@ -56,18 +56,18 @@ def run_job(job: Job) -> JobResult:
     edition = session.edition(job.variant)
     fmt = FORMATS[job.format]
     template = fmt.template(edition)
-    origins = Origins(session.loaded.sources)
+    output = output_where(job, session.origins)
     try:
         composed = fmt.compose(edition, job.templates, template)
         digest = document_digest(composed, session.theme)
         if digest == job.last_document:  # the edit did not reach this document: its files stand
             return JobResult(job.key, (), composed.problems, time.perf_counter() - started, digest, True)
-        result = fmt.render(composed, session.theme, output_where(job, origins), job.part)
+        result = fmt.render(composed, session.theme, output, job.part)
     except ContentError:
         raise
     except BriefpackError as exc:
         where = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.format}"
-        origin = origins.find(exc.text) if isinstance(exc, BuildError) and exc.text else None
+        origin = output.origin_of(exc)
         if origin:  # the content the layout refused: name where to edit it first
             where = f"{origin}: {job.variant + ' ' if job.variant else ''}{job.format}"
         raise type(exc)(f"{where}: {exc}") from None

@@ -9,10 +9,12 @@ is what makes ``watch`` rebuilds cheap; ``clear_sessions`` forgets them.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 
 from generator.content.fieldpath import FieldPath
 from generator.content.loader import LoadedPack, load_pack
+from generator.content.origins import Origins
 from generator.document import Logo
 from generator.editions.images import read_logo
 from generator.editions.themes import load_theme
@@ -34,6 +36,11 @@ class Session:
     @property
     def pack_id(self) -> str:
         return self.loaded.content.meta.id
+
+    @cached_property
+    def origins(self) -> Origins:
+        """Where each piece of the pack's text was written, for messages about laid-out text (kept per session)."""
+        return Origins(self.loaded.sources)
 
     def edition(self, variant: str | None) -> Edition:
         """Return the edition for ``variant`` (None: the pack's only edition)."""
