@@ -43,7 +43,7 @@ def statuses(result) -> dict[str, tuple[bool, tuple[str, ...]]]:  # type: ignore
 def test_a_second_build_rebuilds_nothing(mini: Path, built: Path, templates: Templates) -> None:
     before = snapshot(built)
     result = build_pack(mini, templates, built)
-    assert not any(r.rebuilt for r in result.files) and len(result.files) == 14
+    assert not any(r.rebuilt for r in result.files) and len(result.files) == 16
     assert snapshot(built) == before
 
 
@@ -53,8 +53,9 @@ def test_an_edit_rebuilds_only_what_it_reaches_and_says_why(mini: Path, built: P
     result = statuses(build_pack(mini, templates, built))
     reason = ("changed: briefs/mini/content.yaml",)
     assert result["public-handout-a4.pdf"] == (True, reason) and result["public-handout-letter.pdf"] == (True, reason)
-    # The experts' handout has no glossary and decks never show it: composed, found equal, kept.
-    assert result["experts-handout-a4.pdf"] == (False, ("same document",))
+    assert result["public.html"] == (True, reason) and result["experts-handout-a4.pdf"] == (True, reason)
+    # Summaries and decks never show the glossary: composed, found equal, kept.
+    assert result["experts-summary-a4.pdf"] == (False, ("same document",))
     assert result["public-deck.pptx"] == (False, ("same document",))
 
 
@@ -118,7 +119,7 @@ def test_a_no_op_build_imports_no_renderer(mini: Path, built: Path, templates: T
                           env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
     assert proc.returncode == 0, proc.stderr
     summary, imported = proc.stdout.splitlines()
-    assert summary.startswith("up to date: mini (14 files)")
+    assert summary.startswith("up to date: mini (16 files)")
     assert imported == "[]"
 
 
@@ -133,4 +134,4 @@ def test_outputs_of_a_removed_variant_are_retired(mini: Path, built: Path, templ
     change("pack.yaml", "    - id: public\n      audience: public\n", "")
     build_pack(mini, templates, built)
     names = sorted(p.name for p in (built / "mini").iterdir())
-    assert names and all(name.startswith("mini-experts-") for name in names)
+    assert names and all(name.startswith(("mini-experts-", "mini-experts.")) for name in names)

@@ -7,6 +7,7 @@ from pathlib import Path
 from generator.build.manifest import FileEntry, JobEntry, Manifest, PackEntry
 from generator.build.plan import job_inputs, reasons_to_rebuild, template_closure
 from generator.errors import Problem
+from generator.templates import Templates
 from tests.helpers import TEMPLATES
 
 
@@ -20,10 +21,14 @@ def test_reasons_name_changed_removed_missing_and_edited_files(tmp_path: Path) -
     assert reasons_to_rebuild(record, {}, tmp_path, True) == ["forced"]
 
 
-def test_a_template_depends_on_what_it_extends_and_imports() -> None:
+def test_a_template_depends_on_what_it_extends_and_imports(tmp_path: Path) -> None:
     closure = {p.name for p in template_closure(TEMPLATES, "deck-short.md.j2")}
     assert closure == {"deck-short.md.j2", "deck.md.j2"}
-    assert {p.name for p in template_closure(TEMPLATES, "handout.md.j2")} == {"handout.md.j2", "macros.md.j2"}
+    # A project's own template that extends a built-in one and imports a macro file of its own.
+    (tmp_path / "parts.md.j2").write_text("{% macro lead() %}Read this first.{% endmacro %}")
+    (tmp_path / "mine.md.j2").write_text('{% extends "handout.md.j2" %}{% import "parts.md.j2" as parts %}')
+    own = {p.name for p in template_closure(Templates.with_builtins(tmp_path), "mine.md.j2")}
+    assert own == {"mine.md.j2", "parts.md.j2", "handout.md.j2"}
 
 
 def test_job_inputs_are_the_pack_the_template_closure_messages_and_theme(tmp_path: Path) -> None:

@@ -33,4 +33,4 @@ def test_changes_name_the_slides_to_reprint() -> None:
 
 def test_the_summary_counts_files_pages_slides_and_warnings() -> None:
     assert summary(builds(), 2.0, "output") == ("built p: 1 files, 0 pages, 12 slides in 2.0s -> output/ (1 up to date);"
-                                                " 1 warning (see briefpack check)")
+                                                " 1 warning (briefpack check lists them)")
