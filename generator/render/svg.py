@@ -27,6 +27,7 @@ from generator.layout.boxes import (
 )
 from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, shape_colour, text_colour
+from generator.render.symbols import symbol_shape
 from generator.theme import Theme
 
 FONT_STACK = "Arimo, Arial, 'Liberation Sans', sans-serif"  # the metrics the layout measured with
@@ -156,25 +157,26 @@ class SvgPainter:
 
 
 def status_symbol_svg(symbol: str, s: float, x: float, y: float, colour: str) -> str:
-    """Return a status symbol ``s`` units square at (x, y), drawn as the PDFs draw it (``draw_status_symbol``)."""
-    def p(px: float, py: float) -> str:  # the PDF draws these y-up inside the box
-        return f"{_n(x + px * s)} {_n(y + s - py * s)}"
+    """Return a status symbol ``s`` units square at (x, y), the geometry the PDFs draw (``render.symbols``)."""
+    shape = symbol_shape(symbol)
 
-    width = _n(s * (0.14 if symbol in ("cross", "tick", "dash") else 0.1))
-    common = f'stroke="{colour}" stroke-width="{width}" stroke-linecap="round" stroke-linejoin="round"'
-    if symbol == "cross":
-        return f'<path d="M{p(0.15, 0.15)}L{p(0.85, 0.85)}M{p(0.15, 0.85)}L{p(0.85, 0.15)}" fill="none" {common}/>'
-    if symbol == "tick":
-        return f'<path d="M{p(0.1, 0.5)}L{p(0.4, 0.15)}L{p(0.92, 0.85)}" fill="none" {common}/>'
-    if symbol == "half":
-        r = _n(0.42 * s)
-        return (f'<circle cx="{_n(x + s / 2)}" cy="{_n(y + s / 2)}" r="{r}" fill="none" {common}/>'
-                f'<path d="M{p(0.5, 0.92)}A{r} {r} 0 0 0 {p(0.5, 0.08)}Z" fill="{colour}"/>')
-    if symbol == "circle":
-        return f'<circle cx="{_n(x + s / 2)}" cy="{_n(y + s / 2)}" r="{_n(0.38 * s)}" fill="none" {common}/>'
-    if symbol == "dash":
-        return f'<path d="M{p(0.15, 0.5)}L{p(0.85, 0.5)}" fill="none" {common}/>'
-    return f'<path d="M{p(0.5, 0.05)}L{p(0.95, 0.5)}L{p(0.5, 0.95)}L{p(0.05, 0.5)}Z" fill="none" {common}/>'
+    def p(point: tuple[float, float]) -> str:  # the geometry is y-up inside the box
+        return f"{_n(x + point[0] * s)} {_n(y + s - point[1] * s)}"
+
+    common = (f'stroke="{colour}" stroke-width="{_n(s * shape.width)}" stroke-linecap="round" '
+              'stroke-linejoin="round"')
+    out = []
+    if shape.paths:
+        d = "".join("M" + "L".join(p(point) for point in points) + ("Z" if shape.closed else "")
+                    for points in shape.paths)
+        out.append(f'<path d="{d}" fill="none" {common}/>')
+    if shape.ring:
+        out.append(f'<circle cx="{_n(x + s / 2)}" cy="{_n(y + s / 2)}" r="{_n(shape.ring * s)}" fill="none" {common}/>')
+    if shape.half_filled:  # the left half: from the top, anticlockwise, to the bottom
+        r = _n(shape.ring * s)
+        out.append(f'<path d="M{p((0.5, 0.5 + shape.ring))}A{r} {r} 0 0 0 {p((0.5, 0.5 - shape.ring))}Z" '
+                   f'fill="{colour}"/>')
+    return "".join(out)
 
 
 def qr_svg(url: str, size: float, x: float = 0.0, y: float = 0.0, *, standalone: bool = False) -> str:

@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from generator.document import Logo
 from generator.render.pdf.tagging import TaggedParagraph, figure, link_figure
 from generator.render.qr import qr_rects
+from generator.render.symbols import symbol_shape
 
 
 class LogoFlowable(Flowable):
@@ -148,35 +149,22 @@ class StatusIcon(Flowable):
 
 def draw_status_symbol(c: Canvas, symbol: str, s: float) -> None:
     """Draw a status symbol ``s`` points square at the origin (y up) in the current colours."""
-    c.setLineWidth(s * 0.14)
+    shape = symbol_shape(symbol)
+    c.setLineWidth(s * shape.width)
     c.setLineCap(1)
-    if symbol == "cross":
-        c.line(s * 0.15, s * 0.15, s * 0.85, s * 0.85)
-        c.line(s * 0.15, s * 0.85, s * 0.85, s * 0.15)
-    elif symbol == "tick":
+    for points in shape.paths:
         path = c.beginPath()
-        path.moveTo(s * 0.1, s * 0.5)
-        path.lineTo(s * 0.4, s * 0.15)
-        path.lineTo(s * 0.92, s * 0.85)
+        path.moveTo(points[0][0] * s, points[0][1] * s)
+        for x, y in points[1:]:
+            path.lineTo(x * s, y * s)
+        if shape.closed:
+            path.close()
         c.drawPath(path, stroke=1, fill=0)
-    elif symbol == "half":  # a half-filled circle
-        c.setLineWidth(s * 0.1)
-        c.circle(s / 2, s / 2, s * 0.42, stroke=1, fill=0)
-        c.wedge(s * 0.08, s * 0.08, s * 0.92, s * 0.92, 90, 180, stroke=0, fill=1)
-    elif symbol == "circle":  # an open circle
-        c.setLineWidth(s * 0.1)
-        c.circle(s / 2, s / 2, s * 0.38, stroke=1, fill=0)
-    elif symbol == "dash":
-        c.line(s * 0.15, s / 2, s * 0.85, s / 2)
-    else:  # a diamond
-        c.setLineWidth(s * 0.1)
-        path = c.beginPath()
-        path.moveTo(s / 2, s * 0.05)
-        path.lineTo(s * 0.95, s / 2)
-        path.lineTo(s / 2, s * 0.95)
-        path.lineTo(s * 0.05, s / 2)
-        path.close()
-        c.drawPath(path, stroke=1, fill=0)
+    if shape.ring:
+        c.circle(s / 2, s / 2, s * shape.ring, stroke=1, fill=0)
+    if shape.half_filled:
+        r = s * shape.ring
+        c.wedge(s / 2 - r, s / 2 - r, s / 2 + r, s / 2 + r, 90, 180, stroke=0, fill=1)
 
 
 def layout_table(rows: list[list[Any]], widths: list[float | None], font: str, *extra: tuple[Any, ...],
