@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass
 
 from generator.document import Inline
+from generator.fonts.metrics import face
 from generator.layout.wrap import Line
 
 SLIDE_WIDTH = 960.0
@@ -40,6 +41,68 @@ class TextBox:
     paragraphs: tuple[LaidParagraph, ...]
     role: str = "body"
     line_spacing: float = 1.0
+
+
+@dataclass(frozen=True)
+class PlacedLine:
+    """A line of a text box where painters draw it: its left edge and its baseline, in slide points."""
+
+    line: Line
+    x: float
+    baseline: float
+
+
+def placed(box: TextBox) -> list[tuple[LaidParagraph, float, tuple[PlacedLine, ...]]]:
+    """Return each paragraph of ``box`` with its first baseline (where a bullet goes) and its placed lines.
+
+    The one reckoning of where text sits (space before, ascent, line advance,
+    alignment), shared by the PDF and SVG painters so they draw alike.
+    """
+    ascent = face().ascent / face().units_per_em
+    out = []
+    y = box.y
+    for para in box.paragraphs:
+        y += para.space_before
+        first = y + ascent * para.size
+        advance = face().line_height(para.size) * box.line_spacing
+        lines = []
+        for line in para.lines:
+            x = box.x + para.indent
+            if para.align == "right":
+                x = box.x + box.w - line.width
+            elif para.align == "center":
+                x = box.x + (box.w - line.width) / 2
+            lines.append(PlacedLine(line, x, y + ascent * para.size))
+            y += advance
+        out.append((para, first, tuple(lines)))
+    return out
+
+
+@dataclass(frozen=True)
+class PlacedCell:
+    """A table cell where painters draw it: its left text edge and each line's baseline."""
+
+    cell: TableCell
+    x: float
+    baselines: tuple[float, ...]
+
+
+def placed_rows(box: TableBox) -> list[tuple[float, float, tuple[PlacedCell, ...]]]:
+    """Return each row of ``box`` as (top, height, its cells placed), the header row first."""
+    ascent = face().ascent / face().units_per_em
+    advance = face().line_height(box.size)
+    rows = []
+    y = box.y
+    for row, height in zip(box.cells, box.row_heights, strict=True):
+        x = box.x
+        cells = []
+        for cell, width in zip(row, box.col_widths, strict=True):
+            first = y + box.padding + ascent * box.size
+            cells.append(PlacedCell(cell, x + box.padding, tuple(first + i * advance for i in range(len(cell.lines)))))
+            x += width
+        rows.append((y, height, tuple(cells)))
+        y += height
+    return rows
 
 
 @dataclass(frozen=True)

@@ -36,3 +36,9 @@ def shape_colour(theme: Theme, role: str) -> str:
     if role.replace("-", "_") in type(colours).model_fields:
         return str(getattr(colours, role.replace("-", "_")))
     return colours.for_status(role)
+
+
+def row_fill(theme: Theme, row: int) -> str:
+    """Return the fill of a slide table's row: the header's colour, then white and stripes in turn."""
+    colours = theme.colours
+    return colours.table_header_bg if row == 0 else (colours.table_stripe_bg if row % 2 == 0 else "#FFFFFF")

@@ -9,9 +9,9 @@ Arial's metrics twin, so it can be found and copied.
 from __future__ import annotations
 
 import base64
+from dataclasses import replace
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.fonts.metrics import face
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
@@ -24,9 +24,11 @@ from generator.layout.boxes import (
     ShapeBox,
     TableBox,
     TextBox,
+    placed,
+    placed_rows,
 )
 from generator.render.qr import qr_rects
-from generator.render.slide_style import rect_colour, shape_colour, text_colour
+from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
 from generator.render.symbols import symbol_shape
 from generator.theme import Theme
 
@@ -80,22 +82,11 @@ class SvgPainter:
 
     def text(self, box: TextBox) -> str:
         out = []
-        y = box.y
-        ascent = face().ascent / face().units_per_em
-        for para in box.paragraphs:
-            y += para.space_before
-            height = face().line_height(para.size) * box.line_spacing
+        for para, first, lines in placed(box):
             if para.bullet:
-                out.append(f'<text x="{_n(box.x)}" y="{_n(y + ascent * para.size)}" font-size="{_n(para.size)}" '
+                out.append(f'<text x="{_n(box.x)}" y="{_n(first)}" font-size="{_n(para.size)}" '
                            f'fill="{text_colour(self.theme, para.role)}">{escape(para.bullet)}</text>')
-            for line in para.lines:
-                x = box.x + para.indent
-                if para.align == "right":
-                    x = box.x + box.w - line.width
-                elif para.align == "center":
-                    x = box.x + (box.w - line.width) / 2
-                out.append(self._line(para, line.runs, x, y + ascent * para.size))
-                y += height
+            out += [self._line(para, at.line.runs, at.x, at.baseline) for at in lines]
         return "".join(out)
 
     def _line(self, para: LaidParagraph, runs: tuple, x: float, baseline: float, colour: str | None = None) -> str:
@@ -115,27 +106,16 @@ class SvgPainter:
                 f'xml:space="preserve">{"".join(spans)}</text>')
 
     def table(self, box: TableBox) -> str:
-        colours = self.theme.colours
+        header_text = self.theme.colours.table_header_text
         out = []
-        y = box.y
-        ascent = face().ascent / face().units_per_em
-        for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
-            fill = colours.table_header_bg if r == 0 else (colours.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
-            out.append(f'<rect x="{_n(box.x)}" y="{_n(y)}" width="{_n(box.w)}" height="{_n(height)}" fill="{fill}"/>')
-            x = box.x
-            for cell, width in zip(row, box.col_widths, strict=True):
-                role = "table_header" if r == 0 else "body"
-                para = LaidParagraph(cell.runs, cell.lines, box.size, role)
-                baseline = y + box.padding + ascent * box.size
-                for line in cell.lines:
-                    runs = tuple(r_ for r_ in line.runs)
-                    if r == 0:
-                        runs = tuple(type(r_)(r_.text, True) for r_ in runs)
-                    out.append(self._line(para, runs, x + box.padding, baseline,
-                                          colours.table_header_text if r == 0 else None))
-                    baseline += face().line_height(box.size)
-                x += width
-            y += height
+        for r, (top, height, cells) in enumerate(placed_rows(box)):
+            out.append(f'<rect x="{_n(box.x)}" y="{_n(top)}" width="{_n(box.w)}" height="{_n(height)}" '
+                       f'fill="{row_fill(self.theme, r)}"/>')
+            for at in cells:
+                para = LaidParagraph(at.cell.runs, at.cell.lines, box.size, "table_header" if r == 0 else "body")
+                for line, baseline in zip(at.cell.lines, at.baselines, strict=True):
+                    runs = tuple(replace(run, bold=True) for run in line.runs) if r == 0 else line.runs
+                    out.append(self._line(para, runs, at.x, baseline, header_text if r == 0 else None))
         return "".join(out)
 
     def shape(self, box: ShapeBox) -> str:

@@ -15,7 +15,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.document import Meta
-from generator.fonts.metrics import face
 from generator.fonts.reportlab import register_slide_fonts
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
@@ -29,6 +28,8 @@ from generator.layout.boxes import (
     ShapeBox,
     TableBox,
     TextBox,
+    placed,
+    placed_rows,
 )
 from generator.render.pdf.flowables import draw_status_symbol, qr_alt
 from generator.render.pdf.page import pdf_date, tagged_info
@@ -43,7 +44,7 @@ from generator.render.pdf.tagging import (
     tagger_of,
 )
 from generator.render.qr import qr_rects
-from generator.render.slide_style import rect_colour, shape_colour, text_colour
+from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
 from generator.theme import Theme
 
 BOLD_ROLES = ("title", "cover", "heading")
@@ -177,37 +178,25 @@ class SlidePainter:
 
     def text(self, canvas: Canvas, box: TextBox, *, tagged: bool = True) -> None:
         tagger = self.tagger(canvas) if box.role != "footer" and tagged else None
-        y = box.y
-        ascent = face().ascent / face().units_per_em
         in_list = False
-        for para in box.paragraphs:
+        for para, first, lines in placed(box):
             if tagger and bool(para.bullet) != in_list:
                 if in_list:
                     tagger.close()
                 else:
                     tagger.open("L")
                 in_list = bool(para.bullet)
-            y += para.space_before
-            height = face().line_height(para.size) * box.line_spacing
-            baseline = y + ascent * para.size
             if para.bullet:
                 if tagger:
                     tagger.open("LI")
                     with tagger.content(canvas, "Lbl"):
-                        self._marker(canvas, para, box.x, baseline)
+                        self._marker(canvas, para, box.x, first)
                 else:
-                    self._marker(canvas, para, box.x, baseline)
+                    self._marker(canvas, para, box.x, first)
             role = "LBody" if para.bullet else SLIDE_ROLES.get(para.role, "P")
             with tagger.content(canvas, role) if tagger else nullcontext():
-                for index, line in enumerate(para.lines):
-                    baseline = y + ascent * para.size
-                    x = box.x + para.indent
-                    if para.align == "right":
-                        x = box.x + box.w - line.width
-                    elif para.align == "center":
-                        x = box.x + (box.w - line.width) / 2
-                    self._line(canvas, para, line, x, baseline, wrapped=index < len(para.lines) - 1)
-                    y += height
+                for index, at in enumerate(lines):
+                    self._line(canvas, para, at.line, at.x, at.baseline, wrapped=index < len(lines) - 1)
             if tagger and para.bullet:
                 tagger.close()  # the LI
         if tagger and in_list:
@@ -222,40 +211,31 @@ class SlidePainter:
         canvas.drawText(marker)
 
     def table(self, canvas: Canvas, box: TableBox) -> None:
-        colours = self.theme.colours
         tagger = self.tagger(canvas)
         tags = TableTags(header_rows=1, row_headers=True)
         table = _TableOnCanvas(canvas)
         if tagger:
             tags(table, "startTable")
-        y = box.y
-        for r, (row, height) in enumerate(zip(box.cells, box.row_heights, strict=True)):
-            x = box.x
-            fill = colours.table_header_bg if r == 0 else (colours.table_stripe_bg if r % 2 == 0 else "#FFFFFF")
-            canvas.setFillColor(HexColor(fill))
-            canvas.rect(box.x, y, box.w, height, stroke=0, fill=1)
+        for r, (top, height, cells) in enumerate(placed_rows(box)):
+            canvas.setFillColor(HexColor(row_fill(self.theme, r)))
+            canvas.rect(box.x, top, box.w, height, stroke=0, fill=1)
             if tagger:
                 tags(table, "startRow", r)
-            for c, (cell, width) in enumerate(zip(row, box.col_widths, strict=True)):
-                role = "table_header" if r == 0 else "body"
-                para = LaidParagraph(cell.runs, cell.lines, box.size, role)
-                baseline = y + box.padding + face().ascent / face().units_per_em * box.size
+            for c, at in enumerate(cells):
+                para = LaidParagraph(at.cell.runs, at.cell.lines, box.size, "table_header" if r == 0 else "body")
                 if tagger:
                     tags(table, "startCell", r, c)
                 with tagger.content(canvas, "P") if tagger else nullcontext():
-                    for index, line in enumerate(cell.lines):
-                        wrapped = index < len(cell.lines) - 1
+                    for index, (line, baseline) in enumerate(zip(at.cell.lines, at.baselines, strict=True)):
+                        wrapped = index < len(at.cell.lines) - 1
                         if r == 0:
-                            self._header_line(canvas, line, x + box.padding, baseline, box.size, wrapped)
+                            self._header_line(canvas, line, at.x, baseline, box.size, wrapped)
                         else:
-                            self._line(canvas, para, line, x + box.padding, baseline, wrapped)
-                        baseline += face().line_height(box.size)
+                            self._line(canvas, para, line, at.x, baseline, wrapped)
                 if tagger:
                     tags(table, "endCell")
-                x += width
             if tagger:
                 tags(table, "endRow")
-            y += height
         if tagger:
             tags(table, "endTable")
 
