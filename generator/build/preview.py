@@ -51,7 +51,7 @@ iframe { width: 100%; height: 85vh; border: 1px solid #B3B3B3; }
 
 
 @dataclass(frozen=True)
-class Edition:
+class EditionFiles:
     """One edition of a pack as the index lists it: its name and the files of it that exist."""
 
     pack: str
@@ -85,7 +85,7 @@ def inject(html: str, errors: Sequence[str], generation: int) -> str:
     return html.replace("</body>", script + "</body>", 1) if "</body>" in html else html + script
 
 
-def index(editions: Sequence[Edition], out_name: str) -> str:
+def index(editions: Sequence[EditionFiles], out_name: str) -> str:
     """Return the index: each pack's editions with their web page, slides, handout and every file."""
     if not editions:
         return "<h1>briefpack preview</h1><p>No outputs yet: the first build has not finished or failed.</p>"

@@ -102,7 +102,7 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
 
     out = options.out
 
-    def editions() -> list[preview.Edition]:
+    def editions() -> list[preview.EditionFiles]:
         found = []
         for folder in sorted(p for p in out.glob("*") if p.is_dir() and not p.name.startswith(".")):
             files = sorted(f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith("."))
@@ -110,7 +110,7 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
                 stem = page.removesuffix(".html")
                 variant = stem.removeprefix(folder.name + "-") if stem != folder.name else None
                 prefix = f"{stem}-" if variant else f"{folder.name}-"
-                found.append(preview.Edition(folder.name, variant, tuple(
+                found.append(preview.EditionFiles(folder.name, variant, tuple(
                     f for f in files if f.startswith(prefix) or f == page)))
         return found
 
