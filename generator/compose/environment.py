@@ -9,7 +9,6 @@ evaluated as a template: ``{{ 7*7 }}`` in a brief is just text.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -196,9 +195,3 @@ def _cached_environment(templates: Templates, language: str, stamp: tuple[Any, .
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
     env.filters["longdate"] = _long_date(language)
     return env, labels
-
-
-def warm_templates(templates: Templates, language: str, name: str) -> None:
-    """Compile template ``name`` (and what it imports) ahead of use; errors surface later, when composing."""
-    with contextlib.suppress(Exception):  # the compose step reports template errors with file and line
-        template_environment(templates, language)[0].get_template(name)

@@ -106,7 +106,7 @@ def _declared(data: dict[str, Any], key: str, defaults: tuple[str, ...]) -> list
 
 def check_vocabulary(data: dict[str, Any]) -> list[Finding]:
     """Return every place a model or comparison row uses a party, effect, status or field the pack lacks."""
-    from generator.content.vocabulary import BUILT_IN_STATUSES, DEFAULT_EFFECTS, DEFAULT_PARTIES
+    from generator.content.vocabulary import BUILT_IN_STATUSES, DEFAULT_EFFECTS, DEFAULT_PARTIES, comparison_fields
 
     parties = _declared(data, "parties", DEFAULT_PARTIES)
     effects = _declared(data, "effects", DEFAULT_EFFECTS)
@@ -141,8 +141,7 @@ def check_vocabulary(data: dict[str, Any]) -> list[Finding]:
                                  f"'{status}' is not a status{did_you_mean(status, statuses)} "
                                  f"(expected one of: {', '.join(statuses)}; declare others in vocabulary.statuses)"))
     rows = data.get("comparison")
-    allowed = ([f"criminalised.{p}" for p in parties] + [f"effects.{e}" for e in effects]
-               + ["jurisdictions", "definition", "aliases"] + [f"details.{f}" for f in fields])
+    allowed = comparison_fields(parties, effects, fields)
     for index, row in enumerate(rows if isinstance(rows, list) else []):
         field = row.get("field") if isinstance(row, dict) else None
         if isinstance(field, str) and field not in allowed:

@@ -11,6 +11,7 @@ catalogues, so they are translated).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -141,7 +142,8 @@ class Vocabulary(Strict):
         """Return every status a model may give a party."""
         return list(dict.fromkeys([*BUILT_IN_STATUSES, *(s.id for s in self.statuses)]))
 
-    def comparison_fields(self) -> list[str]:
-        """Return every field a comparison row may show."""
-        return ([f"criminalised.{p}" for p in self.party_ids()] + [f"effects.{e}" for e in self.effect_ids()]
-                + ["jurisdictions", "definition", "aliases"] + [f"details.{f.id}" for f in self.fields])
+
+def comparison_fields(parties: Sequence[str], effects: Sequence[str], fields: Sequence[str]) -> list[str]:
+    """Return every model field a comparison row may show, given the pack's parties, effects and detail fields."""
+    return ([f"criminalised.{p}" for p in parties] + [f"effects.{e}" for e in effects]
+            + ["jurisdictions", "definition", "aliases"] + [f"details.{f}" for f in fields])

@@ -208,9 +208,3 @@ def _timeline(block: Timeline, x: float, y: float, w: float, h: float, size: flo
 def shifted(box: DiagramBox, down: float) -> DiagramBox:
     """Return ``box`` moved ``down`` points."""
     return replace(box, y=box.y + down, elements=tuple(replace(e, y=e.y + down) for e in box.elements))
-
-
-def diagram_words(box: DiagramBox) -> list[str]:
-    """Return the words drawn on a diagram (its labels), for tests and alt-text checks."""
-    return [word for e in box.elements if isinstance(e, TextBox) for p in e.paragraphs
-            for word in text_of(p.runs).split()]
