@@ -141,7 +141,7 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
         try:
             laid, theme, title = await asyncio.to_thread(deck_of, options, pack, None if variant == "-" else variant)
             drawn[(pack, variant)] = f"<h1>{escape(title)}: slides</h1>{preview.slides(laid, theme)}"
-        except (BriefpackError, ValueError, LookupError) as exc:
+        except (BriefpackError, LookupError) as exc:
             if (pack, variant) not in drawn:
                 return wrap(f"{pack}: slides", f"<h1>{escape(pack)}: slides</h1><p>These slides cannot be drawn "
                                                f"now: {escape(str(exc))}</p>")
@@ -181,10 +181,19 @@ def deck_of(options: ServeOptions, pack: str, variant: str | None) -> tuple[Any,
     from generator.editions.session import load_session
     from generator.layout.slides import layout_deck
 
-    [folder] = [f for f in find_packs(options.briefs, options.packs) if load_session(
-        f, options.templates, options.theme).pack_id == pack]
-    session = load_session(folder, options.templates, options.theme)
-    edition = session.edition(variant)
+    session = None
+    for folder in find_packs(options.briefs, options.packs):
+        try:
+            candidate = load_session(folder, options.templates, options.theme)
+        except BriefpackError:  # another pack's error must not hide this one's slides
+            continue
+        if candidate.pack_id == pack:
+            session = candidate
+            break
+    editions = [e for e in session.editions if e.variant == variant] if session else []
+    if session is None or not editions:
+        raise LookupError(f"no pack '{pack}' with the edition '{variant or '-'}' builds now")
+    edition = editions[0]
     fmt = FORMATS["deck"]
     deck = fmt.compose(edition, options.templates, fmt.template(edition)).document
     return layout_deck(deck, session.theme), session.theme, deck.meta.title  # type: ignore[arg-type]
