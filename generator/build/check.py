@@ -5,9 +5,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import BriefpackError, ContentError, Problem, display_path
 from generator.templates import Templates
+
+if TYPE_CHECKING:  # loading packs imports the schema; importing check must not pay for it
+    from generator.editions.session import Session
 
 
 @dataclass
@@ -29,8 +33,6 @@ class CheckReport:
 
 def check_packs(folders: list[Path], templates: Templates, theme_name: str | None = None) -> CheckReport:
     """Return every problem found in the packs in ``folders``; nothing is written."""
-    from generator.compose.i18n import missing_translations
-    from generator.content.lint import lint_pack
     from generator.editions.session import load_session
 
     started = time.perf_counter()
@@ -42,11 +44,23 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
         except ContentError as exc:
             report.problems.extend(exc.problems)
             continue
-        report.problems.extend(lint_pack(session.loaded))
-        report.problems.extend(missing_translations(templates, session.loaded.content.meta.language))
+        report.problems.extend(pack_problems(session, templates))
         report.problems.extend(lint_layout(session, templates))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def pack_problems(session: Session, templates: Templates) -> list[Problem]:
+    """Return what ``check`` and ``build`` both say about a loaded pack before any output is made.
+
+    Content lints, fixed wording missing from the pack's language, and what
+    loading noticed (metadata left out of a logo).
+    """
+    from generator.compose.i18n import missing_translations
+    from generator.content.lint import lint_pack
+
+    return (lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
+            + list(session.problems))
 
 
 def lint_layout(session: object, templates: Templates) -> list[Problem]:

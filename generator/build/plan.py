@@ -80,9 +80,8 @@ def reasons_to_rebuild(record: JobEntry | None, inputs: dict[str, str], out_dir:
 def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | None, inputs: dict[str, str],
               entry: PackEntry | None, force: bool) -> Plan:
     """Load the pack and decide which of its jobs are stale, and why."""
+    from generator.build.check import pack_problems
     from generator.build.formats import FORMATS
-    from generator.compose.i18n import missing_translations
-    from generator.content.lint import lint_pack
     from generator.editions.session import load_session
 
     session = load_session(folder, templates, theme_name)
@@ -103,7 +102,7 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
                 (plan.stale if why else plan.fresh).append(job)
                 plan.deps[key] = hashes
                 plan.reasons[key] = why
-    plan.problems = lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
+    plan.problems = pack_problems(session, templates)
     errors = [problem for problem in plan.problems if problem.severity == "error"]
     if errors:  # found by lint (a character no font has): the pack cannot be printed as written
         raise ContentError(errors)

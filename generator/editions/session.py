@@ -15,8 +15,7 @@ from pathlib import Path
 from generator.content.fieldpath import FieldPath
 from generator.content.loader import LoadedPack, load_pack
 from generator.content.origins import Origins
-from generator.document import Logo
-from generator.editions.images import read_logo
+from generator.editions.images import ImageField, ReadImage, read_image
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
 from generator.errors import ContentError, Problem, display_path
@@ -32,6 +31,7 @@ class Session:
     theme_name: str
     theme: Theme
     editions: tuple[Edition, ...]
+    problems: tuple[Problem, ...] = ()  # what loading noticed besides the content: metadata left out of a logo
 
     @property
     def pack_id(self) -> str:
@@ -72,8 +72,10 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
     if missing:
         raise ContentError(missing)
     theme = load_theme(templates, name)
-    logo = _logo(loaded, templates, theme, name)
-    session = Session(loaded, name, theme, tuple(editions(loaded.content, logo)))
+    image = _logo(loaded, templates, theme, name)
+    logo = image.logo if image else None
+    notes = (image.note,) if image and image.note else ()
+    session = Session(loaded, name, theme, tuple(editions(loaded.content, logo)), notes)
     _SESSIONS[key] = (stamp, session)
     return session
 
@@ -83,20 +85,21 @@ def clear_sessions() -> None:
     _SESSIONS.clear()
 
 
-def _logo(loaded: LoadedPack, templates: Templates, theme: Theme, theme_name: str) -> Logo | None:
-    """Return the pack's logo, else the theme's, read safely from inside its own folder."""
+def _logo(loaded: LoadedPack, templates: Templates, theme: Theme, theme_name: str) -> ReadImage | None:
+    """Return the pack's logo, else the theme's, read safely from inside its own folder and cleaned."""
     meta = loaded.content.meta
     if meta.logo:
         source = loaded.sources.get("pack")
         line, column = source.position(("pack", "logo")) if source else (0, 0)
         where = display_path(loaded.section_files["pack"])
-        return replace(read_logo(loaded.folder, meta.logo, where, "pack.logo", line, column), alt=meta.logo_alt or "")
+        image = read_image(ImageField(loaded.folder, where, "pack.logo", line, column), meta.logo)
+        return replace(image, logo=replace(image.logo, alt=meta.logo_alt or ""))
     folder = templates.theme_folder(theme_name)
     if theme.logo and folder is not None:
         from generator.content.yamlsource import read_yaml
 
         theme_file = read_yaml(folder / "theme.yaml")
-        return read_logo(folder, theme.logo, theme_file.name, "logo", *theme_file.position(("logo",)))
+        return read_image(ImageField(folder, theme_file.name, "logo", *theme_file.position(("logo",))), theme.logo)
     return None
 
 
