@@ -2,13 +2,17 @@
 
 It lives in the output folder as ``.briefpack-manifest.json`` and is versioned:
 a missing, corrupt or older manifest is simply ignored (a full rebuild), never
-an error.
+an error. On disk every path is relative to the output folder (built-in
+templates as ``builtin/…``): an output folder shared or uploaded never says
+where, or under whose login, the pack was built, and a project that moves
+keeps its incremental builds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -16,8 +20,29 @@ from typing import Any
 
 from generator import __version__
 from generator.errors import Problem
+from generator.templates import BUILTIN
 
-FORMAT = 2
+_BUILTIN_KEY = "builtin/"
+
+
+def portable(path: str, out: Path) -> str:
+    """Return an absolute path as the manifest stores it: relative to ``out``, or ``builtin/…``."""
+    if not Path(path).is_absolute():
+        return path
+    if Path(path).is_relative_to(BUILTIN):
+        return _BUILTIN_KEY + Path(path).relative_to(BUILTIN).as_posix()
+    return Path(os.path.relpath(path, out.resolve())).as_posix()
+
+
+def local(key: str, out: Path) -> str:
+    """Return a stored path as an absolute path on this machine (the inverse of ``portable``)."""
+    if key.startswith(_BUILTIN_KEY):
+        return str(BUILTIN / key.removeprefix(_BUILTIN_KEY))
+    if Path(key).is_absolute():
+        return key
+    return os.path.normpath(out.resolve() / key)
+
+FORMAT = 3
 NAME = ".briefpack-manifest.json"
 
 
@@ -86,15 +111,50 @@ class PackEntry:
     problems: list[Problem] = field(default_factory=list)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PackEntry:
+    def from_json(cls, data: dict[str, Any], out: Path) -> PackEntry:
         """Return the entry read from JSON (raises KeyError or TypeError when malformed)."""
         jobs = {
-            key: JobEntry(job["inputs"], {name: FileEntry(**info) for name, info in job["files"].items()},
-                          job.get("document", ""), [Problem(**p) for p in job.get("problems", [])])
+            key: JobEntry(_paths(job["inputs"], local, out),
+                          {name: FileEntry(**info) for name, info in job["files"].items()},
+                          job.get("document", ""), _problems(job.get("problems", []), out))
             for key, job in data["jobs"].items()
         }
-        return cls(data["pack_id"], data["inputs"], data["options"], jobs,
-                   [Problem(**p) for p in data.get("problems", [])])
+        return cls(data["pack_id"], _paths(data["inputs"], local, out), data["options"], jobs,
+                   _problems(data.get("problems", []), out))
+
+    def to_json(self, out: Path) -> dict[str, Any]:
+        """Return the entry as JSON data, its paths relative to ``out``."""
+        data = asdict(self)
+        data["inputs"] = _paths(self.inputs, portable, out)
+        data["problems"] = [_stored_problem(p, out) for p in self.problems]
+        for key, job in self.jobs.items():
+            data["jobs"][key]["inputs"] = _paths(job.inputs, portable, out)
+            data["jobs"][key]["problems"] = [_stored_problem(p, out) for p in job.problems]
+        return data
+
+
+def _paths(table: dict[str, str], convert: Any, out: Path) -> dict[str, str]:
+    return {convert(path, out): value for path, value in table.items()}
+
+
+_OUT_RELATIVE = "@out/"  # marks a problem's file stored relative to the output folder (it was absolute)
+
+
+def _stored_problem(problem: Problem, out: Path) -> dict[str, Any]:
+    """Return a problem as stored: a file named by an absolute path (a pack outside the working folder) relative."""
+    data = asdict(problem)
+    if Path(problem.file).is_absolute():
+        data["file"] = _OUT_RELATIVE + portable(problem.file, out)
+    return data
+
+
+def _problems(stored: list[dict[str, Any]], out: Path) -> list[Problem]:
+    problems = []
+    for data in stored:
+        if str(data.get("file", "")).startswith(_OUT_RELATIVE):
+            data = {**data, "file": local(data["file"].removeprefix(_OUT_RELATIVE), out)}
+        problems.append(Problem(**data))
+    return problems
 
 
 @dataclass
@@ -110,7 +170,7 @@ class Manifest:
             data = json.loads((out / NAME).read_text("utf-8"))
             if not isinstance(data, dict) or data.get("format") != FORMAT:
                 return cls()
-            return cls({folder: PackEntry.from_json(entry) for folder, entry in data["packs"].items()})
+            return cls({local(folder, out): PackEntry.from_json(entry, out) for folder, entry in data["packs"].items()})
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls()
 
@@ -118,6 +178,6 @@ class Manifest:
         """Write the manifest atomically into ``out``."""
         from generator.build.write import write_atomic
 
-        packs = {folder: asdict(entry) for folder, entry in self.packs.items()}
+        packs = {portable(folder, out): entry.to_json(out) for folder, entry in self.packs.items()}
         text = json.dumps({"format": FORMAT, "packs": packs}, indent=1, sort_keys=True)
         write_atomic(out / NAME, text.encode("utf-8"))
