@@ -51,6 +51,19 @@ def text_of(inline: Inline) -> str:
     return "".join(run.text for run in inline if not run.cite)
 
 
+def texts_of(node: object) -> list[str]:
+    """Return the plain text of every inline inside ``node`` (a block, a cell, a tuple of them), in order."""
+    from dataclasses import fields, is_dataclass
+
+    if isinstance(node, tuple) and node and all(isinstance(item, Run) for item in node):
+        return [text_of(node)]
+    if isinstance(node, tuple):
+        return [text for item in node for text in texts_of(item)]
+    if is_dataclass(node) and not isinstance(node, type):
+        return [text for f in fields(node) for text in texts_of(getattr(node, f.name))]
+    return []
+
+
 @dataclass(frozen=True)
 class Heading:
     """A section heading; level 1 headings are bookmarked and listed in contents."""

@@ -15,6 +15,8 @@ from generator.content.fields import Id, Key, RichText, Text
 from generator.content.items import Fact, Quote, SourceIds
 from generator.content.strict import Strict
 
+MAX_EVENTS = 30  # what a timeline and a table cell can show legibly; more is a history, not a briefing
+
 EventKind = Literal["enacted", "in-force", "amended", "repealed", "struck-down", "other"]
 
 
@@ -50,8 +52,9 @@ class Jurisdiction(Strict):
 
     name: Text = Field(max_length=80)
     year: int | None = Field(None, ge=1800, le=2100, description="Year the law took effect; omit where laws vary.")
-    events: list[LegalEvent] = Field(default_factory=list, description=(
-        "Dated steps, oldest first: 'Oregon: decriminalised 2020, recriminalised 2024' is two events."))
+    events: list[LegalEvent] = Field(default_factory=list, max_length=MAX_EVENTS, description=(
+        "Dated steps, oldest first: 'Oregon: decriminalised 2020, recriminalised 2024' is two events. "
+        f"At most {MAX_EVENTS}: a briefing names the steps that matter, not a statute's every amendment."))
     note: RichText | None = None
     sources: SourceIds = Field(min_length=1)
 

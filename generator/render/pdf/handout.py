@@ -11,10 +11,10 @@ import io
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, PageTemplate, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
 
-from generator.document import Cover, Handout, Heading, text_of
+from generator.document import Block, Cover, Handout, Heading, text_of, texts_of
 from generator.document import Paragraph as ParagraphBlock
 from generator.document import Table as TableBlock
 from generator.errors import BuildError
@@ -39,7 +39,19 @@ def _TABLE(font: str) -> TableStyle:
 
 
 class _HandoutDoc(Bookmarks, BaseDocTemplate):
-    """The handout's document template: bookmarks and outline entries for its headings."""
+    """The handout's document template: bookmarks and outline entries for its headings.
+
+    It remembers the flowable it is placing, so a layout failure can name the
+    content that did not fit instead of quoting reportlab's internals.
+    """
+
+    owners: dict[int, Block] = {}  # noqa: RUF012  (replaced per document) which block each flowable draws
+    placing: Block | None = None  # the block being placed; the parts a split makes keep their block's name
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if flowables and id(flowables[0]) in self.owners:
+            self.placing = self.owners[id(flowables[0])]
+        super().handle_flowable(flowables)
 
 
 def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4,
@@ -59,6 +71,16 @@ def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pa
     if pages - 1 <= toc_min_pages:  # short handouts read better without a contents page
         pdf, pages = _layout_pass(handout, theme, font, size, with_toc=False)
     return pdf, pages
+
+
+def _too_large(block: Block | None) -> BuildError:
+    """Return the error for content too large for a page, with its longest text so the build can locate it."""
+    texts = texts_of(block) if block is not None else []
+    longest = max(texts, key=len, default="")
+    kind = "a table row" if isinstance(block, TableBlock) else ("a block" if block is not None else "something")
+    shown = f" (“{longest[:60]}…”)" if len(longest) > 60 else (f" (“{longest}”)" if longest else "")
+    return BuildError(f"{kind}{shown} is taller than a page and cannot be split; shorten that content",
+                      text=longest)
 
 
 def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *,
@@ -88,8 +110,10 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
         templates.reverse()  # no cover page: every page, the first included, is a body page
     doc.addPageTemplates(templates)
     body: list[Flowable] = []
+    owners: dict[int, Block] = {}
     for index, block in enumerate(blocks):
         flowables = render_block(block, ctx)
+        owners.update((id(flowable), block) for flowable in flowables)
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         previous = blocks[index - 1] if index else None
         if isinstance(block, ParagraphBlock) and (
@@ -105,11 +129,14 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
                                 role="H1")
         front.extend([title, contents, RLPageBreak()])
     story = front + body
+    doc.owners = owners
     tagger = Tagger()
     canvasmaker = footer_canvas(handout, theme, font, size, tagger)
     try:
         doc.build(story, canvasmaker=canvasmaker)
-    except Exception as exc:  # reportlab's LayoutError and friends: name the document, never a traceback
+    except LayoutError:
+        raise _too_large(doc.placing) from None
+    except Exception as exc:  # reportlab's other failures: name the document, never a traceback
         detail = " ".join(str(exc).split())  # reportlab's message spans lines and quotes whole paragraphs
         raise BuildError(f"handout could not be laid out ({exc.__class__.__name__}): {detail[:160]}…") from None
     return finish_tagged_pdf(buffer.getvalue(), tagger, tagged_info(meta)), doc.page
