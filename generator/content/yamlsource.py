@@ -97,10 +97,28 @@ def read_yaml(path: Path) -> SourceFile:
     return replace(cached, data=copy.deepcopy(cached.data))
 
 
-@lru_cache(maxsize=1)
-def _parser() -> YAML:
-    """Return the YAML reader: the safe composer (YAML 1.2 resolution), in C (libyaml) when installed."""
-    return YAML(typ="safe")
+@lru_cache(maxsize=2)
+def _parser(pure: bool = False) -> YAML:
+    """Return the YAML reader: the safe composer (YAML 1.2 resolution), in C (libyaml) unless ``pure``."""
+    return YAML(typ="safe", pure=pure)
+
+
+def _compose(text: str) -> Node:
+    """Return the node graph of ``text``: libyaml's for speed, the YAML 1.2 reference parser's when libyaml refuses.
+
+    libyaml implements YAML 1.1 and refuses some valid YAML 1.2 (a '?' inside a
+    plain scalar in a flow mapping, for one), which the pure-Python parser reads.
+    A file both refuse has a real mistake; libyaml's error is the one raised,
+    since the advice in ``yamlerrors`` is written against its messages.
+    """
+    try:
+        node: Node = _parser().compose(text)
+    except (MarkedYAMLError, YAMLError) as fast_error:
+        try:
+            node = _parser(pure=True).compose(text)
+        except (MarkedYAMLError, YAMLError):
+            raise fast_error from None
+    return node
 
 
 def _read_yaml(path: Path) -> SourceFile:
@@ -128,9 +146,8 @@ def _read_yaml(path: Path) -> SourceFile:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise fail("file is empty; expected a mapping of sections")
-    yaml = _parser()
     try:
-        node = yaml.compose(text)
+        node = _compose(text)
     except MarkedYAMLError as exc:
         explained = explain_yaml_error(text, ParserError(
             str(exc.problem or ""), str(exc.context or ""), _mark(exc.problem_mark), _mark(exc.context_mark)))
