@@ -60,7 +60,8 @@ def test_impress_renders_one_page_per_slide_and_no_text_falls_outside_its_box(im
     pages = PdfReader(impress_pdf).pages
     assert len(pages) == len(slides)
     assert (float(pages[0].mediabox.width), float(pages[0].mediabox.height)) == pytest.approx((960, 540), abs=1)
-    bbox = subprocess.run(["pdftotext", "-bbox", str(impress_pdf), "-"], capture_output=True, text=True, check=True)
+    bbox = subprocess.run(["pdftotext", "-bbox", str(impress_pdf), "-"], capture_output=True, text=True, check=True,
+                          timeout=60)
     outside = []
     for slide, page in zip(slides, bbox.stdout.split("<page ")[1:], strict=True):
         elements = [*slide.elements, *(d for e in slide.elements if isinstance(e, DiagramBox) for d in e.elements)]

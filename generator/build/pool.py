@@ -9,6 +9,8 @@ all its rebuilds, so its workers stay warm.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -21,11 +23,43 @@ Progress = Callable[[Job], None]
 COST = {"deck": 3.0, "handout": 1.0, "summary": 0.2, "web": 0.3}
 
 
-def warm_worker() -> None:
-    """Import every format's renderers and register their fonts (each worker, as it starts)."""
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that started it ends
+
+
+def die_with_parent(parent: int) -> None:
+    """End this worker when ``parent`` ends, however it ends (Ctrl-C, SIGTERM, SIGKILL, the OOM killer).
+
+    On Linux the kernel is asked for a death signal; elsewhere a thread
+    watches the parent. Either way a worker never outlives the ``build``,
+    ``watch`` or ``serve`` that started it, blocked on its queue for ever.
+    """
+    import signal
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    else:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="briefpack-parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+def warm_worker(parent: int) -> None:
+    """Tie the worker's life to its parent's, then import every format's renderers and register their fonts."""
     from generator.build.formats import FORMATS
     from generator.theme import Theme
 
+    die_with_parent(parent)
     for fmt in FORMATS.values():
         fmt.warm(Theme())  # fonts are the same in every theme; see theme.Fonts
 
@@ -44,7 +78,7 @@ class Workers:
             from concurrent.futures import ProcessPoolExecutor
 
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=warm_worker)
+                                             initializer=warm_worker, initargs=(os.getpid(),))
             for _ in range(self.jobs):
                 self._pool.submit(int)  # a no-op task makes the executor fork its workers now
 

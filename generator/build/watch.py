@@ -22,20 +22,14 @@ def rebuild_on_change(briefs: Path, templates: Templates, out: Path, packs: tupl
     """Build once, then after every batch of saved changes; pass each result to ``built``, each error to ``failed``.
 
     Runs in one process, so the libraries stay imported and a one-edit rebuild
-    only renders the outputs that edit affects.
+    only renders the outputs that edit affects. Ctrl-C (and what the CLI treats
+    like it: SIGTERM, SIGHUP) leaves through the ``finally``, which stops the workers.
     """
     import os
-    import signal
 
     from watchfiles import watch
 
     workers = Workers(os.cpu_count() or 1)
-
-    def stop_on_term(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt  # leave through the finally below, which stops the workers
-
-    if threading_is_main():
-        signal.signal(signal.SIGTERM, stop_on_term)
 
     def once() -> None:
         started = time.perf_counter()
@@ -52,12 +46,6 @@ def rebuild_on_change(briefs: Path, templates: Templates, out: Path, packs: tupl
             once()
     finally:
         workers.close()
-
-
-def threading_is_main() -> bool:
-    import threading
-
-    return threading.current_thread() is threading.main_thread()
 
 
 def _batches(watch: Callable[..., Iterator[set]], briefs: Path, templates: Templates,

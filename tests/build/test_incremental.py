@@ -116,7 +116,7 @@ def test_a_no_op_build_imports_no_renderer(mini: Path, built: Path, templates: T
             "standalone_mode=False); "
             "print(sorted(m for m in ('reportlab', 'pptx') if m in sys.modules))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=mini.parent.parent,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False)
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, check=False, timeout=120)
     assert proc.returncode == 0, proc.stderr
     summary, imported = proc.stdout.splitlines()
     assert summary.startswith("up to date: mini (16 files)")

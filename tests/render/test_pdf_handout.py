@@ -144,11 +144,11 @@ def test_spanish_fixed_wording_in_print(mini: Path, change: Change, tmp_path: Pa
 @pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="needs pdftoppm and zbarimg")
 def test_qr_codes_decode_to_exactly_the_resource_urls(mini_built: dict[str, Path], tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "120", str(mini_built["public-handout-a4.pdf"]), str(tmp_path / "p")],
-                   check=True)
+                   check=True, timeout=120)
     decoded: set[str] = set()
     for image in sorted(tmp_path.glob("p*.png")):
         out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
-                             capture_output=True, text=True)
+                             capture_output=True, text=True, timeout=60)
         decoded.update(line for line in out.stdout.splitlines() if line)
     assert decoded == {r.url for r in public().resources}
 

@@ -30,5 +30,5 @@ def test_rectangles_stay_inside_the_code_and_leave_the_quiet_zone() -> None:
 def test_the_png_decodes_to_the_url(tmp_path: Path) -> None:
     path = tmp_path / "qr.png"
     path.write_bytes(qr_png(URL))
-    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(["zbarimg", "--quiet", "--raw", str(path)], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == URL

@@ -47,7 +47,8 @@ def test_every_pdf_passes_pdf_ua_1(mini_built: dict[str, Path], glow_built: dict
 
 def struct_text(path: Path) -> list[tuple[tuple[str, ...], str]]:
     """Return (the roles from the root, text) of every piece of text in the structure tree, in order."""
-    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True,
+                         timeout=60).stdout
     stack: list[tuple[int, str]] = []
     found = []
     for line in out.splitlines():
@@ -63,7 +64,8 @@ def struct_text(path: Path) -> list[tuple[tuple[str, ...], str]]:
 
 
 def extracted_lines(path: Path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True,
+                         timeout=60).stdout
     return [line.strip() for line in out.splitlines() if line.strip()]
 
 
@@ -169,7 +171,7 @@ def test_the_speaker_notes_have_a_bookmark_per_slide(mini_built: dict[str, Path]
 def test_the_contents_leaders_and_numbers_are_on_the_page(mini_built: dict[str, Path]) -> None:
     # They are drawn last, into the entries' coordinates; once they were drawn off the page.
     out = subprocess.run(["pdftotext", "-f", "2", "-l", "2", "-layout", str(mini_built["public-handout-a4.pdf"]),
-                          "-"], capture_output=True, text=True, check=True).stdout
+                          "-"], capture_output=True, text=True, check=True, timeout=60).stdout
     assert re.search(r"Key messages( \.)+ +3", out), out[:400]
 
 
