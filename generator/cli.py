@@ -9,8 +9,10 @@ from __future__ import annotations
 import os
 import shlex
 import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,6 +31,31 @@ briefs_option = click.option(
     show_default=True,
     help="Folder holding the packs.",
 )
+
+
+@contextmanager
+def stops_like_ctrl_c() -> Iterator[None]:
+    """Treat SIGTERM and SIGHUP (a closed terminal) like Ctrl-C while a command runs.
+
+    The command then leaves through its ``finally`` blocks (workers stopped,
+    temporary files removed) and reports "interrupted" as for Ctrl-C; the
+    previous handlers come back afterwards.
+    """
+    import signal
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    wanted = [s for s in (signal.SIGTERM, getattr(signal, "SIGHUP", None)) if s is not None]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, interrupt) for sig in wanted}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def reports_errors(func: F) -> F:
@@ -174,8 +201,9 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     started = time.perf_counter()
     folders = find_packs(briefs, packs)
     check_theme_option(_templates(briefs, templates), theme)
-    builds = build_packs(folders, _templates(briefs, templates), out, theme, force=force,
-                         jobs=jobs or os.cpu_count() or 1, progress=_progress() if not quiet else None)
+    with stops_like_ctrl_c():
+        builds = build_packs(folders, _templates(briefs, templates), out, theme, force=force,
+                             jobs=jobs or os.cpu_count() or 1, progress=_progress() if not quiet else None)
     if not quiet and any(r.rebuilt for b in builds for r in b.files):
         for line in table(builds) + changes(builds):
             click.echo(line)
@@ -214,8 +242,9 @@ def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     check_theme_option(search, theme)
     own = [f"{display_path(folder)}/" for folder in search.folders[:-1]]
     click.echo(f"watching {' and '.join([f'{briefs}/', *own])} (Ctrl-C to stop)")
-    rebuild_on_change(briefs, search, out, packs, theme, *_rebuild_reporters(out, "previous outputs kept. "
-                                                                                   "Waiting for changes…"))
+    with stops_like_ctrl_c():
+        rebuild_on_change(briefs, search, out, packs, theme, *_rebuild_reporters(out, "previous outputs kept. "
+                                                                                       "Waiting for changes…"))
 
 
 def _rebuild_reporters(out: Path, after_failure: str) -> tuple[Callable[[Any, float], None],
@@ -249,9 +278,12 @@ def _rebuild_reporters(out: Path, after_failure: str) -> tuple[Callable[[Any, fl
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but this computer (127.0.0.1) shares the preview.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Another name the preview may be reached by (e.g. a shared machine's DNS name); requests "
+                   "addressed to any other name are refused.")
 @reports_errors
 def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None, port: int,
-          host: str) -> None:
+          host: str, allow_hosts: tuple[str, ...]) -> None:
     """Preview the outputs in a browser; rebuilds and reloads on save.
 
     Serves an index of the packs, each web edition, the slides with their notes and the
@@ -272,7 +304,8 @@ def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
         click.echo(f"serving {url} (Ctrl-C to stop)")
 
     built, failed = _rebuild_reporters(out, "the preview shows the error above the last good output")
-    run_server(ServeOptions(briefs, search, out, packs, theme), host, port, built, failed, ready)
+    with stops_like_ctrl_c():
+        run_server(ServeOptions(briefs, search, out, packs, theme), host, port, built, failed, ready, allow_hosts)
 
 
 @main.command()

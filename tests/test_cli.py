@@ -110,7 +110,7 @@ def test_an_unwritable_output_is_one_line(mini: Path, tmp_path: Path) -> None:
 def test_no_traceback_from_a_real_process(mini: Path) -> None:
     (mini / "pack.yaml").write_text("pack: [unclosed\n")
     proc = subprocess.run([sys.executable, "-m", "generator", "check"],
-                          capture_output=True, text=True, cwd=mini.parent.parent, check=False,
+                          capture_output=True, text=True, cwd=mini.parent.parent, check=False, timeout=120,
                           env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.splitlines()[0] == ("briefs/mini/pack.yaml:1:7: YAML syntax error: the '[' opened here is "
@@ -245,10 +245,11 @@ def test_serve_listens_on_this_computer_unless_told_and_warns_when_told(mini: Pa
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.build.serve as serve_module
 
-    calls: list[tuple[str, int]] = []
-    monkeypatch.setattr(serve_module, "serve", lambda options, host, port, built, failed, ready: calls.append((host, port)))
+    calls: list[tuple[str, int, tuple[str, ...]]] = []
+    monkeypatch.setattr(serve_module, "serve",
+                        lambda options, host, port, built, failed, ready, extra: calls.append((host, port, extra)))
     code, _, err = run("serve")
-    assert code == 0 and calls[-1] == ("127.0.0.1", 8000) and "warning" not in err
-    code, _, err = run("serve", "--host", "0.0.0.0", "--port", "9000")
-    assert code == 0 and calls[-1] == ("0.0.0.0", 9000)
+    assert code == 0 and calls[-1] == ("127.0.0.1", 8000, ()) and "warning" not in err
+    code, _, err = run("serve", "--host", "0.0.0.0", "--port", "9000", "--allow-host", "preview.lan")
+    assert code == 0 and calls[-1] == ("0.0.0.0", 9000, ("preview.lan",))
     assert "warning: serving on 0.0.0.0: anyone who can reach this computer can read the preview" in err

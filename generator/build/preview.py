@@ -18,7 +18,7 @@ from generator.theme import Theme
 
 # Reloads the page once the server says a newer build (or a new error) exists. Listens with
 # EventSource; where it is missing or the connection drops, it polls.
-RELOAD_SCRIPT = """<script>
+RELOAD_SCRIPT = """<script nonce="%(nonce)s">
 (function () {
   var seen = %(generation)d;
   function check(generation) { if (generation > seen) { location.reload(); } }
@@ -68,20 +68,25 @@ def banner(errors: Sequence[str]) -> str:
             f"this is the last good output.</strong>\n{lines}</pre>")
 
 
-def page(title: str, body: str, errors: Sequence[str], generation: int, lang: str = "en") -> str:
+def reload_script(generation: int, nonce: str) -> str:
+    """Return the script that reloads the page after a newer build; ``nonce`` lets the page's CSP allow it."""
+    return RELOAD_SCRIPT % {"generation": generation, "nonce": escape(nonce)}
+
+
+def page(title: str, body: str, errors: Sequence[str], generation: int, nonce: str, lang: str = "en") -> str:
     """Return a complete preview page: the banner, the body, the reload script."""
     return (f'<!DOCTYPE html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
             f"{STYLE}</head><body>{banner(errors)}<main>{body}</main>"
-            f"{RELOAD_SCRIPT % {'generation': generation}}</body></html>")
+            f"{reload_script(generation, nonce)}</body></html>")
 
 
-def inject(html: str, errors: Sequence[str], generation: int) -> str:
+def inject(html: str, errors: Sequence[str], generation: int, nonce: str) -> str:
     """Return a built page (the web edition) with the banner at the top and the reload script at the end."""
     top = banner(errors)
     if top:
         html = html.replace("<body>", "<body>" + BANNER_STYLE + top, 1)
-    script = RELOAD_SCRIPT % {"generation": generation}
+    script = reload_script(generation, nonce)
     return html.replace("</body>", script + "</body>", 1) if "</body>" in html else html + script
 
 

@@ -10,6 +10,8 @@ error, every page shows it above the last good output.
 from __future__ import annotations
 
 import asyncio
+import signal
+import socket
 import threading
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import preview
+from generator.build.host_guard import NONCE_KEY, HostGuard, allowed_hosts
 from generator.build.results import PackBuild, failure_lines
 from generator.errors import BriefpackError
 from generator.templates import Templates
@@ -114,11 +117,14 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
                     f for f in files if f.startswith(prefix) or f == page)))
         return found
 
-    def wrap(title: str, body: str) -> HTMLResponse:
-        return HTMLResponse(preview.page(title, body, state.errors, state.generation))
+    def nonce(request: Request) -> str:
+        return str(request.scope.get("state", {}).get(NONCE_KEY, ""))
+
+    def wrap(request: Request, title: str, body: str) -> HTMLResponse:
+        return HTMLResponse(preview.page(title, body, state.errors, state.generation, nonce(request)))
 
     async def index(request: Request) -> Response:
-        return wrap("briefpack preview", preview.index(editions(), out.name))
+        return wrap(request, "briefpack preview", preview.index(editions(), out.name))
 
     async def status(request: Request) -> Response:
         return JSONResponse({"generation": state.generation, "errors": state.errors})
@@ -143,14 +149,14 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
             drawn[(pack, variant)] = f"<h1>{escape(title)}: slides</h1>{preview.slides(laid, theme)}"
         except (BriefpackError, LookupError) as exc:
             if (pack, variant) not in drawn:
-                return wrap(f"{pack}: slides", f"<h1>{escape(pack)}: slides</h1><p>These slides cannot be drawn "
-                                               f"now: {escape(str(exc))}</p>")
-        return wrap(f"{pack}: slides", drawn[(pack, variant)])
+                return wrap(request, f"{pack}: slides", f"<h1>{escape(pack)}: slides</h1><p>These slides cannot "
+                                                        f"be drawn now: {escape(str(exc))}</p>")
+        return wrap(request, f"{pack}: slides", drawn[(pack, variant)])
 
     async def handout(request: Request) -> Response:
         pack, variant = request.path_params["pack"], request.path_params["variant"]
         found = [e for e in editions() if e.pack == pack and (e.variant or "-") == variant]
-        return wrap(f"{pack}: handout", f"<h1>{escape(pack)}: handout</h1>"
+        return wrap(request, f"{pack}: handout", f"<h1>{escape(pack)}: handout</h1>"
                     + preview.handout(pack, found[0].files if found else ()))
 
     async def output_file(request: Request) -> Response:
@@ -160,7 +166,7 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
                                 status_code=404)
         headers = {"Cache-Control": "no-store"}
         if path.suffix == ".html":
-            html = preview.inject(path.read_text("utf-8"), state.errors, state.generation)
+            html = preview.inject(path.read_text("utf-8"), state.errors, state.generation, nonce(request))
             return HTMLResponse(html, headers=headers)
         return FileResponse(path, media_type=MEDIA.get(path.suffix), headers=headers)
 
@@ -199,11 +205,38 @@ def deck_of(options: ServeOptions, pack: str, variant: str | None) -> tuple[Any,
     return layout_deck(deck, session.theme), session.theme, deck.meta.title  # type: ignore[arg-type]
 
 
+def listen(host: str, port: int) -> socket.socket:
+    """Return a socket listening on ``host:port`` (port 0: one the system picks), so its real port is known."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise BriefpackError(f"cannot listen on {host}:{port} ({exc.strerror or exc})") from None
+    sock.listen(128)
+    return sock
+
+
+def url_of(host: str, port: int) -> str:
+    """Return the address a browser opens: a wildcard or IPv6 host written as a browser needs it."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else ("[::1]" if host == "::" else host)
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
+
+
 def serve(options: ServeOptions, host: str, port: int, built: Built, failed: Failed,
-          ready: Callable[[str], None]) -> None:
-    """Build, then serve the preview on ``host:port`` until Ctrl-C, rebuilding after every save."""
+          ready: Callable[[str], None], extra_hosts: tuple[str, ...] = ()) -> None:
+    """Build, then serve the preview on ``host:port`` until Ctrl-C, rebuilding after every save.
+
+    Only requests addressed to this server's names are answered (see ``host_guard``).
+    """
     import uvicorn
 
+    sock = listen(host, port)
+    port = sock.getsockname()[1]
     state = PreviewState()
     thread = rebuild_thread(options, state, built, failed)
     thread.start()
@@ -212,12 +245,30 @@ def serve(options: ServeOptions, host: str, port: int, built: Built, failed: Fai
             state.stopping = True  # end the reload streams first, so shutting down waits for nothing
             super().handle_exit(sig, frame)
 
-    config = uvicorn.Config(create_app(options, state), host=host, port=port, log_level="warning",
-                            timeout_graceful_shutdown=3, lifespan="off")
+    app = HostGuard(create_app(options, state), allowed_hosts(host, extra_hosts), port)
+    config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=3, lifespan="off")
     server = Server(config)
-    ready(f"http://{host}:{port}/")
+    hung_up = _on_hangup(lambda: server.handle_exit(signal.SIGINT, None))
+    ready(url_of(host, port))
     try:
-        server.run()
+        server.run(sockets=[sock])
     finally:
         state.stopping = True
         thread.join(timeout=5)
+    if hung_up():  # a closed terminal stops the preview as Ctrl-C does, and says so the same way
+        raise KeyboardInterrupt
+
+
+def _on_hangup(stop: Callable[[], None]) -> Callable[[], bool]:
+    """Make SIGHUP (a closed terminal) stop the server gracefully; return whether it came.
+
+    uvicorn itself handles SIGINT and SIGTERM; it leaves SIGHUP alone.
+    """
+    came = threading.Event()
+    if hasattr(signal, "SIGHUP") and threading.current_thread() is threading.main_thread():
+        def hang_up(signum: int, frame: Any) -> None:
+            came.set()
+            stop()
+
+        signal.signal(signal.SIGHUP, hang_up)
+    return came.is_set

@@ -14,6 +14,13 @@ from typing import Any
 
 import pytest
 
+try:  # what a page call raises (a page mid-reload, a closed page); absent where Playwright is
+    from playwright.sync_api import Error as PlaywrightError
+except ImportError:  # pragma: no cover
+    class PlaywrightError(Exception):  # type: ignore[no-redef]
+        """Stands in for Playwright's error where Playwright is not installed."""
+
+
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.2 A and AA, every rule axe has for them.
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
