@@ -138,8 +138,8 @@ def check(packs: tuple[str, ...], briefs: Path, templates: Path | None, strict: 
     Checks the named packs, or every pack in --briefs. Exits 1 if any pack has an error
     (or, with --strict, a warning).
     """
-    from generator.build.check import check_packs
     from generator.editions.discover import find_packs
+    from generator.pipeline.check import check_packs
 
     folders = find_packs(briefs, packs)
     report = check_packs(folders, _templates(briefs, templates))
@@ -194,9 +194,9 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     """
     import os
 
-    from generator.build import build_packs
-    from generator.build.report import changes, failure_lines, summary, table, warning_lines
     from generator.editions.discover import check_theme_option, find_packs
+    from generator.pipeline import build_packs
+    from generator.pipeline.report import changes, failure_lines, summary, table, warning_lines
 
     started = time.perf_counter()
     folders = find_packs(briefs, packs)
@@ -224,7 +224,7 @@ def _progress() -> Callable[[Any], None] | None:
     def tick(job: Any) -> None:
         nonlocal count
         count += 1
-        click.echo(f"\r  built {count} output group{'s' if count != 1 else ''} ({job.format}"
+        click.echo(f"\r  built {count} output{'s' if count != 1 else ''} ({job.output}"
                    f"{', ' + job.variant if job.variant else ''})   ", err=True, nl=False)
 
     return tick
@@ -235,8 +235,8 @@ def _progress() -> Callable[[Any], None] | None:
 @reports_errors
 def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None) -> None:
     """Rebuild whenever a brief or template is saved (Ctrl-C to stop)."""
-    from generator.build.watch import rebuild_on_change
     from generator.editions.discover import check_theme_option
+    from generator.pipeline.watch import rebuild_on_change
 
     search = _templates(briefs, templates)
     check_theme_option(search, theme)
@@ -250,7 +250,7 @@ def watch(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
 def _rebuild_reporters(out: Path, after_failure: str) -> tuple[Callable[[Any, float], None],
                                                                 Callable[[BriefpackError], None]]:
     """Return how `watch` and `serve` report each rebuild: what changed, the summary, and any errors."""
-    from generator.build.report import changes, failure_lines, summary
+    from generator.pipeline.report import changes, failure_lines, summary
 
     def built(builds: Any, seconds: float) -> None:
         for line in changes(builds):
@@ -290,9 +290,9 @@ def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     handouts; open pages reload by themselves after a save, and show the error of a save
     that does not build above the last good output.
     """
-    from generator.build.serve import ServeOptions
-    from generator.build.serve import serve as run_server
     from generator.editions.discover import check_theme_option, find_packs
+    from generator.preview.serve import ServeOptions
+    from generator.preview.serve import serve as run_server
 
     find_packs(briefs, packs)  # a pack that does not exist is a usage error now, not a page later
     search = _templates(briefs, templates)

@@ -7,7 +7,21 @@ dataclass of plain values so tests can snapshot it and caches can hash it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One source a citation marker points to: its id, its number in the edition, whether it was checked.
+
+    Numbers are given once per edition (``compose.citations``), so the same
+    source has the same number in the handout, summary, deck, notes and web
+    edition; renderers read them here and never parse the marker's text.
+    """
+
+    source: str
+    number: int = 0
+    checked: bool = True
 
 
 @dataclass(frozen=True)
@@ -15,16 +29,29 @@ class Run:
     """A stretch of text with one style.
 
     ``url`` makes it a link; ``cite`` makes it a citation marker for those
-    source ids (its text is filled in once sources are numbered); ``status``
-    is the colour role of a legal status word (criminalised, partly …).
+    sources (its text, e.g. "[3, 12*]", is written once they are numbered);
+    ``status`` is the colour role of a legal status word (criminalised,
+    partly …); ``unchecked`` marks the run that is the "not yet checked" mark
+    after a resource or source.
     """
 
     text: str
     bold: bool = False
     italic: bool = False
     url: str | None = None
-    cite: tuple[str, ...] = ()
+    cite: tuple[Citation, ...] = ()
     status: str | None = None
+    unchecked: bool = False
+
+
+def marker_text(cites: tuple[Citation, ...]) -> str:
+    """Return how a citation marker reads: its numbers in brackets, an unchecked source starred ("[3, 12*]")."""
+    return "[" + ", ".join(f"{c.number}{'' if c.checked else '*'}" for c in cites) + "]" if cites else ""
+
+
+def any_unchecked(runs: Inline) -> bool:
+    """Return whether ``runs`` carry the unchecked mark: a citation of an unchecked source, or the mark itself."""
+    return any(run.unchecked or any(not c.checked for c in run.cite) for run in runs)
 
 
 Inline = tuple[Run, ...]
@@ -39,9 +66,10 @@ def append_run(runs: list[Run], run: Run) -> None:
         last is not None
         and not last.cite
         and not run.cite
-        and (last.bold, last.italic, last.url, last.status) == (run.bold, run.italic, run.url, run.status)
+        and (last.bold, last.italic, last.url, last.status, last.unchecked)
+        == (run.bold, run.italic, run.url, run.status, run.unchecked)
     ):
-        runs[-1] = Run(last.text + run.text, run.bold, run.italic, run.url, (), run.status)
+        runs[-1] = replace(last, text=last.text + run.text)
     else:
         runs.append(run)
 

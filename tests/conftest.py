@@ -24,7 +24,7 @@ def change(mini: Path) -> Callable[[str, str, str], None]:
 
 
 def _build(folder: Path, out: Path) -> dict[str, Path]:
-    from generator.build import build_pack
+    from generator.pipeline import build_pack
 
     result = build_pack(folder, TEMPLATES, out, jobs=2)
     pack_id = result.pack_id

@@ -243,7 +243,7 @@ def test_a_summary_too_long_for_its_page_is_predicted_by_check_and_shown_by_buil
 
 def test_serve_listens_on_this_computer_unless_told_and_warns_when_told(mini: Path,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    import generator.build.serve as serve_module
+    import generator.preview.serve as serve_module
 
     calls: list[tuple[str, int, tuple[str, ...]]] = []
     monkeypatch.setattr(serve_module, "serve",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.check import check_packs
+from generator.pipeline.check import check_packs
 from tests.helpers import SMALL, TEMPLATES, pdf_text, pptx_text
 
 
@@ -20,7 +20,7 @@ def test_an_old_pack_checks_with_no_errors() -> None:
 
 
 def test_an_old_pack_prints_the_neutral_defaults(tmp_path: Path) -> None:
-    from generator.build import build_pack
+    from generator.pipeline import build_pack
 
     result = build_pack(SMALL, TEMPLATES, tmp_path, jobs=1)
     files = {f.path.name: f.path for f in result.files}
@@ -43,7 +43,7 @@ def test_the_corpus_holds_every_earlier_format() -> None:
 
 @pytest.mark.parametrize("pack", CORPUS, ids=lambda p: p.name)
 def test_every_pack_that_loaded_still_loads_and_builds(pack: Path, tmp_path: Path) -> None:
-    from generator.build import build_pack
+    from generator.pipeline import build_pack
 
     report = check_packs([pack], TEMPLATES)
     assert report.errors == [], [str(p) for p in report.errors]

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build.check import check_packs
 from generator.compose.compose import compose_deck
 from generator.content.loader import load_pack
 from generator.editions.themes import load_theme
@@ -23,6 +22,7 @@ from generator.editions.variants import editions
 from generator.layout.boxes import DiagramBox, PictureBox, TableBox, TextBox
 from generator.layout.slides import layout_deck, slide_words
 from generator.layout.urls import break_points
+from generator.pipeline.check import check_packs
 from tests.helpers import DEFAULT_PACK, TEMPLATES
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build.check import check_packs
 from generator.compose.i18n import catalogue_path, locale_chain
+from generator.pipeline.check import check_packs
 from tests.helpers import GLOW, ROOT, TEMPLATES, html_text, pdf_text, pptx_text
 
 # Words of the default pack's topic; briefpack's built-in wording must never print them.

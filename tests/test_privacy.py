@@ -48,7 +48,7 @@ def _blobs(path: Path) -> Iterator[tuple[str, bytes]]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build the fixture pack with a phone photo as its logo, as the user MARKERLOGIN in MARKERPROJECT/."""
-    from generator.build import build_pack
+    from generator.pipeline import build_pack
 
     home = tmp_path_factory.mktemp("MARKERHOME")
     project = tmp_path_factory.mktemp("work") / "MARKERPROJECT"

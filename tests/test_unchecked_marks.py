@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from generator.build import build_pack
+from generator.pipeline import build_pack
 from tests.helpers import TEMPLATES, pdf_text, squash
 
 LEGEND = "* marks a source not yet checked against the original."

@@ -74,7 +74,7 @@ def cold_and_noop() -> dict[str, Any]:
 def watch_edits() -> dict[str, Any]:
     """Time one-edit rebuilds in one warm process, as `briefpack watch` runs them."""
     sys.path.insert(0, str(ROOT))
-    from generator.build import Workers, build_packs
+    from generator.pipeline import Workers, build_packs
 
     work = _workspace()
     from generator.templates import Templates

@@ -15,9 +15,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
-    from generator.build.formats import FORMATS
     from generator.compose.outline import outline
     from generator.editions.session import load_session
+    from generator.outputs import OUTPUTS
     from generator.templates import Templates
 
     TEMPLATES = Templates.with_builtins(ROOT / "templates")  # noqa: N806
@@ -27,9 +27,9 @@ def main() -> None:
     target = ROOT / "docs" / "outline"
     target.mkdir(parents=True, exist_ok=True)
     for edition in session.editions:
-        for fmt in FORMATS.values():
-            composed = fmt.compose(edition, TEMPLATES, fmt.template(edition))
-            name = f"{session.pack_id}-{edition.variant or 'all'}-{fmt.name}.txt"
+        for output in OUTPUTS.values():
+            composed = output.compose(edition, TEMPLATES, output.template(edition))
+            name = f"{session.pack_id}-{edition.variant or 'all'}-{output.name}.txt"
             (target / name).write_text(outline(composed.document), encoding="utf-8")
             print(f"wrote docs/outline/{name}")
 

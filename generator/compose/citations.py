@@ -1,13 +1,23 @@
-"""Number citations in order of first use and fill in the sources list."""
+"""Number citations once per edition and fill in the sources lists.
+
+The handout is an edition's reference document: its sources are numbered in
+the order the handout first cites them, then the sources it never cites, so
+its list is complete. Every other document of the edition (summary, deck and
+notes, web edition) carries those same numbers: a reader who follows a
+slide's [16] into the handout finds source 16. A document's own sources list
+holds the sources it cites (the handout's: all of them), in number order.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from generator.content.items import Source
-from generator.document import Run, SourceEntry, SourceList
+from generator.document import Citation, Run, SourceEntry, SourceList, marker_text
+
+Numbering = Mapping[str, int]  # source id → its number in the edition
 
 
 def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: Callable[[SourceList], SourceList] | None = None) -> Any:
@@ -49,48 +59,62 @@ def _source_text(source: Source) -> tuple[Run, ...]:
     return tuple(run for run in runs if run.text)
 
 
-def number_citations(blocks: tuple[Any, ...], sources: list[Source]) -> tuple[tuple[Any, ...], dict[str, int]]:
-    """Return blocks with citation markers numbered and the sources list filled in.
-
-    Sources are numbered in order of first citation; sources never cited follow,
-    so the list stays complete.
-    """
-    order: dict[str, int] = {}
+def cited_in_order(blocks: Any) -> list[str]:
+    """Return the source ids ``blocks`` cite, in order of first citation."""
+    order: dict[str, None] = {}
 
     def collect(run: Run) -> Run:
-        for source_id in run.cite:
-            order.setdefault(source_id, len(order) + 1)
+        for citation in run.cite:
+            order.setdefault(citation.source, None)
         return run
 
     _map_runs(blocks, collect)
-    for source in sources:
-        order.setdefault(source.id, len(order) + 1)
+    return list(order)
+
+
+def numbering_of(blocks: Any, sources: list[Source]) -> dict[str, int]:
+    """Return the numbering a reference document gives: its order of first citation, then every uncited source."""
+    known = {s.id for s in sources}
+    order = [source_id for source_id in cited_in_order(blocks) if source_id in known]
+    order += [s.id for s in sources if s.id not in set(order)]
+    return {source_id: number for number, source_id in enumerate(order, start=1)}
+
+
+def number_citations(blocks: tuple[Any, ...], sources: list[Source],
+                     numbering: Numbering | None = None) -> tuple[tuple[Any, ...], dict[str, int]]:
+    """Return blocks with every citation numbered and each sources list filled in; and the numbering used.
+
+    ``numbering`` is the edition's (see ``compose.edition_numbering``); without
+    one, ``blocks`` are the reference document and are numbered in their own
+    order, and their list holds every source. A document without a sources list
+    carries no markers: they would point nowhere.
+    """
+    reference = numbering is None
+    numbers = dict(numbering) if numbering is not None else numbering_of(blocks, sources)
     by_id = {s.id: s for s in sources}
-    unchecked = {s.id for s in sources if not s.checked}
+    if not _contains_source_list(blocks):
+        return _map_runs(blocks, lambda run: dataclasses.replace(run, text="", cite=()) if run.cite else run), numbers
 
     def mark(run: Run) -> Run:
         if not run.cite:
             return run
-        numbers = sorted({order[i] for i in run.cite if i in order})
-        flags = ["*" if any(order.get(i) == n and i in unchecked for i in run.cite) else "" for n in numbers]
-        text = "[" + ", ".join(f"{n}{flag}" for n, flag in zip(numbers, flags, strict=True)) + "]"
-        return dataclasses.replace(run, text=text)
+        cites = {numbers[c.source]: Citation(c.source, numbers[c.source], by_id[c.source].checked)
+                 for c in run.cite if c.source in numbers and c.source in by_id}
+        ordered = tuple(cites[n] for n in sorted(cites))
+        return dataclasses.replace(run, text=marker_text(ordered), cite=ordered)
 
+    listed = set(numbers) if reference else set(cited_in_order(blocks))
     entries = tuple(
-        SourceEntry(number, source_id, _source_text(by_id[source_id]), by_id[source_id].url,
-                    by_id[source_id].checked)
-        for source_id, number in sorted(order.items(), key=lambda kv: kv[1])
-        if source_id in by_id
+        SourceEntry(number, source_id, _source_text(by_id[source_id]), by_id[source_id].url, by_id[source_id].checked)
+        for source_id, number in sorted(numbers.items(), key=lambda kv: kv[1])
+        if source_id in by_id and source_id in listed
     )
-    if not _contains_source_list(blocks):
-        # Nowhere to point to: a document without a sources list carries no markers.
-        return _map_runs(blocks, lambda run: dataclasses.replace(run, text="", cite=()) if run.cite else run), order
     any_unchecked = any(not entry.checked for entry in entries)
 
     def filled(old: SourceList) -> SourceList:
         return SourceList(entries, old.legend if any_unchecked else ())
 
-    return _map_runs(blocks, mark, filled), order
+    return _map_runs(blocks, mark, filled), numbers
 
 
 def _contains_source_list(obj: Any) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.compose.citations import number_citations
+from generator.compose.citations import Numbering, number_citations, numbering_of
 from generator.compose.divs import DivContext
 from generator.compose.environment import render_template, template_environment
 from generator.compose.storyboard import Div, StoryboardError, parse_divs
@@ -27,7 +27,9 @@ class Composed:
 
     document: Handout | Deck
     problems: tuple[Problem, ...] = ()
-    page: str = ""  # the source of the page template a format wraps the document in (the web edition's)
+    # The templates an output wraps the document in, by name, with their source (the web edition's page
+    # and block macros): read when composing, so renderers do no I/O and the digest sees every change.
+    wrappers: tuple[tuple[str, str], ...] = ()
 
 
 def _meta(pack: Pack, logo: Logo | None) -> Meta:
@@ -62,21 +64,42 @@ def _render(pack: Pack, templates: Templates, name: str) -> tuple[Div, DivContex
     return root, DivContext(values, words, {s.id: s for s in pack.sources})
 
 
-def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2",
-                    logo: Logo | None = None) -> Composed:
-    """Return the handout for ``pack`` as the template ``name`` arranges it."""
+def _handout_blocks(pack: Pack, templates: Templates, name: str) -> tuple[tuple[Block, ...], DivContext]:
     root, ctx = _render(pack, templates, name)
     try:
-        blocks = tuple(ctx.blocks(root))
+        return tuple(ctx.blocks(root)), ctx
     except StoryboardError as exc:
         raise _storyboard_error(templates, name, exc) from None
-    blocks, _ = number_citations(blocks, list(pack.sources))
+
+
+def edition_numbering(pack: Pack, templates: Templates, handout: str = "handout.md.j2") -> dict[str, int]:
+    """Return the numbers of an edition's sources: as its handout (template ``handout``) first cites them.
+
+    Every document of the edition is numbered with these, so a number means
+    the same source in the handout, the summary, the deck and the web edition.
+    """
+    blocks, _ = _handout_blocks(pack, templates, handout)
+    return numbering_of(blocks, list(pack.sources))
+
+
+def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2",
+                    logo: Logo | None = None, numbering: Numbering | None = None) -> Composed:
+    """Return the handout for ``pack`` as the template ``name`` arranges it.
+
+    Without ``numbering`` the document numbers its own citations (it is the
+    edition's handout); a summary passes the edition's.
+    """
+    blocks, ctx = _handout_blocks(pack, templates, name)
+    blocks, _ = number_citations(blocks, list(pack.sources), numbering)
     return Composed(Handout(_meta(pack, logo), ctx.labels, blocks), tuple(ctx.problems))
 
 
 def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
-                 logo: Logo | None = None) -> Composed:
-    """Return the slide deck for ``pack`` as the template ``name`` arranges it."""
+                 logo: Logo | None = None, numbering: Numbering | None = None) -> Composed:
+    """Return the slide deck for ``pack`` as the template ``name`` arranges it, numbered as ``numbering`` says.
+
+    Without ``numbering`` (a deck on its own, in tests) the built-in handout's is used.
+    """
     root, ctx = _render(pack, templates, name)
     slides: list[Slide] = []
     try:
@@ -90,7 +113,9 @@ def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
             slides.append(_slide(child, ctx))
     except StoryboardError as exc:
         raise _storyboard_error(templates, name, exc) from None
-    numbered, _ = number_citations(tuple(slides), list(pack.sources))
+    if numbering is None:
+        numbering = edition_numbering(pack, templates)
+    numbered, _ = number_citations(tuple(slides), list(pack.sources), numbering)
     deck = Deck(_meta(pack, logo), ctx.labels, numbered)
     return Composed(deck, tuple(ctx.problems))
 

@@ -22,6 +22,7 @@ from generator.document import (
     BulletList,
     Callout,
     Cell,
+    Citation,
     Cover,
     DefinitionList,
     Heading,
@@ -97,7 +98,7 @@ def _joined(*parts: Inline) -> Inline:
 
 def _cite(ids: Any) -> Inline:
     ids = tuple(ids) if isinstance(ids, (list, tuple)) else ((ids,) if ids else ())
-    return (Run("", cite=ids),) if ids else ()
+    return (Run("", cite=tuple(Citation(source) for source in ids)),) if ids else ()
 
 
 def cover_div(div: Div, ctx: DivContext) -> list[Block]:

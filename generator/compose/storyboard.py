@@ -27,7 +27,7 @@ from markdown_it.token import Token
 from generator.compose.environment import TOKEN, Cite, Styled
 from generator.compose.inline import parse_inline, runs_from_tokens
 from generator.content.markdown import Markdown
-from generator.document import Block, BulletList, Heading, Inline, Paragraph, Run, append_run
+from generator.document import Block, BulletList, Citation, Heading, Inline, Paragraph, Run, append_run
 
 _OPEN = re.compile(r"^\s*:{3,}\s*([A-Za-z][\w-]*)(.*)$")
 _CLOSE = re.compile(r"^\s*:{3,}\s*$")
@@ -160,7 +160,7 @@ def value_runs(value: Any) -> list[Run]:
     if isinstance(value, Markdown):
         return list(parse_inline(str(value)))
     if isinstance(value, Cite):
-        return [Run("", cite=value.ids)] if value.ids else []
+        return [Run("", cite=tuple(Citation(source) for source in value.ids))] if value.ids else []
     if isinstance(value, Styled):
         return [Run(value.text, bold=True, status=value.status)]
     if isinstance(value, (list, tuple)):

@@ -12,6 +12,7 @@ not fit is a build error naming it.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import assert_never
 
 from generator.document import Diagram, Inline, Run, Spectrum, StatusMatrix, Timeline, text_of
 from generator.errors import BuildError
@@ -30,12 +31,15 @@ def layout_diagram(block: Diagram, x: float, y: float, w: float, h: float, limit
                    largest: float | None = None) -> DiagramBox:
     """Return ``block`` drawn inside the box (x, y, w, h): as large as fits, never below the table floor."""
     for size in sizes(largest or limits.body_max - 4, limits.table_min):
-        if isinstance(block, StatusMatrix):
-            laid = _matrix(block, x, y, w, h, size)
-        elif isinstance(block, Spectrum):
-            laid = _spectrum(block, x, y, w, h, size)
-        else:
-            laid = _timeline(block, x, y, w, h, size)
+        match block:
+            case StatusMatrix():
+                laid = _matrix(block, x, y, w, h, size)
+            case Spectrum():
+                laid = _spectrum(block, x, y, w, h, size)
+            case Timeline():
+                laid = _timeline(block, x, y, w, h, size)
+            case _:
+                assert_never(block)
         if laid is not None:
             return laid
     raise BuildError(f"the diagram '{block.alt[:60]}…' does not fit even at {limits.table_min:g} pt; "
@@ -72,19 +76,27 @@ def _text_size(box: DiagramBox) -> float:
 
 
 def _length(block: Diagram) -> int:
-    if isinstance(block, StatusMatrix):
-        return len(block.rows)
-    if isinstance(block, Spectrum):
-        return len(block.points)
-    return len(block.events)
+    match block:
+        case StatusMatrix():
+            return len(block.rows)
+        case Spectrum():
+            return len(block.points)
+        case Timeline():
+            return len(block.events)
+        case _:
+            assert_never(block)
 
 
 def _slice(block: Diagram, start: int, end: int) -> Diagram:
-    if isinstance(block, StatusMatrix):
-        return replace(block, rows=block.rows[start:end], cells=block.cells[start:end])
-    if isinstance(block, Spectrum):
-        return replace(block, points=block.points[start:end])
-    return replace(block, events=block.events[start:end])
+    match block:
+        case StatusMatrix():
+            return replace(block, rows=block.rows[start:end], cells=block.cells[start:end])
+        case Spectrum():
+            return replace(block, points=block.points[start:end])
+        case Timeline():
+            return replace(block, events=block.events[start:end])
+        case _:
+            assert_never(block)
 
 
 def _text(runs: Inline, x: float, y: float, w: float, size: float, role: str, align: str = "left") -> TextBox:

@@ -12,6 +12,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import assert_never
 
 from generator.document import (
     Block,
@@ -24,6 +25,7 @@ from generator.document import (
     Diagram,
     Heading,
     Inline,
+    PageBreak,
     Paragraph,
     Quote,
     ResourceList,
@@ -34,6 +36,7 @@ from generator.document import (
     StatusMatrix,
     Table,
     Timeline,
+    any_unchecked,
     text_of,
 )
 from generator.errors import BuildError
@@ -94,45 +97,52 @@ CELL_PADDING = 5.0  # points inside each table cell on a slide
 
 
 def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
-    """Return the paragraph specs that present ``block`` on a text slide."""
-    if isinstance(block, Paragraph):
-        if block.style == "attribution":  # introduces the points after it, on every slide they reach
-            return [Spec(block.text, "attribution", scale=0.75, lead=True)]
-        return [Spec(block.text, "small" if block.style == "small" else "body")]
-    if isinstance(block, BulletList):
-        return [Spec(item, bullet=f"{n}." if block.ordered else "•") for n, item in enumerate(block.items, 1)]
-    if isinstance(block, Heading):
-        return [Spec(block.text, "heading")]
-    if isinstance(block, Quote):
-        specs = [Spec(p, "quote") for p in block.paragraphs]
-        specs.append(Spec(((Run("— "),) + block.attribution), "attribution", scale=0.75))
-        return specs
-    if isinstance(block, Callout):
-        out = [Spec(block.title, "heading")] if block.title else []
-        for child in block.blocks:
-            out.extend(specs_of(child, labels))
-        return out
-    if isinstance(block, DefinitionList):
-        return [Spec((Run(text_of(term) + ": ", bold=True),) + definition) for term, definition in block.items]
-    if isinstance(block, SourceList):
-        out = []  # its legend is in the footer of every slide that shows the mark
-        for entry in block.entries:
-            mark = " *" if not entry.checked else ""
-            out.append(Spec((Run(f"{entry.number}. "),) + entry.text + ((Run(mark),) if mark else ()),
-                            "small", gap=0.2))
-        return out
-    raise BuildError(f"a {type(block).__name__} block cannot be shown on a text slide")
+    """Return the paragraph specs that present ``block`` on a text slide.
+
+    Every block kind is decided here (mypy checks, ``assert_never``): text
+    kinds become paragraphs; tables, diagrams and resources have slides of
+    their own (``DeckLayout.content``) and are an error inside running text.
+    """
+    match block:
+        case Paragraph():
+            if block.style == "attribution":  # introduces the points after it, on every slide they reach
+                return [Spec(block.text, "attribution", scale=0.75, lead=True)]
+            return [Spec(block.text, "small" if block.style == "small" else "body")]
+        case BulletList():
+            return [Spec(item, bullet=f"{n}." if block.ordered else "•") for n, item in enumerate(block.items, 1)]
+        case Heading():
+            return [Spec(block.text, "heading")]
+        case Quote():
+            specs = [Spec(p, "quote") for p in block.paragraphs]
+            specs.append(Spec(((Run("— "),) + block.attribution), "attribution", scale=0.75))
+            return specs
+        case Callout():
+            out = [Spec(block.title, "heading")] if block.title else []
+            for child in block.blocks:
+                out.extend(specs_of(child, labels))
+            return out
+        case DefinitionList():
+            return [Spec((Run(text_of(term) + ": ", bold=True),) + definition) for term, definition in block.items]
+        case SourceList():
+            out = []  # its legend is in the footer of every slide that shows the mark
+            for entry in block.entries:
+                mark = () if entry.checked else (Run(" *", unchecked=True),)
+                out.append(Spec((Run(f"{entry.number}. "),) + entry.text + mark, "small", gap=0.2))
+            return out
+        case PageBreak():
+            return []  # a slide is its own page
+        case Table() | ResourceList() | StatusMatrix() | Spectrum() | Timeline() | Cover():
+            raise BuildError(f"a {type(block).__name__} block cannot be shown inside a slide's running text")
+        case _:
+            assert_never(block)
 
 
 def has_unchecked_mark(elements: tuple[Element, ...]) -> bool:
-    """Return whether any text on a slide carries the unchecked mark: a "*" citation or source entry."""
-    def marked(runs: Inline) -> bool:
-        return any("*" in run.text and (run.cite or run.text.strip() == "*") for run in runs)
-
+    """Return whether any text on a slide carries the unchecked mark: a citation of an unchecked source, or the mark."""
     for element in elements:
-        if isinstance(element, TextBox) and any(marked(p.runs) for p in element.paragraphs):
+        if isinstance(element, TextBox) and any(any_unchecked(p.runs) for p in element.paragraphs):
             return True
-        if isinstance(element, TableBox) and any(marked(c.runs) for row in element.cells for c in row):
+        if isinstance(element, TableBox) and any(any_unchecked(c.runs) for row in element.cells for c in row):
             return True
     return False
 
@@ -477,7 +487,7 @@ class DeckLayout:
                 short = short_url(item.url, SHORT_URL_CHARS)  # the QR code and link carry the whole address
                 # The title is the link: its text says where it goes (a bare address would not).
                 title = tuple(replace(run, url=item.url) for run in item.title)
-                title = title if item.checked else title + (Run(" *"),)
+                title = title if item.checked else title + (Run(" *", unchecked=True),)
                 specs = [Spec(title, "heading"), Spec(((Run(short),)), "small", scale=0.8)]
                 fitted = fit_text(specs, text_w, row_h - QR_ROW_GAP, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:

@@ -14,6 +14,7 @@ import base64
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any, assert_never
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -21,21 +22,32 @@ from markupsafe import Markup, escape
 
 from generator.document import (
     Block,
+    BulletList,
     Callout,
     Cover,
+    DefinitionList,
     Diagram,
     Handout,
     Heading,
     Inline,
+    PageBreak,
+    Paragraph,
+    Quote,
+    ResourceList,
+    Run,
     SourceList,
+    Spectrum,
+    StatusMatrix,
+    Table,
+    Timeline,
     text_of,
+    texts_of,
 )
 from generator.layout.boxes import DiagramBox
 from generator.layout.urls import short_url
 from generator.render.svg import SvgPainter, qr_svg, status_symbol_svg
 from generator.theme import Theme
 
-_NUMBER = re.compile(r"(\d+)(\*?)")
 NARROW_W, NARROW_H = 400.0, 2000.0  # a phone's drawing, in slide points: about a third of a slide's width
 
 
@@ -48,12 +60,21 @@ class Section:
 
 
 class WebPage:
-    """What the template sees: the blocks and helpers that turn them into markup."""
+    """What the templates see: the blocks and helpers that turn them into markup.
+
+    ``block`` is the web writer's dispatch over every kind of document block
+    (mypy checks, ``assert_never``): each kind is drawn by the macro of that
+    name in the blocks template, or as plain text when it has none (and the
+    kind is reported in ``missing``, which the build turns into a warning).
+    """
 
     def __init__(self, handout: Handout, theme: Theme):
         self.handout = handout
         self.theme = theme
         self.painter = SvgPainter(theme)
+        self.macros: Any = None  # the blocks template's module: one macro per block kind
+        self.missing: set[str] = set()
+        self.drawn = 0  # blocks drawn through ``block``: an older page template draws them itself
         sources = [b for b in _walk(handout.blocks) if isinstance(b, SourceList)]
         self.sources = {e.number: e for s in sources for e in s.entries}
         self.first_cited: dict[int, str] = {}  # source number → the id of its first citation, for the way back
@@ -62,6 +83,47 @@ class WebPage:
         self.sections = self._sections()
 
     # -- what the template calls ------------------------------------------------
+
+    def block(self, block: Block, caption: str = "", depth: int = 0) -> Markup:
+        """Return ``block`` drawn by the blocks template's macro for its kind (plain text when it has none)."""
+        match block:
+            case Heading():
+                name = "heading"
+            case Paragraph():
+                name = "paragraph"
+            case BulletList():
+                name = "bullet_list"
+            case Quote():
+                name = "quote"
+            case Callout():
+                name = "callout"
+            case Table():
+                name = "table"
+            case StatusMatrix() | Spectrum() | Timeline():
+                name = "diagram"
+            case ResourceList():
+                name = "resource_list"
+            case SourceList():
+                name = "source_list"
+            case DefinitionList():
+                name = "definition_list"
+            case Cover():
+                name = "cover"
+            case PageBreak():
+                return Markup("")  # a web page does not break
+            case _:
+                assert_never(block)
+        self.drawn += 1
+        macro = getattr(self.macros, name, None)
+        if macro is None:
+            self.missing.add(name)
+            return self._plain(block)
+        return Markup(macro(block, caption, depth))
+
+    def _plain(self, block: Block) -> Markup:
+        """Return a block as plain paragraphs of its text: nothing is lost when a template has no macro for it."""
+        paragraphs = "".join(f"<p>{escape(text)}</p>" for text in texts_of(block) if text.strip())
+        return Markup(f'<div class="block">{paragraphs}</div>')
 
     def kind(self, block: Block) -> str:
         """Return a block's kind as the template switches on it ('heading', 'status-matrix' …)."""
@@ -75,7 +137,7 @@ class WebPage:
         out = []
         for run in runs:
             if run.cite:
-                out.append(self._citation(run.text))
+                out.append(self._citation(run))
                 continue
             html = escape(run.text)
             if run.bold:
@@ -134,8 +196,8 @@ class WebPage:
     def source_url(self, attribution: Inline) -> str:
         """Return the address of the first source an attribution cites (a blockquote's ``cite``), or ''."""
         for run in attribution:
-            for number, _ in _NUMBER.findall(run.text) if run.cite else ():
-                entry = self.sources.get(int(number))
+            for citation in run.cite:
+                entry = self.sources.get(citation.number)
                 if entry and entry.url:
                     return entry.url
         return ""
@@ -145,20 +207,21 @@ class WebPage:
 
     # -- inside -------------------------------------------------------------
 
-    def _citation(self, text: str) -> Markup:
+    def _citation(self, run: Run) -> Markup:
         links = []
-        for number, flag in _NUMBER.findall(text):
-            n = int(number)
+        for citation in run.cite:
+            n = citation.number
+            shown = f"{n}{'' if citation.checked else '*'}"
             entry = self.sources.get(n)
             self._count += 1
             ident = f"cite-{self._count}"
             self.first_cited.setdefault(n, ident)
-            label = f"Source {n}" + (", not yet checked against the original" if flag else "")
+            label = f"Source {n}" + ("" if citation.checked else ", not yet checked against the original")
             if entry is None:
-                links.append(escape(number + flag))
+                links.append(escape(shown))
             else:
                 links.append(Markup(f'<a href="#source-{n}" id="{ident}" aria-label="{escape(label)}">'
-                                    f"{escape(number + flag)}</a>"))
+                                    f"{escape(shown)}</a>"))
         return Markup('<sup class="cite">[') + Markup(", ").join(links) + Markup("]</sup>")
 
     def _sections(self) -> list[Section]:
@@ -195,12 +258,25 @@ def captioned(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
     return out
 
 
-def render_web(handout: Handout, theme: Theme, page_template: str,
-               fonts: dict[tuple[str, bool, bool], bytes]) -> bytes:
-    """Return the web edition of ``handout``: the page template rendered around its blocks."""
+@dataclass(frozen=True)
+class WebNotes:
+    """What drawing the page noticed: block kinds with no macro, and whether the page drew its blocks itself."""
+
+    missing: tuple[str, ...] = ()
+    old_page: bool = False  # the page template never called page.block: a copy from before the blocks template
+
+
+def render_web(handout: Handout, theme: Theme, page_template: str, blocks_template: str,
+               fonts: dict[tuple[str, bool, bool], bytes]) -> tuple[bytes, WebNotes]:
+    """Return the web edition of ``handout`` and what drawing it noticed (see ``WebNotes``).
+
+    The page template is rendered around the blocks; each block is drawn by
+    its macro in the blocks template (see ``WebPage.block``).
+    """
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                                         lstrip_blocks=True, keep_trailing_newline=True)
     page = WebPage(handout, theme)
+    page.macros = env.from_string(blocks_template).make_module({"page": page, "labels": handout.labels})
     cover = next((b for b in handout.blocks if isinstance(b, Cover)), None)
     logo = handout.meta.logo
     logo_uri = ""
@@ -211,7 +287,8 @@ def render_web(handout: Handout, theme: Theme, page_template: str,
         page=page, meta=handout.meta, labels=handout.labels, theme=theme, colours=theme.colours, cover=cover,
         blocks=captioned(tuple(b for b in handout.blocks if not isinstance(b, Cover))), logo=logo_uri,
         fonts=Markup(FONT_MARKER))
-    return html.replace(FONT_MARKER, font_faces(html, fonts)).encode("utf-8")
+    notes = WebNotes(tuple(sorted(page.missing)), old_page=page.drawn == 0 and len(handout.blocks) > 1)
+    return html.replace(FONT_MARKER, font_faces(html, fonts)).encode("utf-8"), notes
 
 
 FONT_MARKER = "/* @font-face rules */"

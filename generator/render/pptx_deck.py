@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, assert_never
 
 from lxml import etree
 from pptx import Presentation
@@ -66,26 +66,29 @@ class PptxWriter:
         slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE_ONLY_LAYOUT])
         title_done = False
         for element in laid.elements:
-            if isinstance(element, RectBox):
-                self.rect(slide, element)
-            elif isinstance(element, TextBox):
-                # The title placeholder holds the slide's title, not a "Part 2" label or subtitle above it.
-                if not title_done and element.role in ("title", "cover") and \
-                        any(p.role in ("title", "cover") for p in element.paragraphs):
-                    self.text(slide.shapes.title, element)
-                    title_done = True
-                else:
-                    self.text(slide.shapes.add_textbox(*self._box(element)), element)
-            elif isinstance(element, TableBox):
-                self.table(slide, element)
-            elif isinstance(element, PictureBox):
-                self.picture(slide, element)
-            elif isinstance(element, ImageBox):
-                picture = slide.shapes.add_picture(io.BytesIO(element.data), *self._box(element))
-                picture.name = "Logo"
-                picture._element.nvPicPr.cNvPr.set("descr", element.alt)
-            elif isinstance(element, DiagramBox):
-                self.diagram(slide, element)
+            match element:
+                case RectBox():
+                    self.rect(slide, element)
+                case TextBox():
+                    # The title placeholder holds the slide's title, not a "Part 2" label or subtitle above it.
+                    if not title_done and element.role in ("title", "cover") and \
+                            any(p.role in ("title", "cover") for p in element.paragraphs):
+                        self.text(slide.shapes.title, element)
+                        title_done = True
+                    else:
+                        self.text(slide.shapes.add_textbox(*self._box(element)), element)
+                case TableBox():
+                    self.table(slide, element)
+                case PictureBox():
+                    self.picture(slide, element)
+                case ImageBox():
+                    picture = slide.shapes.add_picture(io.BytesIO(element.data), *self._box(element))
+                    picture.name = "Logo"
+                    picture._element.nvPicPr.cNvPr.set("descr", element.alt)
+                case DiagramBox():
+                    self.diagram(slide, element)
+                case _:
+                    assert_never(element)
         if not title_done:  # keep the placeholder from showing its prompt text
             slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
         # Reading order is document order: the title first of what a screen reader reads. Decorative
@@ -231,10 +234,13 @@ class PptxWriter:
         group = slide.shapes.add_group_shape()
         group.name = "Diagram"
         for element in box.elements:
-            if isinstance(element, ShapeBox):
-                self.shape(group.shapes, element)
-            else:
-                self.text(group.shapes.add_textbox(*self._box(element)), element)
+            match element:
+                case ShapeBox():
+                    self.shape(group.shapes, element)
+                case TextBox():
+                    self.text(group.shapes.add_textbox(*self._box(element)), element)
+                case _:
+                    assert_never(element)
         group._element.nvGrpSpPr.cNvPr.set("descr", box.alt)
 
     def shape(self, shapes: Any, box: ShapeBox) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import replace
+from typing import assert_never
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DiagramBox,
+    Element,
     ImageBox,
     LaidParagraph,
     LaidSlide,
@@ -56,29 +58,46 @@ class SvgPainter:
 
     def diagram(self, box: DiagramBox, ident: str) -> str:
         """Return a diagram as an SVG image read by its alternative text (its labels are drawn, not read)."""
-        inner = "".join(self.shape(e) if isinstance(e, ShapeBox) else self.text(e) for e in box.elements)
+        inner = self.drawing(box)
         return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(box.x)} {_n(box.y)} {_n(box.w)} {_n(box.h)}" '
                 f'class="diagram" role="img" aria-labelledby="{ident}" font-family="{FONT_STACK}">'
                 f'<title id="{ident}">{escape(box.alt)}</title>{inner}</svg>')
 
-    def element(self, element: object) -> str:
-        if isinstance(element, RectBox):
-            return (f'<rect x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" height="{_n(element.h)}" '
-                    f'fill="{rect_colour(self.theme, element)}"/>')
-        if isinstance(element, TextBox):
-            return self.text(element)
-        if isinstance(element, TableBox):
-            return self.table(element)
-        if isinstance(element, PictureBox):
-            return qr_svg(element.url, element.w, element.x, element.y)
-        if isinstance(element, ImageBox):
-            data = base64.b64encode(element.data).decode("ascii")
-            kind = "png" if element.data.startswith(b"\x89PNG") else "jpeg"
-            return (f'<image x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" height="{_n(element.h)}" '
-                    f'href="data:image/{kind};base64,{data}"><title>{escape(element.alt)}</title></image>')
-        if isinstance(element, DiagramBox):
-            return "".join(self.shape(e) if isinstance(e, ShapeBox) else self.text(e) for e in element.elements)
-        return ""
+    def drawing(self, box: DiagramBox) -> str:
+        """Return a diagram's shapes and labels."""
+        out = []
+        for element in box.elements:
+            match element:
+                case ShapeBox():
+                    out.append(self.shape(element))
+                case TextBox():
+                    out.append(self.text(element))
+                case _:
+                    assert_never(element)
+        return "".join(out)
+
+    def element(self, element: Element) -> str:
+        """Return one element of the layout as SVG; every kind of box is drawn (mypy checks, ``assert_never``)."""
+        match element:
+            case RectBox():
+                return (f'<rect x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" '
+                        f'height="{_n(element.h)}" fill="{rect_colour(self.theme, element)}"/>')
+            case TextBox():
+                return self.text(element)
+            case TableBox():
+                return self.table(element)
+            case PictureBox():
+                return qr_svg(element.url, element.w, element.x, element.y)
+            case ImageBox():
+                data = base64.b64encode(element.data).decode("ascii")
+                kind = "png" if element.data.startswith(b"\x89PNG") else "jpeg"
+                return (f'<image x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" '
+                        f'height="{_n(element.h)}" href="data:image/{kind};base64,{data}">'
+                        f"<title>{escape(element.alt)}</title></image>")
+            case DiagramBox():
+                return self.drawing(element)
+            case _:
+                assert_never(element)
 
     def text(self, box: TextBox) -> str:
         out = []

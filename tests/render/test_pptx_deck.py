@@ -10,8 +10,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 
-from generator.build import build_pack
 from generator.content.loader import load_pack
+from generator.pipeline import build_pack
 from tests.helpers import MINI, TEMPLATES, edit
 
 

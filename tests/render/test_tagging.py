@@ -176,7 +176,7 @@ def test_the_contents_leaders_and_numbers_are_on_the_page(mini_built: dict[str, 
 
 
 def test_the_large_print_edition_passes_the_same_gates(tmp_path: Path) -> None:
-    from generator.build import build_pack
+    from generator.pipeline import build_pack
     from tests.helpers import MINI, TEMPLATES
 
     result = build_pack(MINI, TEMPLATES, tmp_path, "large-print", jobs=2)

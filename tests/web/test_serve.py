@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from generator.build.serve import safe_file
+from generator.preview.serve import safe_file
 from tests.helpers import MINI, ROOT, copy_pack, edit
 from tests.web.browser import PlaywrightError, axe_violations
 
@@ -90,7 +90,7 @@ def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
 def test_the_preview_reloads_after_a_save_shows_a_broken_one_and_stops_cleanly(browser: Any, server: Any) -> None:
     port, pack, process = server
     code, index = get(port, "/")
-    assert code == 200 and b"/mini/mini-public.html" in index and b"/_briefpack/slides/mini/public" in index
+    assert code == 200 and b"/mini/mini-public.html" in index and b"/_briefpack/output/deck/mini/public" in index
     assert get(port, "/../briefs/mini/pack.yaml")[0] == 404
     assert get(port, "/mini/%2e%2e/%2e%2e/briefs/mini/pack.yaml")[0] == 404
     assert get(port, "/mini/mini-public-deck.pptx")[0] == 200
@@ -102,7 +102,7 @@ def test_the_preview_reloads_after_a_save_shows_a_broken_one_and_stops_cleanly(b
     checker.goto(f"http://127.0.0.1:{port}/mini/mini-public.html")
     assert axe_violations(checker) == [], "the page as served (reload script added) still passes"
     slides = browser.new_page()
-    slides.goto(f"http://127.0.0.1:{port}/_briefpack/slides/mini/public")
+    slides.goto(f"http://127.0.0.1:{port}/_briefpack/output/deck/mini/public")
     assert slides.locator("figure.slide svg").count() > 10
 
     edit(pack / "content.yaml", "title: Rules differ from town to town", "title: Rules differ in every town")
@@ -178,7 +178,7 @@ def test_loopback_names_are_served_with_the_safety_headers(server: Any) -> None:
 
 
 def test_host_headers_are_read_as_browsers_send_them() -> None:
-    from generator.build.host_guard import allowed_hosts, split_host
+    from generator.preview.host_guard import allowed_hosts, split_host
 
     assert split_host("localhost:8000") == ("localhost", 8000)
     assert split_host("[::1]:8000") == ("::1", 8000)

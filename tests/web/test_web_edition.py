@@ -150,11 +150,11 @@ def test_content_is_text_never_markup(mini: Path, change: Any) -> None:
 
 @pytest.mark.browser
 def test_large_print_scales_the_whole_page_and_still_reflows(browser: Any, tmp_path: Path) -> None:
-    from generator.build.formats import FORMATS, Where
     from generator.editions.session import load_session
+    from generator.outputs import OUTPUTS, Where
 
     session = load_session(MINI, TEMPLATES, "large-print")
-    edition, web = session.editions[0], FORMATS["web"]
+    edition, web = session.editions[0], OUTPUTS["web"]
     composed = web.compose(edition, TEMPLATES, web.template(edition))
     page_file = tmp_path / "large.html"
     page_file.write_bytes(web.render(composed, session.theme, Where("mini", "web"), None).artifacts[0].data)
@@ -183,3 +183,31 @@ def test_phones_get_diagrams_drawn_for_their_width(browser: Any, default_built: 
         .filter(s => s.getClientRects().length)
         .flatMap(s => [...s.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)))""")
     assert smallest >= 12
+
+
+def test_a_block_kind_the_blocks_template_lacks_is_plain_text_and_a_warning(mini: Path, tmp_path: Path) -> None:
+    """A project's copied web-blocks.html.j2 without a macro for a kind never drops that kind's content."""
+    from generator.pipeline import build_pack
+    from tests.helpers import own_templates
+
+    templates = own_templates(tmp_path / "templates", "web-blocks.html.j2")
+    blocks = tmp_path / "templates" / "web-blocks.html.j2"
+    source = blocks.read_text("utf-8")
+    start = source.index("{% macro definition_list(")
+    blocks.write_text(source[:start], "utf-8")  # the glossary's macro is gone
+    result = build_pack(mini, templates, tmp_path / "out", jobs=1)
+    html = next(f.path for f in result.files if f.path.name == "mini-public.html").read_text("utf-8")
+    assert "A floating board for one rider." in html and "<dl>" not in html
+    warnings = [p.message for p in result.warnings]
+    assert any("web-blocks.html.j2 has no macro for definition_list blocks" in w for w in warnings), warnings
+
+
+def test_an_older_copy_of_the_page_template_is_named_in_a_warning(mini: Path, tmp_path: Path) -> None:
+    from generator.pipeline import build_pack
+    from tests.helpers import own_templates
+
+    templates = own_templates(tmp_path / "templates", "web.html.j2")
+    page = tmp_path / "templates" / "web.html.j2"
+    page.write_text(page.read_text("utf-8").replace("{{ page.block(block, caption) }}", "{{ block }}"), "utf-8")
+    result = build_pack(mini, templates, tmp_path / "out", jobs=1)
+    assert any("web.html.j2 is a copy from an older briefpack" in p.message for p in result.warnings)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-from generator.document import Inline
+from generator.document import Inline, Run
 from generator.errors import BuildError
 from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
 from generator.render.pdf import breaks  # noqa: F401  (web addresses break only at their joints)
 from generator.theme import Theme
-
-_NUMBER = re.compile(r"(\d+)(\*?)")
-
 
 # A space too small to see: reportlab breaks lines only at whitespace (not at U+200B), so this
 # is how a line may break before a citation marker without a visible gap when it does not.
@@ -36,7 +32,7 @@ def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_befor
         if run.cite and break_before_cites and out:
             out.append(HAIR_BREAK)
         if run.cite:
-            out.append(_cite_markup(run.text, colours.link) if cite_links else f"<super>{escape(run.text)}</super>")
+            out.append(_cite_markup(run, colours.link) if cite_links else f"<super>{escape(run.text)}</super>")
             continue
         text = _fallback_markup(run.text, theme)
         if run.status:
@@ -75,11 +71,12 @@ def plain_markup(text: str, theme: Theme) -> str:
     return _fallback_markup(text, theme)
 
 
-def _cite_markup(text: str, link: str) -> str:
+def _cite_markup(run: Run, link: str) -> str:
     """Return a superscript citation marker whose numbers link to the sources list."""
     parts = []
-    for number, flag in _NUMBER.findall(text):
-        parts.append(f'<a href="#src-{number}" color="{link}">{number}{flag}</a>')
+    for citation in run.cite:
+        flag = "" if citation.checked else "*"
+        parts.append(f'<a href="#src-{citation.number}" color="{link}">{citation.number}{flag}</a>')
     # A no-break space keeps "[4, 28]" together; reportlab honours U+00A0.
     return f"<super>[{',&nbsp;'.join(parts)}]</super>" if parts else ""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 from contextlib import nullcontext
-from typing import Any
+from typing import Any, assert_never
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -20,6 +20,7 @@ from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DiagramBox,
+    Element,
     ImageBox,
     LaidParagraph,
     LaidSlide,
@@ -73,29 +74,39 @@ class SlidePainter:
         canvas.setFillColor(HexColor("#FFFFFF"))
         canvas.rect(0, 0, SLIDE_WIDTH, SLIDE_HEIGHT, stroke=0, fill=1)
         for element in slide.elements:
-            if isinstance(element, RectBox):
+            self.element(canvas, element)
+        canvas.restoreState()
+
+    def element(self, canvas: Canvas, element: Element) -> None:
+        """Draw one element of the layout; every kind of box is drawn (mypy checks, ``assert_never``)."""
+        match element:
+            case RectBox():
                 canvas.setFillColor(HexColor(rect_colour(self.theme, element)))
                 canvas.rect(element.x, element.y, element.w, element.h, stroke=0, fill=1)
-            elif isinstance(element, TextBox):
+            case TextBox():
                 self.text(canvas, element)
-            elif isinstance(element, TableBox):
+            case TableBox():
                 self.table(canvas, element)
-            elif isinstance(element, PictureBox):
+            case PictureBox():
                 self.qr(canvas, element)
-            elif isinstance(element, ImageBox):
+            case ImageBox():
                 self.image(canvas, element)
-            elif isinstance(element, DiagramBox):
+            case DiagramBox():
                 self.diagram(canvas, element)
-        canvas.restoreState()
+            case _:
+                assert_never(element)
 
     def diagram(self, canvas: Canvas, box: DiagramBox) -> None:
         """Draw a diagram as one figure: its shapes and labels, read by its alternative text."""
         def draw() -> None:
             for element in box.elements:
-                if isinstance(element, ShapeBox):
-                    self.shape(canvas, element)
-                else:
-                    self.text(canvas, element, tagged=False)
+                match element:
+                    case ShapeBox():
+                        self.shape(canvas, element)
+                    case TextBox():
+                        self.text(canvas, element, tagged=False)
+                    case _:
+                        assert_never(element)
 
         if self.tagger(canvas):
             with figure(canvas, box.alt):

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, HRFlowable, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import ImageAndFlowables
 
-from generator.document import Meta
+from generator.document import Meta, any_unchecked
 from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.layout.boxes import SLIDE_HEIGHT, SLIDE_WIDTH, LaidSlide
@@ -69,7 +69,7 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                       bottomMargin=margin, initialFontName=font, **document_info(meta, title))
     story: list[Any] = [Paragraph(plain_markup(title, theme), styles["h1"], role="H1"), Spacer(1, 4)]
-    starred = any("*" in run.text for slide in slides for note in slide.notes for run in note if run.cite)
+    starred = any(any_unchecked(note) for slide in slides for note in slide.notes)
     if starred:  # the key to the unchecked mark, where the marks are
         story.append(Paragraph(plain_markup(labels.get("unchecked_legend", ""), theme), styles["small"]))
     note_style = styles["small"].clone("notes", textColor=HexColor(theme.colours.text))

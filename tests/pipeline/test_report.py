@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build.report import changes, summary, table
-from generator.build.results import OutputRecord, PackBuild
 from generator.errors import Problem
+from generator.pipeline.report import changes, summary, table
+from generator.pipeline.results import OutputRecord, PackBuild
 
 WARNING = Problem("briefs/p/x.yaml", 3, 5, "f", "careful", "warning")
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from generator.build import build_pack
-from generator.build.write import write_all
 from generator.errors import BuildError
+from generator.pipeline import build_pack
+from generator.pipeline.write import write_all
 from tests.helpers import TEMPLATES, edit
 
 

@@ -12,9 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.build.jobs import Job
-from generator.build.manifest import JobEntry, PackEntry, environment, file_hash
 from generator.errors import ContentError, Problem, display_path
+from generator.pipeline.jobs import Job
+from generator.pipeline.manifest import JobEntry, PackEntry, environment, file_hash
 from generator.templates import Templates
 
 if TYPE_CHECKING:  # loading packs imports the schema; a no-op build must not pay for it
@@ -66,8 +66,8 @@ def reasons_to_rebuild(record: JobEntry | None, inputs: dict[str, str], out_dir:
     if not record:
         return ["not built before"]
     old = record.inputs
-    reasons = [f"changed: {display_path(Path(p))}" for p in sorted(inputs) if old.get(p) != inputs[p]]
-    reasons += [f"removed: {display_path(Path(p))}" for p in sorted(old) if p not in inputs]
+    reasons = [f"changed: {_shown(p)}" for p in sorted(inputs) if old.get(p) != inputs[p]]
+    reasons += [f"removed: {_shown(p)}" for p in sorted(old) if p not in inputs]
     for name, info in record.files.items():
         path = out_dir / name
         if not path.is_file():
@@ -77,28 +77,37 @@ def reasons_to_rebuild(record: JobEntry | None, inputs: dict[str, str], out_dir:
     return reasons
 
 
+def _shown(key: str) -> str:
+    """Return a job input as a reason names it: a file as the user sees it, or 'reportlab (library)'."""
+    return f"{key.removeprefix(LIBRARY_KEY)} (library)" if key.startswith(LIBRARY_KEY) else display_path(Path(key))
+
+
 def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | None, inputs: dict[str, str],
               entry: PackEntry | None, force: bool) -> Plan:
     """Load the pack and decide which of its jobs are stale, and why."""
-    from generator.build.check import pack_problems
-    from generator.build.formats import FORMATS
     from generator.editions.session import load_session
+    from generator.outputs import OUTPUTS
+    from generator.outputs.handout import handout_template
+    from generator.pipeline.check import pack_problems
 
     session = load_session(folder, templates, theme_name)
     plan = Plan(folder, session.pack_id, inputs, session, entry)
     pack_files = sorted(p.resolve() for p in folder.rglob("*") if p.is_file())
     theme_folder = templates.theme_folder(session.theme_name)
     for edition in session.editions:
-        for fmt in FORMATS.values():
-            for part in fmt.parts(session.theme):
-                key = Job(folder, templates, theme_name, edition.variant, fmt.name, part).key
-                deps = job_inputs(pack_files, templates, fmt.template(edition), theme_folder, fmt.page_template)
+        for output in OUTPUTS.values():
+            for part in output.parts(session.theme):
+                key = Job(folder, templates, theme_name, edition.variant, output.name, part).key
+                templates_used = [output.template(edition), *output.wrappers,
+                                  handout_template(edition) if output.numbered_by_handout else None]
+                deps = job_inputs(pack_files, templates, templates_used, theme_folder)
                 hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
+                hashes.update(library_versions(output.libraries))
                 old = plan.old_job(key)
                 why = reasons_to_rebuild(old, hashes, out / plan.pack_id, force)
                 intact = why and all(w.startswith(("changed:", "removed:")) for w in why)
                 last = old.document if old and intact else None
-                job = Job(folder, templates, theme_name, edition.variant, fmt.name, part, last)
+                job = Job(folder, templates, theme_name, edition.variant, output.name, part, last)
                 (plan.stale if why else plan.fresh).append(job)
                 plan.deps[key] = hashes
                 plan.reasons[key] = why
@@ -139,10 +148,30 @@ def _closure(templates: Templates, name: str, stamp: tuple[Any, ...]) -> tuple[P
     return tuple(sorted(p.resolve() for p in seen))
 
 
-def job_inputs(pack_files: list[Path], templates: Templates, template: str, theme_folder: Path | None,
-               page_template: str | None = None) -> list[Path]:
-    """Return the files one format of one edition is made from (a web page's own template included)."""
+def job_inputs(pack_files: list[Path], templates: Templates, names: list[str | None],
+               theme_folder: Path | None) -> list[Path]:
+    """Return the files one output of one edition is made from: the pack, its templates (``names``), messages, theme.
+
+    ``names`` are the output's own template, the page it is wrapped in (the
+    web edition's) and the handout's, which numbers the edition's sources.
+    """
     shared = [p.resolve() for p in templates.files("messages/*").values()]
     theme = sorted(p.resolve() for p in theme_folder.rglob("*") if p.is_file()) if theme_folder else []
-    page = set(template_closure(templates, page_template)) if page_template else set()
-    return sorted(set(pack_files) | set(template_closure(templates, template)) | set(shared) | set(theme) | page)
+    used = {path for name in names if name for path in template_closure(templates, name)}
+    return sorted(set(pack_files) | used | set(shared) | set(theme))
+
+
+LIBRARY_KEY = "library:"  # job inputs that are library versions, not files
+
+
+def library_versions(libraries: tuple[str, ...]) -> dict[str, str]:
+    """Return the installed version of each library as job inputs: an upgrade rebuilds what it changes."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = {}
+    for name in libraries:
+        try:
+            found[f"{LIBRARY_KEY}{name}"] = version(name)
+        except PackageNotFoundError:
+            found[f"{LIBRARY_KEY}{name}"] = "missing"
+    return found

@@ -14,14 +14,9 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from generator.build.jobs import Job, JobResult, run_job_isolated
+from generator.pipeline.jobs import Job, JobResult, run_job_isolated
 
 Progress = Callable[[Job], None]
-
-# Roughly how long each format takes to render, relative to a handout: the longest jobs start first,
-# so that no worker is left with a deck when the others have finished.
-COST = {"deck": 3.0, "handout": 1.0, "summary": 0.2, "web": 0.3}
-
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when the thread that started it ends
 
@@ -56,12 +51,12 @@ def die_with_parent(parent: int) -> None:
 
 def warm_worker(parent: int) -> None:
     """Tie the worker's life to its parent's, then import every format's renderers and register their fonts."""
-    from generator.build.formats import FORMATS
+    from generator.outputs import OUTPUTS
     from generator.theme import Theme
 
     die_with_parent(parent)
-    for fmt in FORMATS.values():
-        fmt.warm(Theme())  # fonts are the same in every theme; see theme.Fonts
+    for output in OUTPUTS.values():
+        output.warm(Theme())  # fonts are the same in every theme; see theme.Fonts
 
 
 class Workers:
@@ -97,8 +92,12 @@ class Workers:
 def run_all(pending: list[Job], progress: Progress | None = None,
             workers: Workers | None = None) -> dict[tuple[str, str], JobResult]:
     """Render every pending job, in ``workers`` when given and there are several; return results by (folder, key)."""
+    from generator.outputs import OUTPUTS
+
     results: dict[tuple[str, str], JobResult] = {}
-    pending = sorted(pending, key=lambda job: -COST.get(job.format, 1.0))  # stable: equal costs keep their order
+    # The longest jobs start first, so that no worker is left with a deck when the others have finished
+    # (sorted is stable: equal costs keep their order).
+    pending = sorted(pending, key=lambda job: -OUTPUTS[job.output].cost)
     if workers and len(pending) > 1:
         for job, result in zip(pending, workers.map(pending), strict=True):
             results[(str(job.folder), job.key)] = result

@@ -27,7 +27,7 @@ _BUILTIN_KEY = "builtin/"
 
 def portable(path: str, out: Path) -> str:
     """Return an absolute path as the manifest stores it: relative to ``out``, or ``builtin/…``."""
-    if not Path(path).is_absolute():
+    if path.startswith("library:") or not Path(path).is_absolute():
         return path
     if Path(path).is_relative_to(BUILTIN):
         return _BUILTIN_KEY + Path(path).relative_to(BUILTIN).as_posix()
@@ -36,6 +36,8 @@ def portable(path: str, out: Path) -> str:
 
 def local(key: str, out: Path) -> str:
     """Return a stored path as an absolute path on this machine (the inverse of ``portable``)."""
+    if key.startswith("library:"):
+        return key
     if key.startswith(_BUILTIN_KEY):
         return str(BUILTIN / key.removeprefix(_BUILTIN_KEY))
     if Path(key).is_absolute():
@@ -69,10 +71,15 @@ def tree_hashes(*folders: Path) -> dict[str, str]:
     return hashes
 
 
+# Libraries that change every output's bytes: they compose the documents. Each output lists its own
+# render libraries (``Output.libraries``), so upgrading one rebuilds only what it draws.
+COMPOSE_LIBRARIES = ("jinja2", "markdown-it-py", "babel", "num2words")
+
+
 def environment() -> dict[str, str]:
-    """Return what besides the inputs decides the outputs: briefpack and its font and render libraries."""
+    """Return what besides the inputs decides every output: briefpack and the libraries that compose documents."""
     versions = {"briefpack": __version__}
-    for package in ("fontpkg-atkinson-hyperlegible", "fontpkg-arimo", "reportlab", "python-pptx", "segno"):
+    for package in COMPOSE_LIBRARIES:
         try:
             versions[package] = version(package)
         except PackageNotFoundError:
@@ -176,7 +183,7 @@ class Manifest:
 
     def save(self, out: Path) -> None:
         """Write the manifest atomically into ``out``."""
-        from generator.build.write import write_atomic
+        from generator.pipeline.write import write_atomic
 
         packs = {portable(folder, out): entry.to_json(out) for folder, entry in self.packs.items()}
         text = json.dumps({"format": FORMAT, "packs": packs}, indent=1, sort_keys=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.build.check import check_packs
+from generator.pipeline.check import check_packs
 from tests.helpers import MINI, TEMPLATES
 
 Change = Callable[[str, str, str], None]

@@ -19,10 +19,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from generator.build import preview
-from generator.build.host_guard import NONCE_KEY, HostGuard, allowed_hosts
-from generator.build.results import PackBuild, failure_lines
 from generator.errors import BriefpackError
+from generator.pipeline.results import PackBuild, failure_lines
+from generator.preview import pages
+from generator.preview.host_guard import NONCE_KEY, HostGuard, allowed_hosts
 from generator.templates import Templates
 
 MEDIA = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf", ".svg": "image/svg+xml",
@@ -78,8 +78,8 @@ Failed = Callable[[BriefpackError], None]
 
 def rebuild_thread(options: ServeOptions, state: PreviewState, built: Built, failed: Failed) -> threading.Thread:
     """Return the thread that builds once, then after every save: ``state`` learns each outcome, then the CLI."""
-    from generator.build.report import failure_lines as build_failure_lines
-    from generator.build.watch import rebuild_on_change
+    from generator.pipeline.report import failure_lines as build_failure_lines
+    from generator.pipeline.watch import rebuild_on_change
 
     def on_built(builds: list[PackBuild], seconds: float) -> None:
         state.finished(build_failure_lines(builds))
@@ -96,6 +96,70 @@ def rebuild_thread(options: ServeOptions, state: PreviewState, built: Built, fai
     return threading.Thread(target=run, name="briefpack-rebuild", daemon=True)
 
 
+def editions(options: ServeOptions) -> list[pages.EditionLinks]:
+    """Return every edition the preview lists: for each output, what its registry entry says to show.
+
+    A pack whose content does not load now is left out here; its error is in
+    the banner above every page.
+    """
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_session
+    from generator.outputs import OUTPUTS
+
+    found = []
+    for folder in find_packs(options.briefs, options.packs):
+        try:
+            session = load_session(folder, options.templates, options.theme)
+        except BriefpackError:
+            continue
+        target = options.out / session.pack_id
+        for edition in session.editions:
+            variant = edition.variant or "-"
+            links: list[tuple[str, str]] = []
+            files: list[str] = []
+            for output in OUTPUTS.values():
+                names = [edition.filename(session.pack_id, a) for a in output.artifact_names(session.theme)]
+                built = [name for name in names if (target / name).is_file()]
+                files += built
+                if output.preview is None or not built:
+                    continue
+                if output.preview.show == "file":
+                    links.append((output.preview.label, f"/{session.pack_id}/{built[0]}"))
+                else:
+                    links.append((output.preview.label,
+                                  f"/_briefpack/output/{output.name}/{session.pack_id}/{variant}"))
+            found.append(pages.EditionLinks(session.pack_id, edition.variant, tuple(links), tuple(files)))
+    return found
+
+
+def output_page(options: ServeOptions, name: str, pack: str, variant: str | None) -> tuple[str, str]:
+    """Return (title, body) of one output's preview page, from the content as it is now (or raise its error)."""
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_session
+    from generator.outputs import OUTPUTS
+
+    output = OUTPUTS.get(name)
+    if output is None or output.preview is None:
+        raise LookupError(f"no output '{name}' to preview")
+    for folder in find_packs(options.briefs, options.packs):
+        try:
+            session = load_session(folder, options.templates, options.theme)
+        except BriefpackError:  # another pack's error must not hide this one's outputs
+            continue
+        if session.pack_id != pack:
+            continue
+        edition = next((e for e in session.editions if e.variant == variant), None)
+        if edition is None:
+            break
+        title = f"{pack}: {output.preview.label}"
+        if output.preview.page is not None:
+            return title, output.preview.page(session, edition, options.templates)
+        names = [edition.filename(pack, a) for a in output.artifact_names(session.theme)]
+        built = [n for n in names if (options.out / pack / n).is_file()]
+        return title, f"<h1>{escape(title)}</h1>" + pages.files(pack, built)
+    raise LookupError(f"no pack '{pack}' with the edition '{variant or '-'}' builds now")
+
+
 def create_app(options: ServeOptions, state: PreviewState) -> Any:
     """Return the Starlette app of the preview."""
     from starlette.applications import Starlette
@@ -105,26 +169,15 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
 
     out = options.out
 
-    def editions() -> list[preview.EditionFiles]:
-        found = []
-        for folder in sorted(p for p in out.glob("*") if p.is_dir() and not p.name.startswith(".")):
-            files = sorted(f.name for f in folder.iterdir() if f.is_file() and not f.name.startswith("."))
-            for page in (f for f in files if f.endswith(".html")):
-                stem = page.removesuffix(".html")
-                variant = stem.removeprefix(folder.name + "-") if stem != folder.name else None
-                prefix = f"{stem}-" if variant else f"{folder.name}-"
-                found.append(preview.EditionFiles(folder.name, variant, tuple(
-                    f for f in files if f.startswith(prefix) or f == page)))
-        return found
-
     def nonce(request: Request) -> str:
         return str(request.scope.get("state", {}).get(NONCE_KEY, ""))
 
     def wrap(request: Request, title: str, body: str) -> HTMLResponse:
-        return HTMLResponse(preview.page(title, body, state.errors, state.generation, nonce(request)))
+        return HTMLResponse(pages.page(title, body, state.errors, state.generation, nonce(request)))
 
     async def index(request: Request) -> Response:
-        return wrap(request, "briefpack preview", preview.index(editions(), out.name))
+        listed = await asyncio.to_thread(editions, options)
+        return wrap(request, "briefpack preview", pages.index(listed, out.name))
 
     async def status(request: Request) -> Response:
         return JSONResponse({"generation": state.generation, "errors": state.errors})
@@ -140,24 +193,18 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
 
         return StreamingResponse(stream(), media_type="text/event-stream", headers={"Cache-Control": "no-store"})
 
-    drawn: dict[tuple[str, str], str] = {}  # the last slides that could be drawn, shown under an error
+    drawn: dict[tuple[str, str, str], tuple[str, str]] = {}  # the last page that could be drawn, shown under an error
 
-    async def slides(request: Request) -> Response:
-        pack, variant = request.path_params["pack"], request.path_params["variant"]
+    async def preview_page(request: Request) -> Response:
+        name, pack, variant = (request.path_params[k] for k in ("name", "pack", "variant"))
+        key = (name, pack, variant)
         try:
-            laid, theme, title = await asyncio.to_thread(deck_of, options, pack, None if variant == "-" else variant)
-            drawn[(pack, variant)] = f"<h1>{escape(title)}: slides</h1>{preview.slides(laid, theme)}"
+            drawn[key] = await asyncio.to_thread(output_page, options, name, pack, None if variant == "-" else variant)
         except (BriefpackError, LookupError) as exc:
-            if (pack, variant) not in drawn:
-                return wrap(request, f"{pack}: slides", f"<h1>{escape(pack)}: slides</h1><p>These slides cannot "
-                                                        f"be drawn now: {escape(str(exc))}</p>")
-        return wrap(request, f"{pack}: slides", drawn[(pack, variant)])
-
-    async def handout(request: Request) -> Response:
-        pack, variant = request.path_params["pack"], request.path_params["variant"]
-        found = [e for e in editions() if e.pack == pack and (e.variant or "-") == variant]
-        return wrap(request, f"{pack}: handout", f"<h1>{escape(pack)}: handout</h1>"
-                    + preview.handout(pack, found[0].files if found else ()))
+            if key not in drawn:
+                return wrap(request, f"{pack}: {name}", f"<h1>{escape(pack)}: {escape(name)}</h1><p>This cannot be "
+                                                        f"shown now: {escape(str(exc))}</p>")
+        return wrap(request, *drawn[key])
 
     async def output_file(request: Request) -> Response:
         path = safe_file(out, request.path_params["path"])
@@ -166,7 +213,7 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
                                 status_code=404)
         headers = {"Cache-Control": "no-store"}
         if path.suffix == ".html":
-            html = preview.inject(path.read_text("utf-8"), state.errors, state.generation, nonce(request))
+            html = pages.inject(path.read_text("utf-8"), state.errors, state.generation, nonce(request))
             return HTMLResponse(html, headers=headers)
         return FileResponse(path, media_type=MEDIA.get(path.suffix), headers=headers)
 
@@ -174,35 +221,9 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
         Route("/", index),
         Route("/_briefpack/status", status),
         Route("/_briefpack/events", events),
-        Route("/_briefpack/slides/{pack}/{variant}", slides),
-        Route("/_briefpack/handout/{pack}/{variant}", handout),
+        Route("/_briefpack/output/{name}/{pack}/{variant}", preview_page),
         Route("/{path:path}", output_file),
     ])
-
-
-def deck_of(options: ServeOptions, pack: str, variant: str | None) -> tuple[Any, Any, str]:
-    """Return the laid-out slides of one edition from the content as it is now (or raise its error)."""
-    from generator.build.formats import FORMATS
-    from generator.editions.discover import find_packs
-    from generator.editions.session import load_session
-    from generator.layout.slides import layout_deck
-
-    session = None
-    for folder in find_packs(options.briefs, options.packs):
-        try:
-            candidate = load_session(folder, options.templates, options.theme)
-        except BriefpackError:  # another pack's error must not hide this one's slides
-            continue
-        if candidate.pack_id == pack:
-            session = candidate
-            break
-    editions = [e for e in session.editions if e.variant == variant] if session else []
-    if session is None or not editions:
-        raise LookupError(f"no pack '{pack}' with the edition '{variant or '-'}' builds now")
-    edition = editions[0]
-    fmt = FORMATS["deck"]
-    deck = fmt.compose(edition, options.templates, fmt.template(edition)).document
-    return layout_deck(deck, session.theme), session.theme, deck.meta.title  # type: ignore[arg-type]
 
 
 def listen(host: str, port: int) -> socket.socket:

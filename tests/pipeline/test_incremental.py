@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_pack
-from generator.build.manifest import NAME
+from generator.pipeline import build_pack
+from generator.pipeline.manifest import NAME
 from generator.templates import Templates
 from tests.helpers import ROOT, TEMPLATES, own_templates
 

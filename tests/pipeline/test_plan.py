@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.build.manifest import FileEntry, JobEntry, Manifest, PackEntry
-from generator.build.plan import job_inputs, reasons_to_rebuild, template_closure
 from generator.errors import Problem
+from generator.pipeline.manifest import FileEntry, JobEntry, Manifest, PackEntry
+from generator.pipeline.plan import job_inputs, reasons_to_rebuild, template_closure
 from generator.templates import Templates
 from tests.helpers import TEMPLATES
 
@@ -33,7 +33,7 @@ def test_a_template_depends_on_what_it_extends_and_imports(tmp_path: Path) -> No
 
 def test_job_inputs_are_the_pack_the_template_closure_messages_and_theme(tmp_path: Path) -> None:
     pack_file = tmp_path / "pack.yaml"
-    inputs = job_inputs([pack_file], TEMPLATES, "summary.md.j2", TEMPLATES.theme_folder("default"))
+    inputs = job_inputs([pack_file], TEMPLATES, ["summary.md.j2", None], TEMPLATES.theme_folder("default"))
     names = {p.name for p in inputs}
     assert {"pack.yaml", "summary.md.j2", "labels.yaml", "es.po", "theme.yaml"} <= names
     assert "deck.md.j2" not in names
@@ -45,3 +45,16 @@ def test_the_manifest_round_trips(tmp_path: Path) -> None:
                            [Problem("f", 1, 2, "g", "m", "warning")])})
     Manifest({"/pack": entry}).save(tmp_path)
     assert Manifest.load(tmp_path).packs == {"/pack": entry}
+
+
+def test_the_manifest_keeps_library_versions_as_inputs(tmp_path: Path) -> None:
+    entry = PackEntry("p", {"/a": "1"}, {"theme": None}, {
+        "-:deck": JobEntry({"/a": "1", "library:python-pptx": "1.0.2"}, {}, "d")})
+    Manifest({"/pack": entry}).save(tmp_path)
+    assert Manifest.load(tmp_path).packs["/pack"].jobs["-:deck"].inputs["library:python-pptx"] == "1.0.2"
+
+
+def test_an_upgraded_library_rebuilds_what_it_draws_and_says_so(tmp_path: Path) -> None:
+    record = JobEntry({"library:reportlab": "5.1.0"}, {}, "")
+    assert reasons_to_rebuild(record, {"library:reportlab": "5.2.0"}, tmp_path, False) == [
+        "changed: reportlab (library)"]

@@ -13,11 +13,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator.build.jobs import JobResult
-from generator.build.manifest import FileEntry, JobEntry, Manifest, PackEntry, data_hash, file_hash
-from generator.build.plan import Plan
-from generator.build.results import OutputRecord, PackBuild
 from generator.errors import BuildError, Problem, display_path
+from generator.pipeline.jobs import JobResult
+from generator.pipeline.manifest import FileEntry, JobEntry, Manifest, PackEntry, data_hash, file_hash
+from generator.pipeline.plan import Plan
+from generator.pipeline.results import OutputRecord, PackBuild
 
 
 def _stage(path: Path, data: bytes) -> str:

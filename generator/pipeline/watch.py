@@ -6,11 +6,11 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from generator.build.driver import build_packs
-from generator.build.pool import Workers
-from generator.build.results import PackBuild
 from generator.editions.discover import find_packs
 from generator.errors import BriefpackError
+from generator.pipeline.driver import build_packs
+from generator.pipeline.pool import Workers
+from generator.pipeline.results import PackBuild
 from generator.templates import Templates
 
 DEBOUNCE_MS = 200

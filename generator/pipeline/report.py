@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.build.results import PackBuild
 from generator.errors import display_path
+from generator.pipeline.results import PackBuild
 
 EDIT_REASONS = ("changed:", "removed:", "settings changed")
 

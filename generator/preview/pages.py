@@ -1,4 +1,4 @@
-"""The pages of the live preview (`briefpack serve`): the index, slides as SVG with notes, the handout.
+"""The pages of the live preview (`briefpack serve`): the index, and the frame around an output's files.
 
 Pure functions from what the server knows (the packs, their last good outputs,
 the current errors) to HTML. Every page carries the same banner (the errors of
@@ -11,10 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
-
-from generator.layout.boxes import LaidSlide
-from generator.render.svg import SvgPainter
-from generator.theme import Theme
 
 # Reloads the page once the server says a newer build (or a new error) exists. Listens with
 # EventSource; where it is missing or the connection drops, it polls.
@@ -51,11 +47,12 @@ iframe { width: 100%; height: 85vh; border: 1px solid #B3B3B3; }
 
 
 @dataclass(frozen=True)
-class EditionFiles:
-    """One edition of a pack as the index lists it: its name and the files of it that exist."""
+class EditionLinks:
+    """One edition of a pack as the index lists it: a link per output (label, address) and every file built."""
 
     pack: str
     variant: str | None
+    links: tuple[tuple[str, str], ...]
     files: tuple[str, ...]
 
 
@@ -90,40 +87,23 @@ def inject(html: str, errors: Sequence[str], generation: int, nonce: str) -> str
     return html.replace("</body>", script + "</body>", 1) if "</body>" in html else html + script
 
 
-def index(editions: Sequence[EditionFiles], out_name: str) -> str:
-    """Return the index: each pack's editions with their web page, slides, handout and every file."""
+def index(editions: Sequence[EditionLinks], out_name: str) -> str:
+    """Return the index: each pack's editions with a link per output, and every file."""
     if not editions:
         return "<h1>briefpack preview</h1><p>No outputs yet: the first build has not finished or failed.</p>"
     parts = ["<h1>briefpack preview</h1>", f"<p>Serving <code>{escape(out_name)}/</code>; pages reload "
              "after every save.</p>"]
     for edition in editions:
         name = edition.pack + (f" — {edition.variant}" if edition.variant else "")
-        stem = f"{edition.pack}-{edition.variant}" if edition.variant else edition.pack
-        variant = edition.variant or "-"
-        links = [f'<a href="/{edition.pack}/{stem}.html">web edition</a>',
-                 f'<a href="/_briefpack/slides/{edition.pack}/{variant}">slides with notes</a>',
-                 f'<a href="/_briefpack/handout/{edition.pack}/{variant}">handout</a>']
+        links = [f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in edition.links]
         files = "".join(f'<li><a href="/{edition.pack}/{escape(f)}">{escape(f)}</a></li>' for f in edition.files)
         parts.append(f"<h2>{escape(name)}</h2><p>{' · '.join(links)}</p><ul>{files}</ul>")
     return "".join(parts)
 
 
-def slides(slides_: Sequence[LaidSlide], theme: Theme) -> str:
-    """Return every slide as SVG (the very layout of the PPTX and the slides PDF) with its speaker notes."""
-    painter = SvgPainter(theme)
-    out = []
-    for slide in slides_:
-        notes = "".join(f"<p>{escape(''.join(run.text for run in note))}</p>" for note in slide.notes)
-        out.append(f'<figure class="slide" id="slide-{slide.number}">{painter.slide(slide, slide.title)}'
-                   f"<figcaption><strong>Slide {slide.number}: {escape(slide.title)}</strong>{notes}"
-                   "</figcaption></figure>")
-    return "".join(out)
-
-
-def handout(pack: str, files: Sequence[str]) -> str:
-    """Return the handout page: the PDF in the browser's own viewer, and links to every paper size."""
-    pdfs = [f for f in files if "-handout-" in f or "-summary-" in f]
-    if not pdfs:
-        return "<p>No handout built yet.</p>"
-    links = " · ".join(f'<a href="/{pack}/{escape(f)}">{escape(f)}</a>' for f in pdfs)
-    return f'<p>{links}</p><iframe src="/{pack}/{escape(pdfs[0])}" title="{escape(pdfs[0])}"></iframe>'
+def files(pack: str, names: Sequence[str]) -> str:
+    """Return an output's page: its first file in the browser's own viewer, and links to every file of it."""
+    if not names:
+        return "<p>Not built yet.</p>"
+    links = " · ".join(f'<a href="/{pack}/{escape(f)}">{escape(f)}</a>' for f in names)
+    return f'<p>{links}</p><iframe src="/{pack}/{escape(names[0])}" title="{escape(names[0])}"></iframe>'

@@ -1,4 +1,4 @@
-"""Check packs without writing anything: validate, lint, and predict what the deck layout will do."""
+"""Check packs without writing anything: validate, lint, and predict what each output will warn about."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
             report.problems.extend(exc.problems)
             continue
         report.problems.extend(pack_problems(session, templates))
-        report.problems.extend(lint_layout(session, templates))
+        report.problems.extend(predicted(session, templates))
     report.seconds = time.perf_counter() - started
     return report
 
@@ -63,37 +63,22 @@ def pack_problems(session: Session, templates: Templates) -> list[Problem]:
             + list(session.problems))
 
 
-def lint_layout(session: object, templates: Templates) -> list[Problem]:
-    """Return what the layouts will warn about, as a build reports it: slides that continue, a long summary.
+def predicted(session: Session, templates: Templates) -> list[Problem]:
+    """Return what each output will warn about when built, as ``build`` reports it (see ``Output.predict``).
 
-    The deck is laid out (not rendered) and the summary rendered in memory on
-    each paper, so ``check`` predicts exactly the warnings ``build`` prints.
+    A layout error is reported at the content it refused, as the build would.
     """
-    from generator.build.formats import FORMATS, Where, deck_warnings, output_label, summary_warnings
-    from generator.document import Handout
-    from generator.editions.session import Session
-    from generator.layout.slides import layout_deck
-    from generator.render.pdf.handout import render_handout_pdf
+    from generator.outputs import OUTPUTS, Where, output_label
 
-    assert isinstance(session, Session)
-    where = display_path(session.loaded.folder)
+    folder = display_path(session.loaded.folder)
     problems: list[Problem] = []
     for edition in session.editions:
-        deck_where = Where(where, output_label(edition.variant, "deck"), session.origins)
-        try:
-            deck = FORMATS["deck"].compose(edition, templates, FORMATS["deck"].template(edition)).document
-            problems.extend(deck_warnings(layout_deck(deck, session.theme), deck_where,  # type: ignore[arg-type]
-                                          session.theme.deck.words))
-            summary = FORMATS["summary"].compose(edition, templates, FORMATS["summary"].template(edition)).document
-        except BriefpackError as exc:
-            origin = deck_where.origin_of(exc)
-            problems.append(Problem(origin.file, origin.line, origin.column, origin.field,
-                                    f"{deck_where.output}: {exc}") if origin else
-                            Problem(where, 0, 0, deck_where.output, str(exc)))
-            continue
-        assert isinstance(summary, Handout)
-        for paper in session.theme.papers:
-            _, pages = render_handout_pdf(summary, session.theme, paper, contents=False)
-            problems.extend(summary_warnings(pages, paper, Where(where, output_label(edition.variant, "summary")),
-                                             session.theme.handout.summary_pages))
+        for output in OUTPUTS.values():
+            where = Where(folder, output_label(edition.variant, output.name), session.origins)
+            try:
+                problems.extend(output.predict(session, edition, templates, where))
+            except ContentError:
+                raise
+            except BriefpackError as exc:
+                problems.append(where.error(exc))
     return problems

@@ -11,13 +11,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator.build.jobs import Job
-from generator.build.manifest import Manifest, tree_hashes
-from generator.build.plan import Plan, build_options, plan_pack, up_to_date
-from generator.build.pool import Progress, Workers, run_all
-from generator.build.results import PackBuild, failure_lines
-from generator.build.write import unchanged_pack, write_pack
 from generator.errors import BriefpackError, BuildError, display_path
+from generator.pipeline.jobs import Job
+from generator.pipeline.manifest import Manifest, tree_hashes
+from generator.pipeline.plan import Plan, build_options, plan_pack, up_to_date
+from generator.pipeline.pool import Progress, Workers, run_all
+from generator.pipeline.results import PackBuild, failure_lines
+from generator.pipeline.write import unchanged_pack, write_pack
 from generator.templates import Templates
 
 LOCK_NAME = ".briefpack.lock"

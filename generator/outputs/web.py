@@ -1,0 +1,67 @@
+"""The web edition: the handout's document as one self-contained, accessible HTML page per edition."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from generator.errors import TemplateError
+from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
+from generator.outputs.handout import compose as compose_handout
+from generator.templates import Templates
+from generator.theme import Theme
+
+if TYPE_CHECKING:
+    from generator.compose.compose import Composed
+    from generator.editions.variants import Edition
+
+PAGE = "web.html.j2"  # the page: head, styles, cover, contents, footer
+BLOCKS = "web-blocks.html.j2"  # one macro per kind of block
+
+
+def compose(edition: Edition, templates: Templates, name: str) -> Composed:
+    """Return the handout's document with the source of the templates it is wrapped in (page and blocks)."""
+    sources = []
+    for wrapper in (PAGE, BLOCKS):
+        found = templates.find(wrapper)
+        if found is None:
+            raise TemplateError(f"no template '{wrapper}' in {', '.join(str(f) for f in templates.folders)}")
+        sources.append((wrapper, found.read_text("utf-8")))
+    return replace(compose_handout(edition, templates, name), wrappers=tuple(sources))
+
+
+def render(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> OutputResult:
+    """Return the web edition: the page template rendered around the handout's blocks."""
+    from generator.document import Handout
+    from generator.fonts.web import web_faces
+    from generator.render.html import render_web
+
+    assert isinstance(composed.document, Handout)
+    sources = dict(composed.wrappers)
+    data, notes = render_web(composed.document, theme, sources[PAGE], sources[BLOCKS], web_faces(theme.fonts.handout))
+    problems = [where.warning(f"{BLOCKS} has no macro for {kind} blocks; they are shown as plain text (add "
+                              f"'{{% macro {kind}(block, caption, depth) %}}' to it)") for kind in notes.missing]
+    if notes.old_page:
+        problems.append(where.warning(f"{PAGE} is a copy from an older briefpack: it draws blocks itself, so a kind "
+                                      f"it does not know is left out; copy it again (briefpack templates {PAGE}) "
+                                      "and make your changes there"))
+    return OutputResult((Artifact(".html", data, 1, "pages"),), composed.problems + tuple(problems))
+
+
+def warm(theme: Theme) -> None:
+    """Read the page's font faces and import the subsetter (before worker processes fork)."""
+    from fontTools import subset  # noqa: F401  (half a second to import, paid once before the workers fork)
+
+    from generator.fonts.web import web_faces
+    from generator.render import html  # noqa: F401  (imported for its import time)
+
+    web_faces(theme.fonts.handout)
+
+
+def files(part: str | None) -> tuple[str, ...]:
+    return (".html",)
+
+
+WEB = Output("web", compose, render, "handout.md.j2", warm, files, cost=0.3, same_as="handout", wrappers=(PAGE, BLOCKS),
+             preview=Preview("web edition", "file"),
+             libraries=("fonttools", "fontpkg-atkinson-hyperlegible", "fontpkg-arimo", "segno", "markupsafe"))
