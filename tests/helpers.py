@@ -35,6 +35,19 @@ def own_templates(folder: Path, *names: str) -> Templates:
 TEMPLATES = Templates.with_builtins()  # the built-ins alone
 
 
+def file_count(pack: Path, theme: str | None = None) -> int:
+    """Return how many files a build of ``pack`` makes: every registered output's files, for each edition.
+
+    Counted from the output registry, so adding an output changes no test.
+    """
+    from generator.editions.session import load_session
+    from generator.outputs import OUTPUTS
+
+    session = load_session(pack, TEMPLATES, theme)
+    per_edition = sum(len(output.artifact_names(session.theme)) for output in OUTPUTS.values())
+    return per_edition * len(session.editions)
+
+
 def run(*args: str) -> tuple[int, str, str]:
     """Run ``briefpack ARGS`` in this process; return (exit code, stdout, stderr)."""
     from generator.cli import main

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import __version__
-from tests.helpers import ROOT, SMALL, copy_pack, edit, own_templates, pdf_text, run
+from tests.helpers import MINI, ROOT, SMALL, copy_pack, edit, file_count, own_templates, pdf_text, run
 
 Change = Callable[[str, str, str], None]
 
@@ -49,14 +49,14 @@ def test_build_writes_every_output_and_reports_one_line(mini: Path) -> None:
     code, out, err = run("build", "--quiet")
     assert code == 0, err
     [line] = out.splitlines()
-    assert line.startswith("built mini: 16 files, ") and " slides in " in line
+    assert line.startswith(f"built mini: {file_count(MINI)} files, ") and " slides in " in line
     outputs = ["deck.pptx", "handout-a4.pdf", "handout-letter.pdf", "slides.pdf", "speaker-notes.pdf",
                "summary-a4.pdf", "summary-letter.pdf"]
     assert sorted(p.name for p in Path("output/mini").iterdir()) == sorted(
         [f"mini-{variant}-{name}" for variant in ("public", "experts") for name in outputs]
         + ["mini-public.html", "mini-experts.html"])
     code, out, _ = run("build")
-    assert code == 0 and out.startswith("up to date: mini (16 files)")
+    assert code == 0 and out.startswith(f"up to date: mini ({file_count(MINI)} files)")
 
 
 def test_a_template_error_is_one_line_and_keeps_old_outputs(mini: Path) -> None:
@@ -166,7 +166,7 @@ def test_one_broken_pack_stops_nothing_else(mini: Path, tmp_path: Path) -> None:
     edit(other / "pack.yaml", "language: en-AU", "language: 12")
     code, out, err = run("build", "-q")
     assert code == 1
-    assert out.startswith("built mini: 16 files") and out.rstrip().endswith("FAILED: small-pack")
+    assert out.startswith(f"built mini: {file_count(MINI)} files") and out.rstrip().endswith("FAILED: small-pack")
     assert err.splitlines() == ['briefs/small-pack/pack.yaml:11:13: pack.language: expected text, got a whole '
                                 'number 12; put it in quotes: "12"',
                                 "small-pack: not built; its previous outputs are unchanged"]
