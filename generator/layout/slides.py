@@ -9,25 +9,15 @@ even alone on a slide at the floor is a build error naming the slide.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import assert_never
+from dataclasses import replace
 
 from generator.document import (
     Block,
-    BulletList,
-    Callout,
-    Cell,
     Cover,
     Deck,
-    DefinitionList,
     Diagram,
-    Heading,
     Inline,
-    PageBreak,
-    Paragraph,
-    Quote,
     ResourceList,
     Run,
     Slide,
@@ -40,7 +30,6 @@ from generator.document import (
     text_of,
 )
 from generator.errors import BuildError
-from generator.fonts.metrics import face
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
@@ -51,11 +40,10 @@ from generator.layout.boxes import (
     PictureBox,
     RectBox,
     TableBox,
-    TableCell,
     TextBox,
 )
 from generator.layout.diagrams import layout_diagram_parts, shifted
-from generator.layout.fit import Spec, fit_text, line_height, sizes
+from generator.layout.fit import Spec, fit_text, line_height
 from generator.layout.grid import (
     BODY_H,
     BODY_W,
@@ -88,53 +76,12 @@ from generator.layout.grid import (
     TITLE_H,
     TITLE_Y,
 )
-from generator.layout.tables import column_groups, column_widths
+from generator.layout.slide_tables import table_parts
+from generator.layout.slide_text import Part, count_words, specs_of, text_parts, within_budget
+from generator.layout.tables import column_groups
 from generator.layout.urls import short_url
-from generator.layout.wrap import longest_word, wrap
+from generator.layout.wrap import wrap
 from generator.theme import Theme
-
-CELL_PADDING = 5.0  # points inside each table cell on a slide
-
-
-def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
-    """Return the paragraph specs that present ``block`` on a text slide.
-
-    Every block kind is decided here (mypy checks, ``assert_never``): text
-    kinds become paragraphs; tables, diagrams and resources have slides of
-    their own (``DeckLayout.content``) and are an error inside running text.
-    """
-    match block:
-        case Paragraph():
-            if block.style == "attribution":  # introduces the points after it, on every slide they reach
-                return [Spec(block.text, "attribution", scale=0.75, lead=True)]
-            return [Spec(block.text, "small" if block.style == "small" else "body")]
-        case BulletList():
-            return [Spec(item, bullet=f"{n}." if block.ordered else "•") for n, item in enumerate(block.items, 1)]
-        case Heading():
-            return [Spec(block.text, "heading")]
-        case Quote():
-            specs = [Spec(p, "quote") for p in block.paragraphs]
-            specs.append(Spec(((Run("— "),) + block.attribution), "attribution", scale=0.75))
-            return specs
-        case Callout():
-            out = [Spec(block.title, "heading")] if block.title else []
-            for child in block.blocks:
-                out.extend(specs_of(child, labels))
-            return out
-        case DefinitionList():
-            return [Spec((Run(text_of(term) + ": ", bold=True),) + definition) for term, definition in block.items]
-        case SourceList():
-            out = []  # its legend is in the footer of every slide that shows the mark
-            for entry in block.entries:
-                mark = () if entry.checked else (Run(" *", unchecked=True),)
-                out.append(Spec((Run(f"{entry.number}. "),) + entry.text + mark, "small", gap=0.2))
-            return out
-        case PageBreak():
-            return []  # a slide is its own page
-        case Table() | ResourceList() | StatusMatrix() | Spectrum() | Timeline() | Cover():
-            raise BuildError(f"a {type(block).__name__} block cannot be shown inside a slide's running text")
-        case _:
-            assert_never(block)
 
 
 def has_unchecked_mark(elements: tuple[Element, ...]) -> bool:
@@ -275,7 +222,7 @@ class DeckLayout:
         self.add(slide, elements)
 
     def quote(self, slide: Slide) -> None:
-        specs, moved = self._within_budget([s for b in slide.blocks for s in specs_of(b, self.labels)])
+        specs, moved = within_budget([s for b in slide.blocks for s in specs_of(b, self.labels)], self.sizes.words)
         largest = self.sizes.quote_max
         fitted = fit_text(specs, BODY_W, BODY_H, largest, self.sizes.body_min, self.sizes.line_spacing)
         if fitted is None:  # a long quotation continues like any other text
@@ -306,10 +253,10 @@ class DeckLayout:
                 text.append(block)
                 continue
             if text:
-                parts += self.text_parts(slide, [s for b in text for s in specs_of(b, self.labels)])
+                parts += text_parts(slide, [s for b in text for s in specs_of(b, self.labels)], self.sizes)
                 text = []
             if isinstance(block, Table):
-                parts += [p for group in column_groups(block) for p in self.table_parts(slide, group)]
+                parts += [p for group in column_groups(block) for p in table_parts(slide, group, self.sizes)]
             elif isinstance(block, ResourceList):
                 parts += self.resource_parts(slide, block)
             elif block is not None:
@@ -328,92 +275,6 @@ class DeckLayout:
             notes += [spec.runs for spec in specs_of(block, self.labels)]
         self.content(replace(slide, blocks=tuple(rest), notes=tuple(notes)))
 
-    def text_parts(self, slide: Slide, specs: list[Spec]) -> list[Part]:
-        """Return the slides a run of text fills, within the theme's word budget.
-
-        Items past the budget move, whole and in order, to the speaker notes; a
-        paragraph too long for a slide continues on the next at a sentence break.
-        """
-        limits = self.sizes
-        spacing = limits.line_spacing
-        specs, moved = self._within_budget(specs)
-        if not specs:
-            return []
-        fitted = fit_text(specs, BODY_W, BODY_H, limits.body_max, limits.body_min, spacing)
-        if fitted is not None:
-            laid, size = fitted
-            return [Part([TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
-                         size < limits.body_max, moved)]
-        # Too much for one slide even at the floor: fill slides in order at the floor size. A lead
-        # (a lived-experience attribution, say) repeats on the slide its points continue on.
-        chunks: list[list[Spec]] = [[]]
-        lead: Spec | None = None
-        queue = list(specs)
-        while queue:
-            spec = queue.pop(0)
-            trial = chunks[-1] + [spec]
-            if fit_text(trial, BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is None:
-                if fit_text([spec], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is None:
-                    head, tail = split_at_sentence(spec, lambda part: fit_text(
-                        chunks[-1] + [part], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is not None)
-                    if head is None:
-                        raise BuildError(f"slide '{text_of(slide.title)}': a sentence does not fit on a slide even "
-                                         f"at {limits.body_min:g} pt: '{text_of(spec.runs)[:60]}…'",
-                                         text=text_of(spec.runs))
-                    chunks[-1].append(head)
-                    chunks.append([lead] if lead is not None and not spec.lead else [])
-                    queue.insert(0, tail)
-                    continue
-                if chunks[-1] and chunks[-1][-1] is lead:  # a lead never ends a slide: it moves on with its points
-                    chunks[-1].pop()
-                if spec.role == "attribution" and not spec.lead and chunks[-1]:
-                    # A quotation's attribution never stands alone: its last sentences move on with it.
-                    quoted = chunks[-1].pop()
-                    head, tail = split_at_sentence(quoted, lambda part: fit_text(
-                        chunks[-1] + [part], BODY_W, BODY_H, limits.body_min, limits.body_min, spacing) is not None)
-                    if head is not None:
-                        chunks[-1].append(head)
-                    chunks.append([tail if head is not None else quoted, spec])
-                    continue
-                chunks.append([lead, spec] if lead is not None and not spec.lead else [spec])
-            else:
-                chunks[-1] = trial
-            if spec.lead:
-                lead = spec
-        parts = []
-        for index, chunk in enumerate(c for c in chunks if c):
-            chunk = [replace(chunk[0], gap=0.0)] + chunk[1:]
-            fitted = fit_text(chunk, BODY_W, BODY_H, limits.body_max, limits.body_min, spacing)
-            assert fitted is not None
-            laid, size = fitted
-            parts.append(Part([TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
-                              size < limits.body_max, moved if index == 0 else ()))
-        return parts
-
-    def _within_budget(self, specs: list[Spec]) -> tuple[list[Spec], tuple[Inline, ...]]:
-        """Return the specs that keep the slide within its word budget, and the runs of those that move."""
-        budget = self.sizes.words
-        if not budget:
-            return specs, ()
-        kept: list[Spec] = []
-        moved: list[Inline] = []
-        count = 0
-        went = False  # whether the item before moved: a quotation's attribution line goes where its quotation went
-        for spec in specs:
-            words = spec_words(spec)
-            first_item = all(s.lead for s in kept)  # a slide always shows its first item, whatever its length
-            trailing = spec.role == "attribution" and not spec.lead
-            if (went if trailing else not first_item and not spec.lead and (moved or count + words > budget)):
-                moved.append(spec.runs)
-                went = True
-                continue
-            went = False
-            kept.append(spec)
-            count += words
-        while kept and kept[-1].lead and len(kept) > 1:  # an attribution whose points all moved moves with them
-            moved.insert(0, kept.pop().runs)
-        return kept, tuple(moved)
-
     def diagram_parts(self, block: Diagram) -> list[Part]:
         parts = []
         for laid in layout_diagram_parts(block, MARGIN_X, BODY_Y, BODY_W, BODY_H, self.sizes):
@@ -421,47 +282,6 @@ class DeckLayout:
                 laid = shifted(laid, (BODY_H - laid.h) / 2)
             parts.append(Part([laid]))
         return parts
-
-    def table_parts(self, slide: Slide, table: Table) -> list[Part]:
-        limits = self.sizes
-
-        def measure(row: tuple, size: float, header: bool,
-                    widths: tuple[float, ...]) -> tuple[tuple[TableCell, ...], float]:
-            cells = []
-            tallest = 0
-            for cell, width in zip(row, widths, strict=True):
-                runs = tuple(replace(r, bold=True) for r in cell.text) if header else cell.text
-                lines = tuple(wrap(runs, size, width - 2 * CELL_PADDING))
-                cells.append(TableCell(runs, lines, cell.status))
-                tallest = max(tallest, len(lines))
-            return tuple(cells), tallest * line_height(size, 1.0) + 2 * CELL_PADDING
-
-        chosen = None
-        for size in sizes(limits.table_max, limits.table_min):
-            widths = slide_column_widths(table, size)
-            header = measure(table.header, size, True, widths)
-            rows = [measure(row, size, False, widths) for row in table.rows]
-            chosen = (size, widths, header, rows)
-            words_fit = all(longest_word(c.text, size) + 2 * CELL_PADDING <= w + 0.01
-                            for row in (table.header, *table.rows) for c, w in zip(row, widths, strict=True))
-            if words_fit and header[1] + sum(h for _, h in rows) <= BODY_H:
-                break  # the largest size at which every word fits its column and the table its slide
-        assert chosen is not None
-        size, widths, header, rows = chosen
-        groups: list[list[tuple[tuple[TableCell, ...], float]]] = [[]]
-        used = header[1]
-        for row in rows:
-            if used + row[1] > BODY_H and groups[-1]:
-                groups.append([])
-                used = header[1]
-            if header[1] + row[1] > BODY_H:
-                raise BuildError(f"slide '{text_of(slide.title)}': a table row does not fit even at {size:g} pt",
-                                 text=max((text_of(c.runs) for c in row[0]), key=len))
-            groups[-1].append(row)
-            used += row[1]
-        return [Part([TableBox(MARGIN_X, BODY_Y, widths, (header[1],) + tuple(h for _, h in group),
-                               (header[0],) + tuple(c for c, _ in group), size, CELL_PADDING)],
-                     size < limits.table_max) for group in groups]
 
     def resource_parts(self, slide: Slide, block: ResourceList) -> list[Part]:
         per_slide = RESOURCES_PER_SLIDE
@@ -498,28 +318,7 @@ class DeckLayout:
         return parts
 
 
-@dataclass
-class Part:
-    """One slide's worth of a content slide: what to draw below the title."""
-
-    elements: list[Element]
-    shrunk: bool = False
-    moved: tuple[Inline, ...] = ()  # items past the word budget, moved to this slide's notes
-
-
 DIAGRAMS = (StatusMatrix, Spectrum, Timeline)
-
-
-def count_words(text: str) -> int:
-    """Return the words in ``text``: tokens with a letter or digit (a lone "…" or "—" is not a word)."""
-    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
-
-
-def spec_words(spec: Spec) -> int:
-    """Return the words a paragraph puts on screen (citation markers and attribution lines are not counted)."""
-    if spec.role == "attribution":
-        return 0
-    return count_words(" ".join(run.text for run in spec.runs if not run.cite))
 
 
 def longest_text(slide: LaidSlide) -> str:
@@ -540,50 +339,6 @@ def slide_words(slide: LaidSlide) -> int:
             count += sum(count_words(" ".join(r.text for r in c.runs if not r.cite))
                          for row in element.cells for c in row)
     return count
-
-
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-
-
-def split_at_sentence(spec: Spec, fits: Callable[[Spec], bool]) -> tuple[Spec | None, Spec]:
-    """Split a paragraph too long for one slide at the last sentence break whose first part ``fits``.
-
-    Returns (head, tail); head is None when not even one sentence fits.
-    """
-    text = "".join(run.text for run in spec.runs)
-    breaks = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
-    for end, start in reversed(breaks):  # the space between the sentences goes with neither
-        head = replace(spec, runs=_slice(spec.runs, 0, end))
-        if fits(head):
-            return head, replace(spec, runs=_slice(spec.runs, start, len(text)), bullet=None, gap=0.0)
-    return None, spec
-
-
-def _slice(runs: Inline, start: int, end: int) -> Inline:
-    """Return the runs covering characters ``start`` to ``end`` of their joined text."""
-    out: list[Run] = []
-    position = 0
-    for run in runs:
-        left, right = max(start, position), min(end, position + len(run.text))
-        if left < right or (run.cite and start <= position < end):
-            out.append(replace(run, text=run.text[left - position:right - position]) if not run.cite else run)
-        position += len(run.text)
-    return tuple(out)
-
-
-def slide_column_widths(table: Table, size: float) -> tuple[float, ...]:
-    """Return the widths of ``table``'s columns on a slide at ``size`` points (see ``layout.tables``)."""
-
-    def runs(cell: Cell, header: bool) -> Inline:
-        return tuple(replace(r, bold=True) for r in cell.text) if header else cell.text
-
-    def longest(cell: Cell, header: bool) -> float:
-        return longest_word(runs(cell, header), size)
-
-    def amount(cell: Cell, header: bool) -> float:
-        return sum(face(r.bold, r.italic).width(r.text, size) for r in runs(cell, header))
-
-    return column_widths(table, BODY_W, longest, amount, 2 * CELL_PADDING)
 
 
 # Every slide kind a template may name, and how it is laid out. A kind not here is an error.

@@ -35,12 +35,21 @@ from generator.layout.boxes import (
     TableBox,
     TextBox,
 )
+from generator.render.pptx_internals import (
+    check,
+    line_element,
+    non_visual,
+    paragraph_element,
+    run_element,
+    shape_tree,
+    text_body,
+    title_only_layout,
+)
 from generator.render.pptx_package import finish_package
 from generator.render.qr import qr_png
 from generator.render.slide_style import rect_colour, shape_colour, text_colour
 from generator.theme import Theme, hex_to_rgb
 
-TITLE_ONLY_LAYOUT = 5
 ALIGN_CODE = {"left": "l", "right": "r", "center": "ctr"}
 
 
@@ -63,7 +72,7 @@ class PptxWriter:
         return text_colour(self.theme, role, run_status, cite)
 
     def slide(self, laid: LaidSlide) -> None:
-        slide = self.prs.slides.add_slide(self.prs.slide_layouts[TITLE_ONLY_LAYOUT])
+        slide = self.prs.slides.add_slide(title_only_layout(self.prs))
         title_done = False
         for element in laid.elements:
             match element:
@@ -84,7 +93,7 @@ class PptxWriter:
                 case ImageBox():
                     picture = slide.shapes.add_picture(io.BytesIO(element.data), *self._box(element))
                     picture.name = "Logo"
-                    picture._element.nvPicPr.cNvPr.set("descr", element.alt)
+                    non_visual(picture).set("descr", element.alt)
                 case DiagramBox():
                     self.diagram(slide, element)
                 case _:
@@ -93,7 +102,7 @@ class PptxWriter:
             slide.shapes.title.element.getparent().remove(slide.shapes.title.element)
         # Reading order is document order: the title first of what a screen reader reads. Decorative
         # shapes (a band behind the title) go before it, so they are drawn beneath it and skipped.
-        tree = slide.shapes._spTree
+        tree = shape_tree(slide)
         for shape in slide.shapes:
             if shape.is_placeholder:
                 tree.remove(shape.element)
@@ -107,7 +116,7 @@ class PptxWriter:
             frame.text = notes
             for paragraph in frame.paragraphs:  # read aloud in the pack's language
                 for run in paragraph.runs:
-                    run._r.get_or_add_rPr().set("lang", self.meta.language)
+                    run_element(run).get_or_add_rPr().set("lang", self.meta.language)
 
     @staticmethod
     def _box(box: Any) -> tuple[int, int, int, int]:
@@ -126,11 +135,11 @@ class PptxWriter:
         shape.line.fill.background()
         shape.shadow.inherit = False
         shape.name = f"Background {box.role}"
-        mark_decorative(shape._element.nvSpPr.cNvPr)
+        mark_decorative(non_visual(shape))
 
     def text(self, shape: Any, box: TextBox) -> None:
         shape.left, shape.top, shape.width, shape.height = self._box(box)
-        body = shape.text_frame._txBody
+        body = text_body(shape.text_frame)
         # What the frame's word_wrap, auto_size, margins and vertical_anchor properties write, written directly.
         body_pr = body.bodyPr
         body_pr.set("wrap", "square")
@@ -203,7 +212,7 @@ class PptxWriter:
         frame = slide.shapes.add_table(rows, cols, Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h))
         frame.name = "Comparison table"
         header = ", ".join("".join(run.text for run in cell.runs) for cell in box.cells[0] if cell.runs)
-        frame._element.nvGraphicFramePr.cNvPr.set("descr", f"Table with columns: {header}")  # first row: headers
+        non_visual(frame).set("descr", f"Table with columns: {header}")  # first row: headers
         table = frame.table
         for index, width in enumerate(box.col_widths):
             table.columns[index].width = Pt(width)
@@ -222,7 +231,7 @@ class PptxWriter:
                 p.line_spacing = 1.0
                 for run in cell.runs:
                     colour = c.table_header_text if r == 0 else self.colour_for("body", run.status, bool(run.cite))
-                    self._run(frame.part, p._p, run, box.size, run.bold or r == 0, None, colour)
+                    self._run(frame.part, paragraph_element(p), run, box.size, run.bold or r == 0, None, colour)
                 target.fill.solid()
                 if r == 0:
                     target.fill.fore_color.rgb = _rgb(c.table_header_bg)
@@ -241,7 +250,7 @@ class PptxWriter:
                     self.text(group.shapes.add_textbox(*self._box(element)), element)
                 case _:
                     assert_never(element)
-        group._element.nvGrpSpPr.cNvPr.set("descr", box.alt)
+        non_visual(group).set("descr", box.alt)
 
     def shape(self, shapes: Any, box: ShapeBox) -> None:
         """Add a line, arrow, ellipse or status symbol as native shapes (decorative: the group has the alt text)."""
@@ -254,9 +263,9 @@ class PptxWriter:
             if line is not None:
                 connector.line.color.rgb = line
             if box.shape == "arrow":
-                ln = connector.line._get_or_add_ln()
+                ln = line_element(connector.line)
                 etree.SubElement(ln, qn("a:tailEnd")).set("type", "triangle")
-            mark_decorative(connector._element.nvCxnSpPr.cNvPr)
+            mark_decorative(non_visual(connector))
             return
         made = []
         if box.shape == "tick":
@@ -293,12 +302,12 @@ class PptxWriter:
                     part.line.fill.background()
                 part.shadow.inherit = False
         for part in made:
-            mark_decorative(part._element.xpath("./*[1]/p:cNvPr")[0])
+            mark_decorative(non_visual(part))
 
     def picture(self, slide: Any, box: PictureBox) -> None:
         picture = slide.shapes.add_picture(io.BytesIO(qr_png(box.url)), *self._box(box))
         picture.name = "QR code"
-        cnv = picture._element.nvPicPr.cNvPr
+        cnv = non_visual(picture)
         cnv.set("descr", box.alt)
         picture.click_action.hyperlink.address = box.url
 
@@ -324,6 +333,7 @@ def mark_decorative(cnv_pr: Any) -> None:
 
 def render_deck_pptx(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) -> bytes:
     """Return the PPTX bytes of the measured ``slides``."""
+    check()  # once per process: the python-pptx internals the writer uses are where it expects them
     writer = PptxWriter(theme, meta)
     for laid in slides:
         writer.slide(laid)

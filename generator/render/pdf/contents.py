@@ -24,7 +24,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from generator.render.pdf.flowables import HeadingParagraph, Indented
-from generator.render.pdf.tagging import Element, TaggedParagraph, tagger_of
+from generator.render.pdf.reportlab_hooks import current_matrix, page_code, text_cursor
+from generator.render.pdf.structure import Element, tagger_of
+from generator.render.pdf.tagged import TaggedParagraph
 
 DOT = " . "
 CALLBACK = "briefpackContentsEntryEnd"
@@ -81,11 +83,11 @@ class Contents(TableOfContents):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803  (reportlab's names)
         def record(canvas: Any, kind: str, label: str) -> None:
             level, index = (int(part) for part in label.split(","))
-            x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
-            pending = canvas.__dict__.setdefault("_pending_numbers", [])
+            x, y = text_cursor(canvas)
+            pending = canvas.__dict__.setdefault("pending_numbers", [])
             tagger = tagger_of(canvas)
             pending.append(PendingNumber(x, y, availWidth, self.getLevelStyle(level), self.entries[index][2],
-                                         len(canvas._code), tuple(canvas._currentMatrix),
+                                         len(page_code(canvas)), current_matrix(canvas),
                                          tagger.current if tagger else None))
 
         self.canv.setNamedCB(CALLBACK, record)
@@ -96,15 +98,19 @@ class Contents(TableOfContents):
                 rows.append([Spacer(1, style.spaceBefore)])
             markup = f'<a href="#{key}">{self.to_markup(text)}</a><onDraw name="{CALLBACK}" label="{level},{index}"/>'
             rows.append([TaggedParagraph(markup, style, role="TOCI")])
-        self._table = Table(rows or [[Spacer(1, 1)]], colWidths=(availWidth,), style=self.tableStyle)
-        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        self.rows = Table(rows or [[Spacer(1, 1)]], colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self.rows.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803  (reportlab's names)
+        parts: list[Any] = self.rows.splitOn(self.canv, availWidth, availHeight)
+        return parts
 
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803  (reportlab's)
         tagger = tagger_of(canvas)
         if tagger:
             tagger.open("TOC")
-        super().drawOn(canvas, x, y, _sW)
+        self.rows.drawOn(canvas, x, y, _sW)
         if tagger:
             tagger.close()
 
@@ -118,7 +124,8 @@ def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, in
     messages . . . 3" as one line; reportlab's own contents put the number first.
     """
     for entry in sorted(pending, key=lambda e: e.index, reverse=True):
-        mark = len(canvas._code)
+        code = page_code(canvas)
+        mark = len(code)
         style, number = entry.style, str(pages.get(entry.key, "?"))
         size = style.fontSize
         width = stringWidth(number, style.fontName, size)
@@ -144,11 +151,11 @@ def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, in
             tagger.annotation(canvas, entry.entry, link)  # the number's link belongs to its entry
         else:
             link()
-        drawn = canvas._code[mark:]
-        del canvas._code[mark:]
-        after = min(entry.index + 1, len(canvas._code))
-        if canvas._code[after:after + 2] == ["Q", "EMC"]:
+        drawn = code[mark:]
+        del code[mark:]
+        after = min(entry.index + 1, len(code))
+        if code[after:after + 2] == ["Q", "EMC"]:
             # After the entry's marked content, in the same coordinates: the leader and number are page
             # furniture (an artifact), not words of the entry.
             after += 2
-        canvas._code[after:after] = drawn
+        code[after:after] = drawn

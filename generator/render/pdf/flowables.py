@@ -13,7 +13,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from generator.document import Logo
-from generator.render.pdf.tagging import TaggedParagraph, figure, link_figure
+from generator.render.pdf.reportlab_hooks import frame_of, frame_top, page_height
+from generator.render.pdf.tagged import TaggedParagraph, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.symbols import symbol_shape
 
@@ -44,12 +45,12 @@ class SpaceDownTo(Flowable):
         self.fraction, self.gap = fraction, gap
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        frame = getattr(self, "_frame", None)
-        page_height = self.canv._pagesize[1] if getattr(self, "canv", None) else 0
-        if frame is None or not page_height:
+        frame = frame_of(self)
+        height = page_height(self.canv) if getattr(self, "canv", None) else 0
+        if frame is None or not height:
             return 0, self.gap
-        target_y = page_height * (1 - self.fraction) - self.gap  # distance from the page bottom
-        current_y = frame._y
+        target_y = height * (1 - self.fraction) - self.gap  # distance from the page bottom
+        current_y = frame_top(frame)
         self.height = max(self.gap, current_y - target_y)
         return available_width, self.height
 
@@ -200,8 +201,8 @@ class Bookmarks:
         key = flowable.key
         canvas = self.canv  # type: ignore[attr-defined]
         # PDF outlines cannot skip a level: a document starting at '##' gets its entries at the top.
-        depth = min(level - 1, getattr(self, "_outline_depth", -1) + 1)
-        self._outline_depth = depth
+        depth = min(level - 1, getattr(self, "outline_depth", -1) + 1)
+        self.outline_depth = depth
         canvas.bookmarkPage(key)
         canvas.addOutlineEntry(flowable.plain, key, level=depth, closed=depth > 0)
         pages = getattr(canvas, "heading_pages", None)

@@ -21,10 +21,13 @@ from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.render.pdf.blocks import PdfContext, render_block
 from generator.render.pdf.contents import Contents, contents_entries
+from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import Bookmarks
 from generator.render.pdf.markup import paragraph_styles, plain_markup
 from generator.render.pdf.page import FOOTER_ROOM, cover_band, document_info, footer_canvas, tagged_info
-from generator.render.pdf.tagging import TaggedParagraph, Tagger, finish_tagged_pdf
+from generator.render.pdf.reportlab_hooks import verify
+from generator.render.pdf.structure import Tagger
+from generator.render.pdf.tagged import TaggedParagraph
 from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -63,6 +66,7 @@ def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pa
     the document (see ``contents``); a handout too short for contents takes a
     second, without them.
     """
+    verify()  # once per process: reportlab still calls every hook tagging relies on
     font = register_handout_font(theme.fonts.handout)
     size = PAPERS[paper]
     pdf, pages = _layout_pass(handout, theme, font, size, with_toc=contents)

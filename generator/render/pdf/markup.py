@@ -9,12 +9,14 @@ from generator.document import Inline, Run
 from generator.errors import BuildError
 from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
-from generator.render.pdf import breaks  # noqa: F401  (web addresses break only at their joints)
+from generator.render.pdf.reportlab_hooks import install
 from generator.theme import Theme
 
 # A space too small to see: reportlab breaks lines only at whitespace (not at U+200B), so this
 # is how a line may break before a citation marker without a visible gap when it does not.
 HAIR_BREAK = '<font size="0.1"> </font>'
+
+install()  # web addresses break only at their joints; wrapped lines keep their spaces for screen readers
 
 
 def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_before_cites: bool = False) -> str:

@@ -17,8 +17,10 @@ from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
 from generator.render.pdf.blocks import COVER_BAND, LOGO_MAX_HEIGHT, LOGO_MAX_WIDTH
 from generator.render.pdf.contents import PendingNumber, draw_deferred
+from generator.render.pdf.finish import DocumentInfo
 from generator.render.pdf.flowables import draw_logo, logo_size
-from generator.render.pdf.tagging import TAGGER, DocumentInfo, Tagger, TaggingCanvas
+from generator.render.pdf.reportlab_hooks import keep_page, replay_pages, restore_page
+from generator.render.pdf.structure import TAGGER, Tagger, TaggingCanvas
 from generator.theme import Theme
 
 FOOTER_ROOM = 8  # points between the body and the bottom margin, where the footer rule sits
@@ -72,63 +74,61 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
     class FooterCanvas(TaggingCanvas):
         heading_pages: ClassVar[dict[str, int]] = {}  # bookmark key → page, filled as headings are laid out
 
-        def _pieces(self, text: str) -> list[tuple[str, str]]:
+        def pieces_of(self, text: str) -> list[tuple[str, str]]:
             fallback_font = register_fallback_font(theme.fonts.fallback)
             pieces = split_by_coverage(text, primary, fallback)
             return [(piece, fallback_font if use else font) for piece, use in pieces]
 
-        def _width(self, text: str, size: float) -> float:
+        def text_width(self, text: str, size: float) -> float:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            return float(sum(stringWidth(piece, name, size) for piece, name in self._pieces(text)))
+            return float(sum(stringWidth(piece, name, size) for piece, name in self.pieces_of(text)))
 
-        def _draw(self, x: float, y: float, text: str, size: float) -> None:
+        def draw_text(self, x: float, y: float, text: str, size: float) -> None:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            for piece, name in self._pieces(text):
+            for piece, name in self.pieces_of(text):
                 self.setFont(name, size)
                 self.drawString(x, y, piece)
                 x += stringWidth(piece, name, size)
 
         def __init__(self, *args: Any, **kwargs: Any):
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-            self._pending_numbers: list[PendingNumber] = []  # contents entries on this page, numbered at save
+            self.kept_pages: list[dict[str, Any]] = []
+            self.pending_numbers: list[PendingNumber] = []  # contents entries on this page, numbered at save
             setattr(self, TAGGER, tagger)
             stamp = pdf_date(meta)
             self.setDateFormatter(lambda *_: stamp)
 
         def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._pending_numbers = []
-            # The page is written later (in save), but bookmarks and links made on the pages that
-            # follow must name them: advance the document's page counter now, and rewind it in save.
-            self._doc.pageCounter += 1
-            self._startPage()
+            # The page is written later (in save), when the page count is known; bookmarks and links
+            # made on the pages that follow must name them, so the page counter moves on now.
+            self.kept_pages.append(keep_page(self))
+            self.pending_numbers = []
 
         def save(self) -> None:
-            total = len(self._pages)
-            self._doc.pageCounter = 1
-            for state in self._pages:
-                self.__dict__.update(state)
-                if self._pending_numbers:
-                    draw_deferred(self, self._pending_numbers, self.heading_pages)
-                if self._pageNumber > 1 or not has_cover:
-                    self._footer(total)
+            total = len(self.kept_pages)
+            replay_pages(self)
+            for state in self.kept_pages:
+                restore_page(self, state)
+                if self.pending_numbers:
+                    draw_deferred(self, self.pending_numbers, self.heading_pages)
+                if self.getPageNumber() > 1 or not has_cover:
+                    self.draw_footer(total)
                 self.finish_page()
                 Canvas.showPage(self)
             Canvas.save(self)
 
-        def _footer(self, total: int) -> None:
+        def draw_footer(self, total: int) -> None:
             self.saveState()
             self.setFont(font, theme.handout.small - 1)
             self.setFillColor(HexColor(theme.colours.muted))
             left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {date.isoformat()}"
-            right = labels.get("page_of", "Page {page} of {pages}").format(page=self._pageNumber, pages=total)
+            right = labels.get("page_of", "Page {page} of {pages}").format(page=self.getPageNumber(), pages=total)
             y = margin * 0.7  # about 12 mm from the paper's edge: inside any home printer's reach
             size = theme.handout.small - 1
-            self._draw(margin, y, left, size)
-            self._draw(paper[0] - margin - self._width(right, size), y, right, size)
+            self.draw_text(margin, y, left, size)
+            self.draw_text(paper[0] - margin - self.text_width(right, size), y, right, size)
             self.setStrokeColor(HexColor(theme.colours.rule))
             self.setLineWidth(0.5)
             self.line(margin, y + 10, paper[0] - margin, y + 10)

@@ -32,18 +32,12 @@ from generator.layout.boxes import (
     placed,
     placed_rows,
 )
+from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import draw_status_symbol, qr_alt
 from generator.render.pdf.page import pdf_date, tagged_info
-from generator.render.pdf.tagging import (
-    TAGGER,
-    TableTags,
-    Tagger,
-    TaggingCanvas,
-    figure,
-    finish_tagged_pdf,
-    link_figure,
-    tagger_of,
-)
+from generator.render.pdf.reportlab_hooks import verify
+from generator.render.pdf.structure import TAGGER, Tagger, TaggingCanvas, tagger_of
+from generator.render.pdf.tagged import TableTags, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
 from generator.theme import Theme
@@ -304,6 +298,7 @@ def new_canvas(buffer: io.BytesIO, size: tuple[float, float], meta: Meta, tagger
 
 def render_slides_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) -> bytes:
     """Return a PDF with one 16:9 page per slide, bookmarked by slide title."""
+    verify()  # once per process: reportlab still calls every hook tagging relies on
     painter = SlidePainter(theme)
     buffer = io.BytesIO()
     tagger = Tagger()

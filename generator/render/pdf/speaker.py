@@ -16,12 +16,15 @@ from generator.document import Meta, any_unchecked
 from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.layout.boxes import SLIDE_HEIGHT, SLIDE_WIDTH, LaidSlide
+from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import Bookmark
 from generator.render.pdf.markup import markup, paragraph_styles, plain_markup
 from generator.render.pdf.page import document_info, pdf_date, tagged_info
+from generator.render.pdf.reportlab_hooks import verify
 from generator.render.pdf.slides import SlidePainter
-from generator.render.pdf.tagging import TaggedParagraph as Paragraph
-from generator.render.pdf.tagging import Tagger, figure, finish_tagged_pdf, tagging_canvas
+from generator.render.pdf.structure import Tagger, tagging_canvas
+from generator.render.pdf.tagged import TaggedParagraph as Paragraph
+from generator.render.pdf.tagged import figure
 from generator.theme import Theme
 
 SLIDE_SCALE = 0.3
@@ -60,6 +63,7 @@ class SlidePicture(Flowable):
 def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
                        labels: dict[str, str]) -> tuple[bytes, int]:
     """Return (PDF bytes, pages) of the speaker handout: each slide's picture with its notes beside it."""
+    verify()  # once per process: reportlab still calls every hook tagging relies on
     font = register_handout_font(theme.fonts.handout)
     styles = paragraph_styles(theme, font)
     painter = SlidePainter(theme, tagged=False)  # a slide picture is one Figure, not its parts
