@@ -19,8 +19,8 @@ types:
 test:  ## the whole suite, on every core
 	$(BIN)/pytest
 
-test-fast:  ## skip the tests that drive LibreOffice, watch and the fuzzer
-	$(BIN)/pytest -m "not slow"
+test-fast:  ## the inner loop: skip what drives LibreOffice, Chromium, watch, serve and the fuzzer, and old-pack builds
+	$(BIN)/pytest -m "not slow and not browser"
 
 format:
 	$(BIN)/ruff check --fix generator tests tools

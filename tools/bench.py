@@ -146,19 +146,46 @@ def long_handouts(sizes: tuple[int, ...]) -> dict[str, Any]:
     return {"runs": rows}
 
 
+def side_by_side(rounds: int = 3) -> dict[str, Any]:
+    """Cold builds of the default pack and pandoc's pptx + typst pair, alternating, in one run."""
+    try:
+        import pypandoc  # noqa: F401
+        import typst  # noqa: F401
+    except ImportError:
+        return {"skipped": "pip install pypandoc-binary typst to compare with pandoc"}
+    sys.path.insert(0, str(ROOT / "tools"))
+    from pandoc_pair import markdown, run_once
+
+    handout_md, deck_md = markdown(ROOT / "briefs" / "sex-work-law")
+    ours, theirs = [], []
+    for _ in range(rounds):
+        work = _workspace()
+        seconds, out, _ = _cli(work, "build", "-q")
+        ours.append({"seconds": round(seconds, 3), "per_second": round(_units(out) / seconds, 1)})
+        shutil.rmtree(work)
+        theirs.append(run_once(handout_md, deck_md))
+    best_ours = sorted(r["per_second"] for r in ours)[len(ours) // 2]
+    best_theirs = sorted(r["per_second"] for r in theirs)[len(theirs) // 2]
+    return {"briefpack": ours, "pandoc_pptx_typst": theirs, "median_ratio": round(best_ours / best_theirs, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 packs in the batch and shorter handouts")
     parser.add_argument("--json", type=Path, default=Path("bench-results.json"), help="where to write results")
+    parser.add_argument("--only", action="append", help="run only these steps (e.g. --only 'cold and no-op')")
     args = parser.parse_args()
     results: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "python": sys.version.split()[0]}}
     steps = [
         ("cold and no-op", cold_and_noop),
+        ("side by side with pandoc", side_by_side),
         ("watch edits", watch_edits),
         ("batch", lambda: batch(10 if args.quick else 50)),
         ("long handouts", lambda: long_handouts((5, 10) if args.quick else (5, 10, 20, 40, 50))),
     ]
     for label, step in steps:
+        if args.only and label not in args.only:
+            continue
         started = time.perf_counter()
         results[label.replace(" ", "_")] = step()
         print(f"{label}: done in {time.perf_counter() - started:.1f}s", file=sys.stderr)

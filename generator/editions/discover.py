@@ -43,10 +43,10 @@ def _known_packs(briefs: Path, name: str) -> str:
 
 def check_theme_option(templates: Templates, name: str | None) -> None:
     """Refuse a --theme that names no theme, listing the themes there are."""
-    from generator.content.explain import did_you_mean
-
     if name is None or templates.theme_folder(name) is not None:
         return
+    from generator.content.explain import did_you_mean
+
     known = templates.theme_names()
     raise UsageError(f"--theme {name}: no such theme{did_you_mean(name, known)}; themes: {', '.join(known)}")
 

@@ -128,6 +128,7 @@ class Output:
     predict: Predict = predicts_nothing
     cost: float = 1.0  # how long it takes to render, relative to a handout: the longest jobs start first
     per_paper: bool = False  # one job per paper size, so they render in parallel
+    split: tuple[str, ...] = ()  # or one job per named part of its files (the deck: "pptx", "pdf")
     same_as: str | None = None  # arranged like that output (the web edition is the handout's document)
     wrappers: tuple[str, ...] = ()  # templates the rendered document is wrapped in (the web page and its blocks)
     numbered_by_handout: bool = True  # carries the edition's citation numbers, so depends on its handout template
@@ -140,8 +141,10 @@ class Output:
         return edition.template(self.name, default)
 
     def parts(self, theme: Theme) -> tuple[str | None, ...]:
-        """Return the separately rendered parts: the theme's papers, or one part."""
-        return tuple(theme.papers) if self.per_paper else (None,)
+        """Return the separately rendered parts: the theme's papers, the named parts, or one part."""
+        if self.per_paper:
+            return tuple(theme.papers)
+        return self.split or (None,)
 
     def artifact_names(self, theme: Theme) -> tuple[str, ...]:
         """Return the names of every file this output makes for one edition with ``theme``."""

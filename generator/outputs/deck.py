@@ -70,23 +70,31 @@ def _laid(composed: Composed, theme: Theme) -> tuple[LaidSlide, ...]:
 
 
 def render(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> OutputResult:
-    """Return the slide deck as PPTX, the same slides as PDF, and the speaker handout."""
+    """Return one part of the deck: the PPTX ("pptx"), or the same slides as PDF with the speaker notes ("pdf").
+
+    Both parts draw the one measured layout; they render in parallel, so the
+    deck no longer holds a worker alone while the others finish. The layout's
+    warnings are reported with the PPTX, once.
+    """
     from generator.document import Deck
-    from generator.render.pdf.slides import render_slides_pdf
-    from generator.render.pdf.speaker import render_speaker_pdf
-    from generator.render.pptx_deck import render_deck_pptx
 
     document = composed.document
     assert isinstance(document, Deck)
     slides = _laid(composed, theme)
     count = len(slides)
+    if part == "pdf":
+        from generator.render.pdf.slides import render_slides_pdf
+        from generator.render.pdf.speaker import render_speaker_pdf
+
+        notes, pages = render_speaker_pdf(slides, theme, document.meta, document.labels)
+        return OutputResult((Artifact("slides.pdf", render_slides_pdf(slides, theme, document.meta), count, "pages"),
+                             Artifact("speaker-notes.pdf", notes, pages, "pages")), composed.problems)
+    from generator.render.pptx_deck import render_deck_pptx
+
     digests = tuple(slide.digest() for slide in slides)
-    artifacts = (
-        Artifact("deck.pptx", render_deck_pptx(slides, theme, document.meta), count, "slides", digests),
-        Artifact("slides.pdf", render_slides_pdf(slides, theme, document.meta), count, "pages"),
-        Artifact("speaker-notes.pdf", *render_speaker_pdf(slides, theme, document.meta, document.labels), "pages"),
-    )
-    return OutputResult(artifacts, composed.problems + deck_warnings(slides, where, theme.deck.words))
+    return OutputResult((Artifact("deck.pptx", render_deck_pptx(slides, theme, document.meta), count, "slides",
+                                  digests),),
+                        composed.problems + deck_warnings(slides, where, theme.deck.words))
 
 
 def predict(session: Session, edition: Edition, templates: Templates, where: Where) -> list[Problem]:
@@ -125,8 +133,8 @@ def warm(theme: Theme) -> None:
 
 
 def files(part: str | None) -> tuple[str, ...]:
-    return ("deck.pptx", "slides.pdf", "speaker-notes.pdf")
+    return ("slides.pdf", "speaker-notes.pdf") if part == "pdf" else ("deck.pptx",)
 
 
-DECK = Output("deck", compose, render, "deck.md.j2", warm, files, predict, cost=3.0,
+DECK = Output("deck", compose, render, "deck.md.j2", warm, files, predict, cost=1.6, split=("pptx", "pdf"),
               preview=Preview("slides with notes", "page", slides_page), libraries=LIBRARIES)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.errors import BriefpackError, BuildError, display_path
-from generator.pipeline.jobs import Job
+from generator.pipeline.jobs import JobResult
 from generator.pipeline.manifest import Manifest, tree_hashes
 from generator.pipeline.plan import Plan, build_options, plan_pack, up_to_date
 from generator.pipeline.pool import Progress, Workers, run_all
@@ -61,54 +61,60 @@ def build_pack(folder: Path, templates: Templates, out: Path, theme_name: str | 
 
 def _build_locked(folders: list[Path], templates: Templates, out: Path, theme_name: str | None, force: bool,
                   jobs: int, progress: Progress | None, workers: Workers | None) -> list[PackBuild]:
+    """Plan every pack, render what is stale (in a pool when there are several jobs), write, record."""
     manifest = Manifest.load(out)
     options = build_options(theme_name)
-    template_hashes = tree_hashes(*templates.folders)
-    plans: list[Plan] = []
-    for folder in folders:
-        inputs = {**tree_hashes(folder), **template_hashes}
-        entry = manifest.packs.get(str(folder.resolve()))
-        skip = bool(entry) and not force and up_to_date(entry, inputs, options, out)
-        plans.append(Plan(folder, entry.pack_id if entry else "", inputs, old=entry, skip=skip))
-    own_pool = workers is None and jobs > 1 and not all(plan.skip for plan in plans)
+    plans, failed = _plan_packs(folders, templates, out, theme_name, force, manifest, options)
+    pending = [job for index, plan in enumerate(plans) if index not in failed and not plan.skip for job in plan.stale]
+    # The pool is made after planning: its workers are forked from a process that has loaded every pack
+    # and warmed the renderers, so no worker loads a pack or a font again (see pool.Workers).
+    own_pool = workers is None and jobs > 1 and len(pending) > 1
     if own_pool:
         workers = Workers(jobs)
-        workers.start()  # the workers warm up while the packs are loaded and planned
     try:
-        pending: list[Job] = []
-        failed: dict[int, tuple[str, ...]] = {}
-        for index, planned in enumerate(plans):
-            if planned.skip:
-                continue
-            entry = planned.old
-            settings_changed = entry is not None and entry.options != options
-            try:
-                plan = plan_pack(planned.folder, templates, out, theme_name, planned.inputs, entry,
-                                 force or settings_changed)
-            except BriefpackError as exc:  # this pack is reported and skipped; the others build
-                failed[index] = failure_lines(exc)
-                continue
-            if settings_changed and not force:
-                plan.reasons = {key: ["settings changed: theme option or briefpack/library versions"]
-                                for key in plan.reasons}
-            plans[index] = plan
-            pending.extend(plan.stale)
         results = run_all(pending, progress, workers)
     finally:
         if own_pool and workers is not None:
             workers.close()
-    builds = []
-    for index, plan in enumerate(plans):
-        if index in failed:
-            builds.append(PackBuild(plan.pack_id or plan.folder.name, (), (), 0.0, failed[index]))
-        elif plan.skip and plan.old:
-            builds.append(unchanged_pack(plan.old, out))
-        else:
-            job_failures = [line for job in plan.stale
-                            for line in results[(str(plan.folder), job.key)].failure]
-            if job_failures:  # nothing of this pack is written: its previous outputs stand
-                builds.append(PackBuild(plan.pack_id, (), (), 0.0, tuple(dict.fromkeys(job_failures))))
-                continue
-            builds.append(write_pack(plan, results, out, manifest, options))
+    builds = [_outcome(index, plan, failed, results, out, manifest, options) for index, plan in enumerate(plans)]
     manifest.save(out)
     return builds
+
+
+def _plan_packs(folders: list[Path], templates: Templates, out: Path, theme_name: str | None, force: bool,
+                manifest: Manifest, options: dict[str, object]) -> tuple[list[Plan], dict[int, tuple[str, ...]]]:
+    """Return a plan for each pack (loading those that need work) and the error lines of those that failed."""
+    template_hashes = tree_hashes(*templates.folders)
+    plans: list[Plan] = []
+    failed: dict[int, tuple[str, ...]] = {}
+    for index, folder in enumerate(folders):
+        inputs = {**tree_hashes(folder), **template_hashes}
+        entry = manifest.packs.get(str(folder.resolve()))
+        if entry and not force and up_to_date(entry, inputs, options, out):
+            plans.append(Plan(folder, entry.pack_id, inputs, old=entry, skip=True))
+            continue
+        settings_changed = entry is not None and entry.options != options
+        try:
+            plan = plan_pack(folder, templates, out, theme_name, inputs, entry, force or settings_changed)
+        except BriefpackError as exc:  # this pack is reported and skipped; the others build
+            failed[index] = failure_lines(exc)
+            plans.append(Plan(folder, entry.pack_id if entry else "", inputs, old=entry))
+            continue
+        if settings_changed and not force:
+            plan.reasons = {key: ["settings changed: theme option or briefpack/library versions"]
+                            for key in plan.reasons}
+        plans.append(plan)
+    return plans, failed
+
+
+def _outcome(index: int, plan: Plan, failed: dict[int, tuple[str, ...]], results: dict[tuple[str, str], JobResult],
+             out: Path, manifest: Manifest, options: dict[str, object]) -> PackBuild:
+    """Return what building one planned pack came to: failed, unchanged, or its files written."""
+    if index in failed:
+        return PackBuild(plan.pack_id or plan.folder.name, (), (), 0.0, failed[index])
+    if plan.skip and plan.old:
+        return unchanged_pack(plan.old, out)
+    job_failures = [line for job in plan.stale for line in results[(str(plan.folder), job.key)].failure]
+    if job_failures:  # nothing of this pack is written: its previous outputs stand
+        return PackBuild(plan.pack_id, (), (), 0.0, tuple(dict.fromkeys(job_failures)))
+    return write_pack(plan, results, out, manifest, options)

@@ -7,8 +7,9 @@ changed, on ``force``, or when its files are missing or were edited since.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -124,14 +125,16 @@ def template_closure(templates: Templates, name: str) -> list[Path]:
     return list(_closure(templates, name, stamp))
 
 
+# A template names the templates it builds on in string literals: {% extends "x" %}, {% include 'x' %},
+# {% import "x" as m %}, {% from "x" import m %}. A name computed at run time cannot be known before
+# rendering (jinja's own meta.find_referenced_templates skips those too).
+_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
+
+
 @lru_cache(maxsize=64)
 def _closure(templates: Templates, name: str, stamp: tuple[Any, ...]) -> tuple[Path, ...]:
-    import jinja2
-    from jinja2 import meta
-
     from generator.templates import BUILTIN
 
-    env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
     seen: list[Path] = []
     pending = [name]
     while pending:
@@ -140,11 +143,7 @@ def _closure(templates: Templates, name: str, stamp: tuple[Any, ...]) -> tuple[P
         if path is None or path in seen or not path.is_file():
             continue
         seen.append(path)
-        try:
-            ast = env.parse(path.read_text("utf-8"))
-        except jinja2.TemplateSyntaxError:
-            continue  # the build will report it with its line
-        pending.extend(ref for ref in meta.find_referenced_templates(ast) if ref)
+        pending.extend(_REFERENCE.findall(path.read_text("utf-8")))
     return tuple(sorted(p.resolve() for p in seen))
 
 
@@ -166,12 +165,14 @@ LIBRARY_KEY = "library:"  # job inputs that are library versions, not files
 
 def library_versions(libraries: tuple[str, ...]) -> dict[str, str]:
     """Return the installed version of each library as job inputs: an upgrade rebuilds what it changes."""
+    return {f"{LIBRARY_KEY}{name}": _version(name) for name in libraries}
+
+
+@cache
+def _version(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    found = {}
-    for name in libraries:
-        try:
-            found[f"{LIBRARY_KEY}{name}"] = version(name)
-        except PackageNotFoundError:
-            found[f"{LIBRARY_KEY}{name}"] = "missing"
-    return found
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "missing"

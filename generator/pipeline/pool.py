@@ -1,17 +1,18 @@
 """Run jobs: in this process, or in a pool of forked workers started early and warmed up in parallel.
 
-A worker's first job used to pay for importing the renderers, registering
-fonts and reading font metrics (most of a second). The pool is now started
-as soon as a build knows it has work, before planning: each worker warms up
-while the parent still loads and plans the packs. ``watch`` keeps one pool for
-all its rebuilds, so its workers stay warm.
+A worker's first job used to pay for loading the pack, importing the
+renderers, registering fonts and reading font metrics (most of a second). The
+pool is now forked once the packs are loaded and planned, from a process that
+has warmed the renderers the stale jobs need: every worker starts warm, with
+the pack in its session cache. ``watch`` keeps one pool for all its rebuilds,
+so its workers stay warm.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from typing import Any
 
 from generator.pipeline.jobs import Job, JobResult, run_job_isolated
@@ -49,37 +50,41 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def warm_worker(parent: int) -> None:
-    """Tie the worker's life to its parent's, then import every format's renderers and register their fonts."""
+def warm(outputs: Set[str]) -> None:
+    """Import the renderers of ``outputs`` and register their fonts, in this process."""
     from generator.outputs import OUTPUTS
     from generator.theme import Theme
 
-    die_with_parent(parent)
-    for output in OUTPUTS.values():
-        output.warm(Theme())  # fonts are the same in every theme; see theme.Fonts
+    for name in sorted(outputs):
+        OUTPUTS[name].warm(Theme())  # fonts are the same in every theme; see theme.Fonts
 
 
 class Workers:
-    """A pool of worker processes that outlives one build (``watch`` keeps one)."""
+    """A pool of worker processes that outlives one build (``watch`` keeps one).
+
+    The workers are forked when the first jobs are ready, from a process that
+    has loaded the packs and warmed the renderers those jobs need: each worker
+    starts with the pack in its session cache and the fonts registered, instead
+    of loading and registering them again (copy-on-write keeps that cheap).
+    """
 
     def __init__(self, jobs: int):
         self.jobs = jobs
         self._pool: Any = None
 
-    def start(self) -> None:
-        """Fork the workers now and let them warm up while this process carries on."""
+    def start(self, outputs: Set[str] = frozenset()) -> None:
+        """Warm the renderers of ``outputs`` here, then fork the workers."""
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            warm(outputs)
             self._pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=multiprocessing.get_context("fork"),
-                                             initializer=warm_worker, initargs=(os.getpid(),))
-            for _ in range(self.jobs):
-                self._pool.submit(int)  # a no-op task makes the executor fork its workers now
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
 
     def map(self, pending: list[Job]) -> Iterator[JobResult]:
         """Return the results of ``pending`` in order, rendered in the workers."""
-        self.start()
+        self.start({job.output for job in pending})
         return self._pool.map(run_job_isolated, pending)  # type: ignore[no-any-return]
 
     def close(self) -> None:
@@ -92,9 +97,11 @@ class Workers:
 def run_all(pending: list[Job], progress: Progress | None = None,
             workers: Workers | None = None) -> dict[tuple[str, str], JobResult]:
     """Render every pending job, in ``workers`` when given and there are several; return results by (folder, key)."""
+    results: dict[tuple[str, str], JobResult] = {}
+    if not pending:
+        return results
     from generator.outputs import OUTPUTS
 
-    results: dict[tuple[str, str], JobResult] = {}
     # The longest jobs start first, so that no worker is left with a deck when the others have finished
     # (sorted is stable: equal costs keep their order).
     pending = sorted(pending, key=lambda job: -OUTPUTS[job.output].cost)
