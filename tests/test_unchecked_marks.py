@@ -37,8 +37,8 @@ def test_every_slide_showing_the_mark_explains_it(mini_built: dict[str, Path]) -
 
 def test_a_summary_tile_for_an_unchecked_resource_is_marked_with_its_key(mini: Path, change: Change,
                                                                         tmp_path: Path) -> None:
-    change("sources.yaml", 'url: "https://example.org/atlas", checked: true',
-           'url: "https://example.org/atlas", checked: false')
+    change("sources.yaml", 'url: "https://examplia.test/atlas", checked: true',
+           'url: "https://examplia.test/atlas", checked: false')
     result = build_pack(mini, TEMPLATES, tmp_path / "out", jobs=1)
     summary = next(f.path for f in result.files if f.path.name == "mini-public-summary-a4.pdf")
     text = pdf_text(summary)

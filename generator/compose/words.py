@@ -43,6 +43,7 @@ class Words:
     def __init__(self, pack: Pack, labels: dict[str, str]):
         vocabulary = pack.vocabulary
         self.labels = labels
+        self.date, self.status_max_age = pack.meta.date, pack.meta.status_max_age
         self.language = pack.meta.language
         self.topic = vocabulary.topic or ""
         declared = {p.id: p for p in vocabulary.parties}
@@ -123,7 +124,18 @@ class Words:
         return any(place.events or place.year for model in models for place in model.jurisdictions)
 
     def when(self, place: Jurisdiction) -> str:
-        """Return when a place's law took effect: its events ("in force 2003; repealed 2024") or its year."""
+        """Return when a place's law took effect and how current that is.
+
+        Its events ("in force 2003; repealed 2024") or its year; then "until
+        2024" for a status that no longer holds, or "last confirmed 2004" for
+        one confirmed longer ago than the pack allows.
+        """
         if place.events:
-            return "; ".join(f"{e.label or self.labels.get(f'event_{e.kind}', e.kind)} {e.year}" for e in place.events)
-        return str(place.year) if place.year else ""
+            parts = [f"{e.label or self.labels.get(f'event_{e.kind}', e.kind)} {e.year}" for e in place.events]
+        else:
+            parts = [str(place.year)] if place.year else []
+        if place.until:
+            parts.append(self.labels.get("status_until", "until {year}").format(year=place.until))
+        elif place.as_of and self.date.year - place.as_of > self.status_max_age:
+            parts.append(self.labels.get("status_as_of", "last confirmed {year}").format(year=place.as_of))
+        return "; ".join(parts)

@@ -48,7 +48,13 @@ class LegalEvent(Strict):
 
 
 class Jurisdiction(Strict):
-    """A place that uses the model: the year its law took effect, or the dated events of its law."""
+    """A place that uses the model: the year its law took effect, or the dated events of its law.
+
+    Laws change. When the status was last confirmed is ``as_of`` (or else the
+    newest year among its sources); ``check`` asks about a status older than
+    the pack allows (``pack.status_max_age``). A status that no longer holds
+    says ``until`` when, and prints so.
+    """
 
     name: Text = Field(max_length=80)
     year: int | None = Field(None, ge=1800, le=2100, description="Year the law took effect; omit where laws vary.")
@@ -56,6 +62,11 @@ class Jurisdiction(Strict):
         "Dated steps, oldest first: 'Oregon: decriminalised 2020, recriminalised 2024' is two events. "
         f"At most {MAX_EVENTS}: a briefing names the steps that matter, not a statute's every amendment."))
     note: RichText | None = None
+    as_of: int | None = Field(None, ge=1800, le=2100, description=(
+        "The year someone last confirmed this place's status under the model from a source (default: the newest "
+        "year among its sources). Older than pack.status_max_age, it prints as 'last confirmed <year>'."))
+    until: int | None = Field(None, ge=1800, le=2100, description=(
+        "The year this status stopped holding, when it no longer does; prints as 'until <year>'."))
     sources: SourceIds = Field(min_length=1)
 
 

@@ -53,6 +53,12 @@ class PackMeta(Strict):
     organisation: Text = Field(max_length=120, description="Organisation publishing the pack (PDF author).")
     version: Text = Field(max_length=20, description="Edition, e.g. '1.0'. Quote it in YAML: \"1.0\".")
     date: dt.date = Field(description="Publication date, YYYY-MM-DD; also the PDF creation date.")
+    current_to: dt.date | None = Field(None, description=(
+        "The date the pack's facts are current to (its laws and evidence as known then), printed on the "
+        "handout's cover and the summary; default: the publication date."))
+    status_max_age: int = Field(5, ge=1, le=50, description=(
+        "How many years a place's legal status may go unconfirmed (see as_of on jurisdictions) before "
+        "`check` asks someone to confirm it."))
     language: Language
     audience: Text = Field(max_length=200, description="Who the pack is written for, in one line.")
     position: RichText | None = Field(None, description=(

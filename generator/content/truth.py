@@ -76,7 +76,42 @@ def lint_excerpts(loaded: LoadedPack, warn: Warn) -> list[Problem]:
             problems.append(warn(path + ("slide",), f"the slide excerpt is not the quotation's own words: "
                                  f"'{_excerpt(missing, 40)}' is not in it (or not in this order); copy the words "
                                  "exactly and mark each cut with '…'"))
+            continue
+        problems += [warn(path + ("slide",), message) for message in _unmarked_cuts(full, excerpt)]
     return problems
+
+
+_EDGE = " \t\n.,;:!?'\"’”“‘)("  # what an excerpt may drop at either end without cutting words
+
+
+def _unmarked_cuts(full: str, excerpt: str) -> list[str]:
+    """Return what an excerpt that is verbatim still owes its reader: an '…' where it starts or stops short.
+
+    An excerpt that does not start where its quotation starts begins with
+    '…'; one that stops before the quotation ends, ends with it. Otherwise a
+    reader takes "Decriminalisation offered the best policy" for the whole
+    sentence when the person said "In my experience, decriminalisation …".
+    """
+    def norm(text: str) -> str:
+        return " ".join(text.replace("’", "'").split())
+
+    shown = norm(full).strip(_EDGE)
+    whole, cut = shown.lower(), norm(excerpt).lower().strip()
+    pieces = [p.strip(_EDGE) for p in cut.split("…") if p.strip(_EDGE)]
+    if not pieces:
+        return []
+    messages = []
+    first, last = pieces[0], pieces[-1]
+    if not cut.startswith("…") and not first.startswith("[") and not whole.startswith(first):
+        left_out = shown[: whole.find(first)].strip(_EDGE) if first in whole else ""
+        messages.append(f"the slide excerpt starts after the quotation does ('{_excerpt(left_out, 30)}' is left "
+                        "out): begin it with '…'")
+    if not cut.endswith("…") and not whole.endswith(last):
+        end = whole.rfind(last)
+        left_out = shown[end + len(last):].strip(_EDGE) if end >= 0 else ""
+        messages.append(f"the slide excerpt stops before the quotation does ('{_excerpt(left_out, 30)}' is left "
+                        "out): end it with '…'")
+    return messages
 
 
 def _not_verbatim(full: str, excerpt: str) -> str:

@@ -16,7 +16,7 @@ Change = Callable[[str, str, str], None]
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>",
                                  "https://exa mple.org", "https:///nohost", "ftp://example.org/x", "https://x."])
 def test_unsafe_or_malformed_urls_are_errors(mini: Path, change: Change, url: str) -> None:
-    change("content.yaml", "url: https://example.org/hill/fees", f"url: '{url}'")
+    change("content.yaml", "url: https://examplia.test/hill/fees", f"url: '{url}'")
     [message] = problems(mini)
     assert message.startswith("briefs/mini/content.yaml:137:10: resources[2].url: ")
 

@@ -34,7 +34,7 @@ def test_a_source_never_cited(mini: Path) -> None:
 def test_non_https_resources_empty_sections_and_logo_without_alt_text(mini: Path, change: Change) -> None:
     from PIL import Image
 
-    change("content.yaml", "url: https://example.org/hill/fees", "url: http://example.org/hill/fees")
+    change("content.yaml", "url: https://examplia.test/hill/fees", "url: http://example.org/hill/fees")
     change("content.yaml", "glossary:\n", "glossary: []\nold_glossary:\n")
     text = (mini / "content.yaml").read_text()
     (mini / "content.yaml").write_text(text[: text.index("old_glossary:")])

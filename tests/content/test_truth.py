@@ -20,21 +20,21 @@ def test_a_clean_fixture_has_no_truth_warnings(mini: Path) -> None:
 
 
 def test_a_qr_code_on_an_address_nobody_opened(mini: Path, change: Change) -> None:
-    change("sources.yaml", 'url: "https://example.org/atlas", checked: true', 'url: "https://example.org/atlas", '
+    change("sources.yaml", 'url: "https://examplia.test/atlas", checked: true', 'url: "https://examplia.test/atlas", '
                                                                              'checked: false')
     assert ("briefs/mini/content.yaml:133:13: warning: resources[1].source: printed with a QR code, never opened: "
-            "source 'atlas-2024' is not checked; open https://example.org/atlas and set checked: true, or point "
+            "source 'atlas-2024' is not checked; open https://examplia.test/atlas and set checked: true, or point "
             "the resource at an address someone has opened") in warnings(mini)
 
 
 def test_a_resource_needs_a_source_at_the_same_address(mini: Path, change: Change) -> None:
     change("content.yaml", "    source: hill-fees\n", "")
-    change("content.yaml", "url: https://example.org/atlas\n", "url: https://example.org/atlas/v2\n")
+    change("content.yaml", "url: https://examplia.test/atlas\n", "url: https://examplia.test/atlas/v2\n")
     found = warnings(mini)
     assert ("briefs/mini/content.yaml:137:10: warning: resources[2].url: printed with a QR code, but no source says "
             "anyone opened this address; add `source:` naming its entry") in found
     assert ("briefs/mini/content.yaml:130:10: warning: resources[1].url: the QR code opens "
-            "https://example.org/atlas/v2, but source 'atlas-2024' was checked at https://example.org/atlas; "
+            "https://examplia.test/atlas/v2, but source 'atlas-2024' was checked at https://examplia.test/atlas; "
             "use the checked address") in found
 
 
@@ -72,3 +72,24 @@ def test_a_slide_excerpt_must_be_the_quotations_own_words_in_order(mini: Path, c
     change("content.yaml", "slide: Nobody rides … any more", "slide: any more … Nobody floats")
     assert any("models[1].quotes[1].slide: the slide excerpt is not the quotation's own words: 'Nobody floats'" in w
                for w in warnings(mini)), "words out of order are not the quotation"
+
+
+def test_an_excerpt_says_where_it_cuts(mini: Path, change: Change) -> None:
+    """An excerpt that starts after its quotation does, or stops before it ends, says so with '…'."""
+    change("content.yaml", "    text: I sold more boards once licences began.\n",
+           "    text: I sold more boards once licences began.\n    slide: more boards once licences\n")
+    found = [w for w in warnings(mini) if "lived_experience[2].slide" in w]
+    assert found == [
+        "briefs/mini/content.yaml:107:12: warning: lived_experience[2].slide: the slide excerpt starts after the "
+        "quotation does ('I sold' is left out): begin it with '…'",
+        "briefs/mini/content.yaml:107:12: warning: lived_experience[2].slide: the slide excerpt stops before the "
+        "quotation does ('began' is left out): end it with '…'",
+    ]
+    change("content.yaml", "    slide: more boards once licences\n", "    slide: … more boards once licences …\n")
+    assert [w for w in warnings(mini) if "lived_experience[2].slide" in w] == []
+
+
+def test_an_excerpt_that_keeps_both_ends_needs_no_mark(mini: Path, change: Change) -> None:
+    change("content.yaml", "    text: I sold more boards once licences began.\n",
+           "    text: I sold more boards once licences began.\n    slide: I sold more boards … began\n")
+    assert [w for w in warnings(mini) if "lived_experience[2].slide" in w] == []

@@ -104,9 +104,9 @@ def test_the_same_document_gives_the_same_bytes(tmp_path: Path) -> None:
 
 def test_hostile_text_prints_literally(mini: Path, change: Change, tmp_path: Path) -> None:
     long_word = "x" * 3000
-    long_url = "https://example.org/" + "a" * 1980
+    long_url = "https://examplia.test/" + "a" * 1979
     change("content.yaml", "costs 40 crowns", f"costs <b>&amp; & < > \" ' {long_word} 40 crowns")
-    change("content.yaml", "url: https://example.org/hill/fees", f"url: {long_url}")
+    change("content.yaml", "url: https://examplia.test/hill/fees", f"url: {long_url}")
     change("content.yaml", "  - term: Licence\n", '  - term: "<i>Licence</i> & </para>"\n')
     path = render(mini, tmp_path)
     text = pdf_text(path)
