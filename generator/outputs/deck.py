@@ -123,10 +123,11 @@ def warm(theme: Theme) -> None:
     from generator.fonts.metrics import face
     from generator.fonts.reportlab import register_slide_fonts
     from generator.outputs.handout import warm as warm_handout
-    from generator.render import pptx_deck  # noqa: F401  (imported for its import time)
+    from generator.render import pptx_deck
 
     warm_handout(theme)  # the speaker notes are set in the handout's font
     register_slide_fonts()
+    pptx_deck.check()
     for bold in (False, True):
         for italic in (False, True):
             face(bold, italic)

@@ -26,11 +26,27 @@ def handout_template(edition: Edition) -> str:
     return edition.template("handout", TEMPLATE)
 
 
+_NUMBERINGS: dict[tuple[int, Templates, str, tuple[object, ...]], tuple[Edition, dict[str, int]]] = {}
+
+
 def numbering(edition: Edition, templates: Templates) -> dict[str, int]:
-    """Return the edition's source numbers, as its handout first cites them."""
+    """Return the edition's source numbers, as its handout first cites them.
+
+    Kept per edition while the templates are unchanged: the build computes it
+    once before its workers fork, and every job of the edition reuses it.
+    """
     from generator.compose.compose import edition_numbering
 
-    return edition_numbering(edition.pack, templates, handout_template(edition))
+    name = handout_template(edition)
+    stamp = tuple((n, p.stat().st_mtime_ns) for n, p in templates.files("*.j2").items())
+    key = (id(edition), templates, name, stamp)
+    kept = _NUMBERINGS.get(key)
+    if kept is None or kept[0] is not edition:
+        if len(_NUMBERINGS) > 64:
+            _NUMBERINGS.clear()
+        kept = (edition, edition_numbering(edition.pack, templates, name))  # the edition kept: its id stays its own
+        _NUMBERINGS[key] = kept
+    return kept[1]
 
 
 def compose(edition: Edition, templates: Templates, name: str) -> Composed:
@@ -60,6 +76,9 @@ def warm(theme: Theme) -> None:
 
     register_handout_font(theme.fonts.handout)
     register_fallback_font(theme.fonts.fallback)
+    from generator.render.pdf.reportlab_hooks import verify
+
+    verify()
 
 
 def files(paper: str | None) -> tuple[str, ...]:
