@@ -192,15 +192,19 @@ class TableTags:
     """reportlab's table render callback, giving a data table Table → THead/TBody → TR → TH/TD structure.
 
     The first ``header_rows`` rows are column headers; the first column holds
-    row headers. A table split across pages is one table per page part; the
-    header rows reportlab repeats on a part after the first are a pagination
-    artifact, left out of the structure (a screen reader hears them once).
+    row headers. A table split across pages stays one ``Table`` element: the
+    rows of each later part join the first part's ``TBody`` (PDF/UA lets a
+    table's rows sit on several pages), so a screen reader in table mode knows
+    every cell's column header on every page. The header rows reportlab
+    repeats on a later part are a pagination artifact, heard once.
     """
 
     def __init__(self, header_rows: int = 1, row_headers: bool = True):
         self.header_rows, self.row_headers = header_rows, row_headers
         self.section: str | None = None
         self.parts = 0  # the split parts of a table share this callback
+        self.table: Element | None = None  # the one Table element of every part
+        self.sections: dict[str, Element] = {}  # its THead and TBody, entered again by later parts
 
     def __call__(self, table: Any, event: str, *args: Any) -> None:
         tagger: Tagger | None = getattr(table.canv, TAGGER, None)
@@ -215,16 +219,13 @@ class TableTags:
                 tagger.artifact = False
             return
         if event == "startTable":
-            tagger.open("Table")
+            if self.table is None:
+                self.table = tagger.open("Table")
+            else:
+                tagger.enter(self.table)
             self.section = None
         elif event == "startRow":
-            section = "THead" if args[0] < self.header_rows else "TBody"
-            if section != self.section:
-                if self.section:
-                    tagger.close()
-                tagger.open(section)
-                self.section = section
-            tagger.open("TR")
+            self._row(tagger, "THead" if args[0] < self.header_rows else "TBody")
         elif event == "startCell":
             row, column = args[0], args[1]
             if row < self.header_rows:
@@ -239,6 +240,18 @@ class TableTags:
             if self.section:
                 tagger.close()
             tagger.close()
+
+    def _row(self, tagger: Tagger, section: str) -> None:
+        """Start a row in ``section``, opening the section the first time and entering it again after."""
+        if section != self.section:
+            if self.section:
+                tagger.close()
+            if section in self.sections:
+                tagger.enter(self.sections[section])
+            else:
+                self.sections[section] = tagger.open(section)
+            self.section = section
+        tagger.open("TR")
 
 
 @contextmanager
