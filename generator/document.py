@@ -7,6 +7,7 @@ dataclass of plain values so tests can snapshot it and caches can hash it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 
@@ -32,7 +33,8 @@ class Run:
     sources (its text, e.g. "[3, 12*]", is written once they are numbered);
     ``status`` is the colour role of a legal status word (criminalised,
     partly …); ``unchecked`` marks the run that is the "not yet checked" mark
-    after a resource or source.
+    after a resource or source; ``link_title`` says what a link whose text is
+    an address opens (a deck's hyperlink shows it as its tip).
     """
 
     text: str
@@ -42,6 +44,7 @@ class Run:
     cite: tuple[Citation, ...] = ()
     status: str | None = None
     unchecked: bool = False
+    link_title: str = ""
 
 
 def marker_text(cites: tuple[Citation, ...]) -> str:
@@ -90,6 +93,14 @@ def texts_of(node: object) -> list[str]:
     if is_dataclass(node) and not isinstance(node, type):
         return [text for f in fields(node) for text in texts_of(getattr(node, f.name))]
     return []
+
+
+def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Yield every block, and the blocks inside each callout, in order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Callout):
+            yield from walk(block.blocks)
 
 
 @dataclass(frozen=True)

@@ -167,3 +167,11 @@ class Theme(Strict):
     logo: str | None = Field(None, description="Logo image (PNG or JPEG), a path inside the theme folder.")
     papers: list[Literal["a4", "letter"]] = Field(["a4", "letter"], min_length=1)
     margin_mm: float = Field(18, ge=12, le=40, description="Page margin; 12 mm or more is safe for home printers.")
+    min_text: float | None = Field(None, ge=6, le=24, description=(
+        "The smallest text any output may print, in points (large print: 16). Footers, citation markers, "
+        "diagram labels, slide numbers and table text are raised to it; citation markers then sit on the "
+        "line at full size, and the speaker notes show each slide's title instead of a miniature."))
+
+    def at_least(self, size: float) -> float:
+        """Return ``size``, raised to the theme's smallest text when it is below it."""
+        return max(size, self.min_text or 0.0)

@@ -23,10 +23,10 @@ def change(mini: Path) -> Callable[[str, str, str], None]:
     return lambda filename, old, new: edit(mini / filename, old, new)
 
 
-def _build(folder: Path, out: Path) -> dict[str, Path]:
+def _build(folder: Path, out: Path, theme: str | None = None) -> dict[str, Path]:
     from generator.pipeline import build_pack
 
-    result = build_pack(folder, TEMPLATES, out, jobs=2)
+    result = build_pack(folder, TEMPLATES, out, theme, jobs=2)
     pack_id = result.pack_id
     return {f.path.name.removeprefix(f"{pack_id}-"): f.path for f in result.files}
 
@@ -35,6 +35,12 @@ def _build(folder: Path, out: Path) -> dict[str, Path]:
 def mini_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Build the fixture pack once per session; return its files by name ('public-handout-a4.pdf')."""
     return _build(MINI, tmp_path_factory.mktemp("mini-output"))
+
+
+@pytest.fixture(scope="session")
+def large_print_built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the fixture pack in the large-print theme once per session; return its files by name."""
+    return _build(MINI, tmp_path_factory.mktemp("large-print-output"), "large-print")
 
 
 @pytest.fixture(scope="session")

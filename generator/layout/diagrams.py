@@ -11,6 +11,7 @@ not fit is a build error naming it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import assert_never
 
@@ -57,10 +58,7 @@ def layout_diagram_parts(block: Diagram, x: float, y: float, w: float, h: float,
     try:
         return [layout_diagram(block, x, y, w, h, limits)]
     except BuildError:
-        count = _length(block)
-        for parts in range(2, count + 1):
-            size = -(-count // parts)
-            pieces = [_slice(block, start, start + size) for start in range(0, count, size)]
+        for pieces in _splits(block):
             try:
                 laid = [layout_diagram(piece, x, y, w, h, limits) for piece in pieces]
             except BuildError:
@@ -69,6 +67,25 @@ def layout_diagram_parts(block: Diagram, x: float, y: float, w: float, h: float,
             laid = [layout_diagram(piece, x, y, w, h, limits, smallest) for piece in pieces]
             return [laid[0], *(replace(box, alt=f"{block.alt.split(':')[0]} (continued)") for box in laid[1:])]
         raise
+
+
+def _splits(block: Diagram) -> Iterator[list[Diagram]]:
+    """Yield ways to draw ``block`` in parts, fewest first: runs of its rows, points or events.
+
+    A matrix too wide (a narrow column, large print) is also tried in runs of
+    its columns, each part showing some parties for every model.
+    """
+    count = _length(block)
+    for parts in range(2, count + 1):
+        size = -(-count // parts)
+        yield [_slice(block, start, start + size) for start in range(0, count, size)]
+    if isinstance(block, StatusMatrix):
+        count = len(block.columns)
+        for parts in range(2, count + 1):
+            size = -(-count // parts)
+            yield [replace(block, columns=block.columns[start:start + size],
+                           cells=tuple(row[start:start + size] for row in block.cells))
+                   for start in range(0, count, size)]
 
 
 def _text_size(box: DiagramBox) -> float:

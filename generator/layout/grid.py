@@ -37,7 +37,6 @@ QR_GAP = 12.0  # between a QR code and its text
 QR_TEXT_MARGIN = 24.0  # kept free on the right of each grid cell
 QR_ROW_GAP = 10.0
 RESOURCES_PER_SLIDE = 4
-SHORT_URL_CHARS = 60
 
 # The slide number, bottom right.
 FOOTER_W = 200.0

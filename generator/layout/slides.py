@@ -30,6 +30,7 @@ from generator.document import (
     text_of,
 )
 from generator.errors import BuildError
+from generator.fonts.metrics import face
 from generator.layout.boxes import (
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
@@ -72,7 +73,6 @@ from generator.layout.grid import (
     SECTION_TEXT_Y,
     SECTION_TITLE_H,
     SECTION_TITLE_Y,
-    SHORT_URL_CHARS,
     TITLE_H,
     TITLE_Y,
 )
@@ -303,22 +303,36 @@ class DeckLayout:
             for offset, item in enumerate(items[start:start + per_slide]):
                 x = MARGIN_X + (offset % 2) * col_w
                 y = BODY_Y + (offset // 2) * row_h
-                elements.append(PictureBox(x, y, QR_SIZE, QR_SIZE, item.url, f"QR code linking to {item.url}"))
-                short = short_url(item.url, SHORT_URL_CHARS)  # the QR code and link carry the whole address
-                # The title is the link: its text says where it goes (a bare address would not).
-                title = tuple(replace(run, url=item.url) for run in item.title)
-                title = title if item.checked else title + (Run(" *", unchecked=True),)
-                specs = [Spec(title, "heading"), Spec(((Run(short),)), "small", scale=0.8)]
+                # One link per resource, its address: short enough for one line, as LibreOffice will not
+                # wrap a link; the QR code and the link carry the whole address.
+                address = one_line_address(item.url, text_w, self.sizes.body_min)
+                title = item.title if item.checked else item.title + (Run(" *", unchecked=True),)
+                link = Run(address, url=item.url, link_title=text_of(item.title))
+                specs = [Spec(title, "heading"), Spec((link,), "small")]
                 fitted = fit_text(specs, text_w, row_h - QR_ROW_GAP, self.sizes.body_min, self.sizes.body_min, 1.0)
                 if fitted is None:
                     raise BuildError(f"slide '{text_of(slide.title)}': resource '{text_of(item.title)[:50]}' "
                                      f"does not fit at {self.sizes.body_min:g} pt", text=text_of(item.title))
                 elements.append(TextBox(x + QR_SIZE + QR_GAP, y, text_w, row_h - QR_ROW_GAP, tuple(fitted[0]), "body"))
+                # After its title in reading order, named after it.
+                name = self.labels.get("qr_name", "QR code for {title}").format(title=text_of(item.title))
+                elements.append(PictureBox(x, y, QR_SIZE, QR_SIZE, item.url, name))
             parts.append(Part(elements + ([legend] if legend else [])))
         return parts
 
 
 DIAGRAMS = (StatusMatrix, Spectrum, Timeline)
+
+
+def one_line_address(url: str, width: float, size: float) -> str:
+    """Return the longest short form of ``url`` (cut with '…') that fits ``width`` at ``size`` on one line."""
+    limit = len(short_url(url))
+    while limit > 12:
+        address = short_url(url, limit)
+        if face(False).width(address, size) <= width:
+            return address
+        limit -= 1
+    return short_url(url, limit)
 
 
 def longest_text(slide: LaidSlide) -> str:

@@ -30,17 +30,29 @@ def is_address(text: str) -> bool:
     return bool(_ADDRESS.search(text))
 
 
+_LEAD = re.compile(r"^([a-z][a-z0-9+.-]*://)?(www\.)?", re.I)
+
+
 def break_points(text: str) -> set[int]:
-    """Return where an address may break: after '/', or before '.', '-', '_', '?', '&' or '=' (Chicago style)."""
-    return {i for i in range(1, len(text)) if text[i - 1] == "/" or text[i] in BREAK_BEFORE}
+    """Return where an address may break: after '/', or before '.', '-', '_', '?', '&' or '=' (Chicago style).
+
+    Never inside its scheme and 'www.' ("h|ttps", "https:/|/", "www|.example"):
+    the first joint is after "https://".
+    """
+    lead = _LEAD.match(text)
+    scheme, www = (lead.end(1) if lead and lead.group(1) else 0), (lead.end() if lead else 0)
+    return {i for i in range(max(1, scheme), len(text))
+            if (text[i - 1] == "/" or text[i] in BREAK_BEFORE) and not scheme < i < www}
 
 
 def address_lines(widths: list[float], first: float, later: list[float], points: set[int]) -> list[tuple[int, int]]:
     """Return (start, end) character ranges of the lines an address fills, breaking only at ``points``.
 
     ``widths`` are the characters' widths, ``first`` the room on the first line,
-    ``later`` the room on each following line (the last repeats). A stretch with
-    no allowed break that still does not fit breaks at the edge.
+    ``later`` the room on each following line (the last repeats). When no joint
+    fits in the room left on the first line, the first line gets nothing (0, 0)
+    and the address starts on the next; a stretch with no joint that does not
+    fit even a whole line breaks at the edge.
     """
     lines = []
     start, room, line = 0, first, 0
@@ -52,8 +64,13 @@ def address_lines(widths: list[float], first: float, later: list[float], points:
         if end == len(widths):
             lines.append((start, end))
             break
-        cut = max((p for p in points if start < p <= end), default=end)
-        cut = max(cut, start + 1)
+        joint = max((p for p in points if start < p <= end), default=None)
+        if joint is None and start == 0 and line == 0 and later and room < later[0]:
+            lines.append((0, 0))  # the rest of a line already begun is too short: start the address afresh
+            room = later[0]
+            line += 1
+            continue
+        cut = max(joint or end, start + 1)
         lines.append((start, cut))
         start = cut
         room = later[min(line, len(later) - 1)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from generator.document import Run
@@ -47,7 +47,7 @@ def _split_long(run: Run, size: float, width: float) -> list[Run]:
 
 
 def _with(run: Run, text: str) -> Run:
-    return Run(text, run.bold, run.italic, run.url, run.cite, run.status)
+    return replace(run, text=text)
 
 
 @lru_cache(maxsize=4096)

@@ -8,8 +8,6 @@ placeholder so screen readers and the outline view see them first.
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import replace
 from typing import Any, assert_never
 
 from lxml import etree
@@ -161,7 +159,7 @@ class PptxWriter:
             etree.SubElement(etree.SubElement(ppr, qn("a:spcAft")), qn("a:spcPts")).set("val", "0")
             if para.bullet:
                 self._bullet(ppr, para)
-            for run in (piece for whole in para.runs for piece in _link_words(whole)):
+            for run in para.runs:
                 self._run(shape.part, p, run, para.size, run.bold or para.role in ("title", "cover", "heading"),
                           run.italic or para.role == "quote", self.colour_for(para.role, run.status, bool(run.cite)))
         shape.name = f"{box.role.capitalize()} text"
@@ -182,7 +180,7 @@ class PptxWriter:
         if italic is not None:
             rpr.set("i", "1" if italic else "0")
         rpr.set("lang", self.meta.language)
-        if run.cite:
+        if run.cite and not self.theme.min_text:  # large print: markers on the line, at full size
             rpr.set("baseline", "30000")
         fill = etree.SubElement(rpr, qn("a:solidFill"))
         etree.SubElement(fill, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
@@ -190,6 +188,8 @@ class PptxWriter:
         if run.url:
             link = etree.SubElement(rpr, qn("a:hlinkClick"))
             link.set(qn("r:id"), part.relate_to(run.url, RT.HYPERLINK, is_external=True))
+            if run.link_title:  # an address as link text: its tip names what it opens
+                link.set("tooltip", run.link_title)
 
     def _bullet(self, ppr: Any, para: LaidParagraph) -> None:
         """Give the paragraph a hanging bullet; ECMA-376 order: lnSpc, spcBef, spcAft, buFont, buChar/buAutoNum."""
@@ -338,15 +338,3 @@ def render_deck_pptx(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) ->
     for laid in slides:
         writer.slide(laid)
     return writer.save(len(slides))
-
-
-def _link_words(run: Run) -> tuple[Run, ...]:
-    """Return a linked run as one run per word, each carrying the link; other runs unchanged.
-
-    LibreOffice imports a hyperlink as one unbreakable text field and wraps a
-    long one inside its words ("Res|pect"); a field per word wraps at the spaces
-    as PowerPoint does, and every piece still opens the same address.
-    """
-    if not run.url:
-        return (run,)
-    return tuple(replace(run, text=word) for word in re.findall(r"\S+\s*", run.text)) or (run,)

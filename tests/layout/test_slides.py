@@ -114,3 +114,24 @@ def test_a_lead_repeats_on_the_slide_its_points_continue_on() -> None:
         first = body(slide).paragraphs[0]
         assert first.role == "attribution" and first.runs[0].text == "A rider from Lowtown:"
     assert sum(len(body(s).paragraphs) - 1 for s in slides) == 14, "every point once, each slide under the lead"
+
+
+def test_a_resource_is_one_link_its_address_cut_to_one_line() -> None:
+    """LibreOffice will not wrap a hyperlink, so a resource's one link is an address that fits one line."""
+    from generator.document import ResourceItem, ResourceList
+
+    long = "https://www.examplia.test/reports/2026/" + "a-very-long-report-name-" * 6 + "annex.pdf"
+    items = (ResourceItem((Run("The long report"),), (Run("Examplia"),), (Run("It is long."),), long),
+             ResourceItem((Run("The short one"),), (Run("Examplia"),), (Run("It is short."),),
+                          "https://examplia.test/a"))
+    [slide] = layout_deck(deck_of(ResourceList(items), kind="resources"), THEME)
+    linked = [(p, run) for e in slide.elements if isinstance(e, TextBox) for p in e.paragraphs
+              for run in p.runs if run.url]
+    assert [run.url for _, run in linked] == [long, "https://examplia.test/a"]
+    for paragraph, run in linked:
+        assert len(paragraph.lines) == 1 and len(paragraph.runs) == 1  # one run, one line
+        assert run.link_title in ("The long report", "The short one")
+    assert linked[0][1].text.startswith("examplia.test/reports/2026/") and linked[0][1].text.endswith("…")
+    assert linked[1][1].text == "examplia.test/a"  # short enough: shown whole
+    roles = [type(e).__name__ for e in slide.elements]
+    assert roles.index("TextBox") < roles.index("PictureBox")  # each code after its title, in reading order

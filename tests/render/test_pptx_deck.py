@@ -8,6 +8,7 @@ from typing import Any
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from generator.content.loader import load_pack
@@ -51,11 +52,16 @@ def test_text_never_goes_below_the_floors(mini_built: dict[str, Path]) -> None:
 def test_qr_pictures_have_alt_text_and_links(mini_built: dict[str, Path]) -> None:
     pictures = [s for slide in deck(mini_built).slides for s in slide.shapes
                 if s.shape_type == MSO_SHAPE_TYPE.PICTURE and s.name == "QR code"]
-    assert pictures
-    for picture in pictures:
-        alt = picture._element.nvPicPr.cNvPr.get("descr")
-        assert alt.startswith("QR code linking to https://")
-        assert picture.click_action.hyperlink.address == alt.removeprefix("QR code linking to ")
+    assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == ["QR code for The Examplia Scooter Atlas"]
+    assert [p.click_action.hyperlink.address for p in pictures] == ["https://examplia.test/atlas"]
+
+
+def test_each_resource_is_one_hyperlink_its_address_on_one_line(mini_built: dict[str, Path]) -> None:
+    """One run, one hyperlink per resource (not a link per word); its tip names the resource."""
+    links = [(run.text, run.hyperlink.address, run._r.rPr.find(qn("a:hlinkClick")).get("tooltip"))
+             for slide in deck(mini_built).slides for shape in slide.shapes if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs if run.hyperlink.address]
+    assert links == [("examplia.test/atlas", "https://examplia.test/atlas", "The Examplia Scooter Atlas")]
 
 
 def diagrams(path: Path) -> list[tuple[int, Any]]:
@@ -142,18 +148,10 @@ def test_the_deck_passes_powerpoints_accessibility_rules(mini_built: dict[str, P
                 assert all(cell.text.strip() for cell in table.rows[0].cells), number  # no blank header cell
             if shape.has_text_frame:
                 for paragraph in shape.text_frame.paragraphs:
-                    # A link is written a word per run (so LibreOffice wraps it at spaces); read it whole.
-                    links: list[tuple[str, str]] = []
-                    for run in paragraph.runs:
-                        address = run.hyperlink.address
-                        if address:
-                            assert len(run.text.split()) == 1, (number, run.text)
-                            if links and links[-1][0] == address:
-                                links[-1] = (address, links[-1][1] + run.text)
-                            else:
-                                links.append((address, run.text))
-                    for address, text in links:  # link text says where it goes, not the bare address
-                        assert text.strip() and text.strip() not in address, (number, text)
+                    for run in paragraph.runs:  # a link says where it goes: its words, or its tip
+                        if run.hyperlink.address:
+                            tip = run._r.rPr.find(qn("a:hlinkClick")).get("tooltip") or ""
+                            assert run.text.strip() not in run.hyperlink.address or tip.strip(), (number, run.text)
         if slide.has_notes_slide:
             runs = [r for p in slide.notes_slide.notes_text_frame.paragraphs for r in p.runs]
             assert runs and all(r._r.get_or_add_rPr().get("lang") == "en-AU" for r in runs), number

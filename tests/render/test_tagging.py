@@ -63,6 +63,28 @@ def struct_text(path: Path) -> list[tuple[tuple[str, ...], str]]:
     return found
 
 
+INLINE = ("Link", "Reference", "Span")
+
+
+def block_texts(path: Path) -> list[tuple[tuple[str, ...], str]]:
+    """Return (roles, text) of each block element in reading order, its links' words run into its own."""
+    out = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True,
+                         timeout=60).stdout
+    stack: list[tuple[int, str, int]] = []  # (indent, role, line where the element starts)
+    texts: dict[tuple[tuple[str, int], ...], str] = {}
+    for number, line in enumerate(out.splitlines()):
+        depth = len(line) - len(line.lstrip(" "))
+        content = line.strip()
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if content.startswith('"') and content.endswith('"'):
+            block = tuple((role, start) for _, role, start in stack if role not in INLINE)
+            texts[block] = texts.get(block, "") + content[1:-1]
+        elif content and not content.startswith(("/", "Object")):
+            stack.append((depth, content.split()[0].rstrip(":"), number))
+    return [(tuple(role for role, _ in block), text) for block, text in texts.items()]
+
+
 def extracted_lines(path: Path) -> list[str]:
     out = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True,
                          timeout=60).stdout
@@ -87,7 +109,7 @@ def test_every_word_on_the_page_is_in_the_structure(mini_built: dict[str, Path],
 def test_no_words_glued_together_and_no_space_inside_a_url(mini_built: dict[str, Path], name: str) -> None:
     path = mini_built[name]
     words = set(" ".join(extracted_lines(path)).replace("[", " [").split())
-    tagged = [(roles, text.replace("[", " [")) for roles, text in struct_text(path)
+    tagged = [(roles, text.replace("[", " [")) for roles, text in block_texts(path)
               if "Figure" not in roles]  # a figure is read by its alternative text
     # A raised citation marker is a line of its own to pdftotext, so "[1];" in the structure is "[1]" then ";".
     glued = [token for _, text in tagged for token in text.split()
@@ -132,9 +154,10 @@ def test_the_handout_has_its_standard_structure(mini_built: dict[str, Path]) -> 
     scopes = {attrs.get("/Scope") for _, role, attrs in elements if role == "TH"}
     assert scopes == {"/Column", "/Row"}
     figures = [attrs.get("/Alt", "") for _, role, attrs in elements if role == "Figure"]
-    qr = [alt for alt in figures if alt.startswith("QR code that opens https://")]
+    qr = [alt for alt in figures if alt.startswith("QR code for ")]
     drawn = [alt for alt in figures if alt not in qr]  # the diagrams, read by the alt text made from their data
-    assert qr and [alt.split(",")[0].split(".")[0] for alt in drawn] == ["The three models in order",
+    assert qr == ["QR code for The Examplia Scooter Atlas", "QR code for Hill County licence fees"]
+    assert [alt.split(",")[0].split(".")[0] for alt in drawn] == ["The three models in order",
                                                                          "The models compared", "When the laws changed: 2019"]
     pdf = pikepdf.open(path)
     assert str(pdf.Root.Lang) == "en-AU" and bool(pdf.Root.MarkInfo.Marked)
@@ -175,13 +198,8 @@ def test_the_contents_leaders_and_numbers_are_on_the_page(mini_built: dict[str, 
     assert re.search(r"Key messages( \.)+ +3", out), out[:400]
 
 
-def test_the_large_print_edition_passes_the_same_gates(tmp_path: Path) -> None:
-    from generator.pipeline import build_pack
-    from tests.helpers import MINI, TEMPLATES
-
-    result = build_pack(MINI, TEMPLATES, tmp_path, "large-print", jobs=2)
-    files = {f.path.name: f.path for f in result.files if f.path.suffix == ".pdf"}
+def test_the_large_print_edition_passes_the_same_gates(large_print_built: dict[str, Path]) -> None:
+    files = pdfs(large_print_built)
     assert len(files) == 12
     for name, path in files.items():
         assert page_validation.validate_pdf(str(path), profile="ua1").rules.failed == 0, name
-    assert not [p for p in result.problems if "summary runs to" in p.message]  # three pages are allowed there

@@ -94,12 +94,40 @@ def render_list(block: BulletList, ctx: PdfContext) -> list[Flowable]:
                   role="LI")
         for n, item in enumerate(block.items, start=1)
     ]
-    if block.columns > 1:  # fill down the columns, like a newspaper
-        per = -(-len(items) // block.columns)
-        columns = [items[i * per:(i + 1) * per] for i in range(block.columns)]
-        table = layout_table([columns], [ctx.width / block.columns] * block.columns, ctx.font, right=6)
+    if block.columns > 1:  # fill down the columns, like a newspaper, ending as level as they can
+        width = ctx.width / block.columns
+        heights = [item.wrap(width - 6, 10_000)[1] + item.getSpaceAfter() for item in items]
+        columns = [items[a:b] for a, b in balanced_columns(heights, block.columns)]
+        columns += [[] for _ in range(block.columns - len(columns))]
+        table = layout_table([columns], [width] * block.columns, ctx.font, right=6)
         items = [table]
     return grouped("L", items) + [Spacer(1, ctx.styles["body"].fontSize * 0.3)]
+
+
+def balanced_columns(heights: list[float], count: int) -> list[tuple[int, int]]:
+    """Return (start, end) runs of items, in order, for ``count`` columns whose tallest is as short as it can be.
+
+    Filling by count leaves one column of one-liners beside one of long
+    items; splitting by height keeps the list's order and the box's height down.
+    """
+    n = len(heights)
+    prefix = [0.0]
+    for h in heights:
+        prefix.append(prefix[-1] + h)
+    best: dict[tuple[int, int], tuple[float, list[tuple[int, int]]]] = {}
+
+    def split(start: int, columns: int) -> tuple[float, list[tuple[int, int]]]:
+        if columns == 1 or start == n:
+            return prefix[n] - prefix[start], [(start, n)]
+        if (start, columns) not in best:
+            options = []
+            for end in range(n, start, -1):  # on a tie the earlier column takes more, as a newspaper
+                rest, runs = split(end, columns - 1)
+                options.append((max(prefix[end] - prefix[start], rest), [(start, end), *runs]))
+            best[(start, columns)] = min(options, key=lambda option: option[0])
+        return best[(start, columns)]
+
+    return [run for run in split(0, count)[1] if run[0] < run[1]] if n else []
 
 
 def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
@@ -191,8 +219,12 @@ def render_diagram(block: Diagram, ctx: PdfContext) -> list[Flowable]:
     from generator.render.pdf.slides import SlidePainter
 
     painter = SlidePainter(ctx.theme)
-    boxes = layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, ctx.theme.deck)  # the very drawings on the slides
-    return [f for box in boxes for f in (DiagramFlowable(box, ctx.width / BODY_W, painter), Spacer(1, 8))]
+    width, height = BODY_W, BODY_H  # the very drawings on the slides
+    if ctx.theme.min_text:  # drawn no smaller than the theme allows: laid out narrower, so scaled up enough
+        width = ctx.width * ctx.theme.deck.table_min / ctx.theme.min_text
+        height = BODY_H * width / BODY_W
+    boxes = layout_diagram_parts(block, 0, 0, width, height, ctx.theme.deck)
+    return [f for box in boxes for f in (DiagramFlowable(box, ctx.width / width, painter), Spacer(1, 8))]
 
 
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:

@@ -8,9 +8,14 @@ real entries, each entry's end position is recorded while it is drawn, and
 the dots and page numbers are drawn when the document is saved, once every
 heading has a page (``page.footer_canvas`` calls ``draw_deferred``).
 
+For screen readers each entry is one ``TOCI`` holding one ``Link``: its text
+and its page number are that link's words, and both its annotations belong to
+it; the dot leaders are page furniture. Entries of headings of level 2 sit in
+a ``TOC`` nested in their chapter's ``TOCI``, as the headings nest.
+
 This leans on reportlab internals (the ``onDraw`` callback and the text
-cursor it reads, ``_curr_tx_info``), as reportlab's own contents do;
-``tests/render/test_contents.py`` fails loudly if an upgrade moves them.
+cursor it reads), read through ``reportlab_hooks`` as reportlab's own
+contents do; ``tests/render/test_contents.py`` fails loudly if an upgrade moves them.
 """
 
 from __future__ import annotations
@@ -49,7 +54,13 @@ class PendingNumber:
     key: str
     index: int  # where in the page's content stream the entry's text ended
     matrix: tuple[float, float, float, float, float, float] = (1, 0, 0, 1, 0, 0)
-    entry: Element | None = None  # the entry's TOCI element, which the number's link also belongs to
+    entry: Element | None = None  # the entry's TOCI element, whose Link the number also belongs to
+
+    def link(self) -> Element | None:
+        """Return the Link element of the entry's text, which the page number joins."""
+        if self.entry is None:
+            return None
+        return next((kid for kid in self.entry.kids if isinstance(kid, Element) and kid.role == "Link"), None)
 
     def on_page(self, x: float, y: float) -> tuple[float, float]:
         """Return the page coordinates of the local point (x, y)."""
@@ -92,12 +103,15 @@ class Contents(TableOfContents):
 
         self.canv.setNamedCB(CALLBACK, record)
         rows: list[list[Flowable]] = []
+        chapter: ContentsEntry | None = None
         for index, (level, text, key) in enumerate(self.entries):
             style = self.getLevelStyle(level)
             if style.spaceBefore:
                 rows.append([Spacer(1, style.spaceBefore)])
             markup = f'<a href="#{key}">{self.to_markup(text)}</a><onDraw name="{CALLBACK}" label="{level},{index}"/>'
-            rows.append([TaggedParagraph(markup, style, role="TOCI")])
+            entry = ContentsEntry(markup, style, chapter if level > 0 else None)
+            chapter = entry if level == 0 else chapter
+            rows.append([entry])
         self.rows = Table(rows or [[Spacer(1, 1)]], colWidths=(availWidth,), style=self.tableStyle)
         self.width, self.height = self.rows.wrapOn(self.canv, availWidth, availHeight)
         return self.width, self.height
@@ -115,6 +129,32 @@ class Contents(TableOfContents):
             tagger.close()
 
 
+class ContentsEntry(TaggedParagraph):
+    """A contents entry: a TOCI, inside a TOC nested in its chapter's entry when it names a section."""
+
+    def __init__(self, text: str, style: Any, chapter: ContentsEntry | None):
+        super().__init__(text, style, role="TOCI")
+        self.chapter = chapter
+        self.sections: Element | None = None  # the TOC of this chapter's sections, made by the first of them
+
+    def _draw_tagged(self, hollow: bool) -> None:
+        tagger = tagger_of(self.canv)
+        chapter = self.chapter
+        if tagger is None or chapter is None or chapter.tag.element is None:
+            super()._draw_tagged(hollow)
+            return
+        tagger.enter(chapter.tag.element)
+        if chapter.sections is None:
+            chapter.sections = tagger.open("TOC")
+        else:
+            tagger.enter(chapter.sections)
+        try:
+            super()._draw_tagged(hollow)
+        finally:
+            tagger.close()
+            tagger.close()
+
+
 def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, int]) -> None:
     """Draw the dot leaders and page numbers of the contents entries on the current page.
 
@@ -126,7 +166,8 @@ def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, in
     for entry in sorted(pending, key=lambda e: e.index, reverse=True):
         code = page_code(canvas)
         mark = len(code)
-        style, number = entry.style, str(pages.get(entry.key, "?"))
+        # The space keeps the number a word of its own after the entry's text ("Key messages 3").
+        style, number = entry.style, " " + str(pages.get(entry.key, "?"))
         size = style.fontSize
         width = stringWidth(number, style.fontName, size)
         while width > entry.right - entry.x and size >= 1.0:  # as reportlab does: shrink rather than overflow
@@ -134,11 +175,22 @@ def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, in
             width = stringWidth(number, style.fontName, size)
         dot = stringWidth(DOT, style.fontName, size)
         dots = int((entry.right - entry.x - width) / dot)
-        text = canvas.beginText(entry.right - dots * dot - width, entry.y)
+        leaders = canvas.beginText(entry.right - dots * dot - width, entry.y)  # furniture: an artifact
+        leaders.setFont(style.fontName, size)
+        leaders.setFillColor(style.textColor)
+        leaders.textOut(DOT * dots)
+        canvas.drawText(leaders)
+        tagger = tagger_of(canvas)
+        owner = entry.link() if tagger else None
+        if tagger and owner is not None:  # the number is words of the entry's link
+            code.append(f"/Link <</MCID {tagger.mark(canvas, owner)}>> BDC")
+        text = canvas.beginText(entry.right - width, entry.y)
         text.setFont(style.fontName, size)
         text.setFillColor(style.textColor)
-        text.textLine(DOT * dots + number)
+        text.textOut(number)
         canvas.drawText(text)
+        if tagger and owner is not None:
+            code.append("EMC")
         left, bottom = entry.on_page(entry.right - width, entry.y)
         right, top = entry.on_page(entry.right, entry.y + style.leading)
 
@@ -146,16 +198,14 @@ def draw_deferred(canvas: Any, pending: list[PendingNumber], pages: dict[str, in
             # Named, because annotation counters are those of the page being replayed, not the document's.
             canvas.linkRect("", entry.key, box, relative=1, name=f"contents-number-{entry.key}")
 
-        tagger = tagger_of(canvas)
-        if tagger and entry.entry is not None:
-            tagger.annotation(canvas, entry.entry, link)  # the number's link belongs to its entry
+        if tagger and owner is not None:
+            tagger.annotation(canvas, owner, link)  # the number's link is the entry's link
         else:
             link()
         drawn = code[mark:]
         del code[mark:]
         after = min(entry.index + 1, len(code))
-        if code[after:after + 2] == ["Q", "EMC"]:
-            # After the entry's marked content, in the same coordinates: the leader and number are page
-            # furniture (an artifact), not words of the entry.
-            after += 2
+        for closing in ("Q", "EMC"):  # after the entry's text, its state and any sequence around it
+            if code[after:after + 1] == [closing]:
+                after += 1
         code[after:after] = drawn

@@ -48,6 +48,8 @@ def _annotation_description(annotation: Any, destination: str, tagger: Tagger) -
     action = annotation.get("/A")
     if action is not None and action.get("/S") == "/URI":
         return f"Link to {action.get('/URI')}"
+    if destination in tagger.link_descriptions:
+        return tagger.link_descriptions[destination]
     if destination.startswith("src-"):
         return f"Go to source {destination.removeprefix('src-')} in the sources list"
     text = tagger.link_texts.get(destination)
@@ -110,6 +112,8 @@ def _structure(pdf: Any, tagger: Tagger, language: str) -> None:
         numbers.append(index)
         numbers.append(pdf.make_indirect(pikepdf.Array([owners[m] for m in sorted(owners)])))
         page.obj.Tabs = pikepdf.Name.S
+        for annotation in page.obj.get("/Annots", ()):
+            annotation.F = 4  # Print: a link's annotation is part of the page on paper too (PDF/A asks it)
     key = len(pages)
     for annotation, owner in annotation_owners:
         annotation.StructParent = key

@@ -104,11 +104,15 @@ class Indented(Flowable):
 
 
 class QrCode(Flowable):
-    """A QR code drawn as vector rectangles, with its quiet zone, ``size`` points square."""
+    """A QR code drawn as vector rectangles, with its quiet zone, ``size`` points square.
 
-    def __init__(self, url: str, size: float, colour: str):
+    ``name`` is what a screen reader says for it ("QR code for ‹title›"): the
+    address itself is printed beside it, and read there.
+    """
+
+    def __init__(self, url: str, size: float, colour: str, name: str):
         super().__init__()
-        self.url, self.size, self.colour = url, size, colour
+        self.url, self.size, self.colour, self.name = url, size, colour, name
         self.width = self.height = size
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -122,13 +126,8 @@ class QrCode(Flowable):
             for x, top, w, h in qr_rects(self.url, self.size):
                 canvas.rect(x, self.size - top - h, w, h, stroke=0, fill=1)
 
-        link_figure(canvas, qr_alt(self.url), squares,
+        link_figure(canvas, self.name, squares,
                     lambda: canvas.linkURL(self.url, (0, 0, self.size, self.size), relative=1))
-
-
-def qr_alt(url: str) -> str:
-    """Return a QR code's alternative text: what scanning it opens."""
-    return f"QR code that opens {url}"
 
 
 class StatusIcon(Flowable):

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, PageTemplate, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
 
-from generator.document import Block, Cover, Handout, Heading, text_of, texts_of
+from generator.document import Block, Cover, Handout, Heading, SourceList, text_of, texts_of, walk
 from generator.document import Paragraph as ParagraphBlock
 from generator.document import Table as TableBlock
 from generator.errors import BuildError
@@ -24,7 +24,7 @@ from generator.render.pdf.contents import Contents, contents_entries
 from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import Bookmarks
 from generator.render.pdf.markup import paragraph_styles, plain_markup
-from generator.render.pdf.page import FOOTER_ROOM, cover_band, document_info, footer_canvas, tagged_info
+from generator.render.pdf.page import cover_band, document_info, footer_canvas, footer_layout, tagged_info
 from generator.render.pdf.reportlab_hooks import verify
 from generator.render.pdf.structure import Tagger
 from generator.render.pdf.tagged import TaggedParagraph
@@ -87,6 +87,27 @@ def _too_large(block: Block | None) -> BuildError:
                       text=longest)
 
 
+def name_citations(tagger: Tagger, handout: Handout) -> None:
+    """Tell the tagger what each citation link says: "Source 9", and for an unchecked one that it is unchecked.
+
+    A screen reader would read the marker "9*" as "9 star", or just "9"; the
+    web edition says "Source 9, not yet checked against the original", and so
+    does the PDF, on the Link element and its annotation.
+    """
+    labels = handout.labels
+    for block in walk(handout.blocks):
+        if not isinstance(block, SourceList):
+            continue
+        for entry in block.entries:
+            name = labels.get("citation_name", "Source {number}").format(number=entry.number)
+            go = labels.get("citation_go", "Go to source {number} in the sources list").format(number=entry.number)
+            if not entry.checked:
+                unchecked = labels.get("unchecked", "not yet checked against the original")
+                name, go = f"{name}, {unchecked}", f"{go} ({unchecked})"
+            tagger.link_names[f"src-{entry.number}"] = name
+            tagger.link_descriptions[f"src-{entry.number}"] = go
+
+
 def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *,
                  with_toc: bool) -> tuple[bytes, int]:
     margin = theme.margin_mm * mm
@@ -95,14 +116,14 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
     ctx = PdfContext(theme, paragraph_styles(theme, font), font, width, handout.labels, meta.logo,
                      author=meta.author)
     buffer = io.BytesIO()
+    footer = footer_layout(handout, theme, font, size)
+    bottom = footer.body_bottom(margin)
     doc = _HandoutDoc(
         buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
-        bottomMargin=margin + FOOTER_ROOM, initialFontName=font, **document_info(meta),
+        bottomMargin=bottom, initialFontName=font, **document_info(meta),
     )
     no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-    footer_room = FOOTER_ROOM
-    body_frame = Frame(margin, margin + footer_room, width, size[1] - 2 * margin - footer_room, id="body",
-                       **no_padding)
+    body_frame = Frame(margin, bottom, width, size[1] - margin - bottom, id="body", **no_padding)
     cover = Frame(margin, margin, width, size[1] - 2 * margin, id="cover", **no_padding)
     templates = [PageTemplate("cover", [cover], onPage=cover_band(theme, meta, size)),
                  PageTemplate("body", [body_frame])]
@@ -135,7 +156,8 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
     story = front + body
     doc.owners = owners
     tagger = Tagger()
-    canvasmaker = footer_canvas(handout, theme, font, size, tagger)
+    name_citations(tagger, handout)
+    canvasmaker = footer_canvas(handout, theme, font, size, tagger, footer)
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except LayoutError:

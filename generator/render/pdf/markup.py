@@ -34,7 +34,7 @@ def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_befor
         if run.cite and break_before_cites and out:
             out.append(HAIR_BREAK)
         if run.cite:
-            out.append(_cite_markup(run, colours.link) if cite_links else f"<super>{escape(run.text)}</super>")
+            out.append(_cite_markup(run, theme) if cite_links else _raised(escape(run.text), theme))
             continue
         text = _fallback_markup(run.text, theme)
         if run.status:
@@ -73,14 +73,23 @@ def plain_markup(text: str, theme: Theme) -> str:
     return _fallback_markup(text, theme)
 
 
-def _cite_markup(run: Run, link: str) -> str:
+def _cite_markup(run: Run, theme: Theme) -> str:
     """Return a superscript citation marker whose numbers link to the sources list."""
     parts = []
     for citation in run.cite:
         flag = "" if citation.checked else "*"
-        parts.append(f'<a href="#src-{citation.number}" color="{link}">{citation.number}{flag}</a>')
+        parts.append(f'<a href="#src-{citation.number}" color="{theme.colours.link}">{citation.number}{flag}</a>')
     # A no-break space keeps "[4, 28]" together; reportlab honours U+00A0.
-    return f"<super>[{',&nbsp;'.join(parts)}]</super>" if parts else ""
+    return _raised(f"[{',&nbsp;'.join(parts)}]", theme) if parts else ""
+
+
+def _raised(text: str, theme: Theme) -> str:
+    """Return a citation marker raised and smaller; in a theme with a smallest size, on the line at full size.
+
+    Clear-print guidance has no superscripts: a marker shrunk to 70 % of 16 pt
+    is 11 pt, below what large print promises.
+    """
+    return text if theme.min_text else f"<super>{text}</super>"
 
 
 def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
@@ -96,6 +105,7 @@ def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
         base = {
             "fontName": font,
             "bulletFontName": font,
+            "bulletFontSize": size,  # reportlab's default is 10 pt, whatever the text's size
             "fontSize": size,
             "leading": size * s.leading,
             "textColor": text,
@@ -131,7 +141,7 @@ def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
         "context": style("context", s.small, leftIndent=12, textColor=HexColor(c.muted)),
         "term": style("term", s.body, fontName=bold, spaceAfter=1, keepWithNext=1),
         "definition": style("definition", s.body, leftIndent=12),
-        "source": style("source", s.small, leftIndent=22, firstLineIndent=-22, spaceAfter=3),
+        "source": style("source", s.small, leftIndent=s.small * 2.6, bulletIndent=0, spaceAfter=3),
         "toc1": style("toc1", s.body, leftIndent=0, spaceAfter=2),
         "toc2": style("toc2", s.small, leftIndent=14, spaceAfter=1),
     }

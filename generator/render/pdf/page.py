@@ -6,6 +6,7 @@ document is saved, once the page count is known.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from reportlab.lib.colors import HexColor
@@ -19,11 +20,71 @@ from generator.render.pdf.blocks import COVER_BAND, LOGO_MAX_HEIGHT, LOGO_MAX_WI
 from generator.render.pdf.contents import PendingNumber, draw_deferred
 from generator.render.pdf.finish import DocumentInfo
 from generator.render.pdf.flowables import draw_logo, logo_size
-from generator.render.pdf.reportlab_hooks import keep_page, replay_pages, restore_page
-from generator.render.pdf.structure import TAGGER, Tagger, TaggingCanvas
+from generator.render.pdf.reportlab_hooks import keep_page, page_code, replay_pages, restore_page
+from generator.render.pdf.structure import FOOTER_BEGIN, TAGGER, Tagger, TaggingCanvas
 from generator.theme import Theme
 
 FOOTER_ROOM = 8  # points between the body and the bottom margin, where the footer rule sits
+FOOTER_GAP = 2.0  # ems kept between the footer's left text and its page number
+
+
+@dataclass(frozen=True)
+class FooterLayout:
+    """Where the running footer goes: its size, whether its page number takes a line of its own, its rule.
+
+    At large sizes "title · Version · date" and "Page 12 of 38" no longer fit
+    side by side; the page number then goes on a second line, and the body
+    ends higher, so nothing collides and the rule never strikes a letter.
+    """
+
+    size: float
+    two_lines: bool
+    baseline: float  # of the footer's last line, from the paper's bottom edge
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.25
+
+    @property
+    def rule(self) -> float:
+        """Height of the rule above the footer: clear of its first line's tallest letters."""
+        top = self.baseline + (self.leading if self.two_lines else 0.0)
+        return top + self.size * 0.95 + 2
+
+    def body_bottom(self, margin: float) -> float:
+        """Return where the body frame must end: above the rule, and never lower than the margin allows."""
+        return max(margin + FOOTER_ROOM, self.rule + 6)
+
+
+def footer_texts(handout: Handout, page: int, total: int) -> tuple[str, str]:
+    """Return the footer's left text and its page number ("" on a document of one page)."""
+    meta, labels = handout.meta, handout.labels
+    left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {meta.date.isoformat()}"
+    right = labels.get("page_of", "Page {page} of {pages}").format(page=page, pages=total) if total > 1 else ""
+    return left, right
+
+
+def footer_layout(handout: Handout, theme: Theme, font: str, paper: tuple[float, float]) -> FooterLayout:
+    """Return the footer's layout for this handout: one line if its widest page number fits beside the text."""
+    size = theme.at_least(theme.handout.small - 1)
+    margin = theme.margin_mm * mm
+    left, right = footer_texts(handout, 99, 99)  # the widest page number it could print
+    width = text_width(left, size, font, theme) + text_width(right, size, font, theme) + FOOTER_GAP * size
+    return FooterLayout(size, width > paper[0] - 2 * margin, margin * 0.7)
+
+
+def text_width(text: str, size: float, font: str, theme: Theme) -> float:
+    """Return the width of ``text`` in the handout font, characters it lacks measured in the fallback."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return float(sum(stringWidth(piece, name, size) for piece, name in text_pieces(text, font, theme)))
+
+
+def text_pieces(text: str, font: str, theme: Theme) -> list[tuple[str, str]]:
+    """Return ``text`` in pieces, each with the font that has its characters (the handout's, or the fallback)."""
+    fallback_font = register_fallback_font(theme.fonts.fallback)
+    pieces = split_by_coverage(text, glyph_set(theme.fonts.handout), glyph_set(theme.fonts.fallback))
+    return [(piece, fallback_font if use else font) for piece, use in pieces]
 
 
 def pdf_date(meta: Meta) -> str:
@@ -61,33 +122,19 @@ def cover_band(theme: Theme, meta: Meta, size: tuple[float, float]) -> Any:
 
 
 def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float, float],
-                  tagger: Tagger | None = None) -> type:
+                  tagger: Tagger | None = None, footer: FooterLayout | None = None) -> type:
     """Return a canvas class that draws, once every page is laid out, the footer and the contents' page numbers."""
-    meta = handout.meta
-    labels = handout.labels
     margin = theme.margin_mm * mm
-    date = meta.date
+    layout = footer or footer_layout(handout, theme, font, paper)
     has_cover = bool(handout.blocks) and isinstance(handout.blocks[0], Cover) and not handout.blocks[0].compact
-
-    primary, fallback = glyph_set(theme.fonts.handout), glyph_set(theme.fonts.fallback)
 
     class FooterCanvas(TaggingCanvas):
         heading_pages: ClassVar[dict[str, int]] = {}  # bookmark key → page, filled as headings are laid out
 
-        def pieces_of(self, text: str) -> list[tuple[str, str]]:
-            fallback_font = register_fallback_font(theme.fonts.fallback)
-            pieces = split_by_coverage(text, primary, fallback)
-            return [(piece, fallback_font if use else font) for piece, use in pieces]
-
-        def text_width(self, text: str, size: float) -> float:
-            from reportlab.pdfbase.pdfmetrics import stringWidth
-
-            return float(sum(stringWidth(piece, name, size) for piece, name in self.pieces_of(text)))
-
         def draw_text(self, x: float, y: float, text: str, size: float) -> None:
             from reportlab.pdfbase.pdfmetrics import stringWidth
 
-            for piece, name in self.pieces_of(text):
+            for piece, name in text_pieces(text, font, theme):
                 self.setFont(name, size)
                 self.drawString(x, y, piece)
                 x += stringWidth(piece, name, size)
@@ -97,7 +144,7 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
             self.kept_pages: list[dict[str, Any]] = []
             self.pending_numbers: list[PendingNumber] = []  # contents entries on this page, numbered at save
             setattr(self, TAGGER, tagger)
-            stamp = pdf_date(meta)
+            stamp = pdf_date(handout.meta)
             self.setDateFormatter(lambda *_: stamp)
 
         def showPage(self) -> None:
@@ -120,18 +167,20 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
             Canvas.save(self)
 
         def draw_footer(self, total: int) -> None:
+            """Draw the footer as one pagination artifact, said to be the page's footer."""
+            code = page_code(self)
+            code.append(FOOTER_BEGIN)
             self.saveState()
-            self.setFont(font, theme.handout.small - 1)
+            size = layout.size
             self.setFillColor(HexColor(theme.colours.muted))
-            left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {date.isoformat()}"
-            right = labels.get("page_of", "Page {page} of {pages}").format(page=self.getPageNumber(), pages=total)
-            y = margin * 0.7  # about 12 mm from the paper's edge: inside any home printer's reach
-            size = theme.handout.small - 1
-            self.draw_text(margin, y, left, size)
-            self.draw_text(paper[0] - margin - self.text_width(right, size), y, right, size)
+            left, right = footer_texts(handout, self.getPageNumber(), total)
+            y = layout.baseline  # about 12 mm from the paper's edge: inside any home printer's reach
+            self.draw_text(margin, y + (layout.leading if layout.two_lines else 0), left, size)
+            self.draw_text(paper[0] - margin - text_width(right, size, font, theme), y, right, size)
             self.setStrokeColor(HexColor(theme.colours.rule))
             self.setLineWidth(0.5)
-            self.line(margin, y + 10, paper[0] - margin, y + 10)
+            self.line(margin, layout.rule, paper[0] - margin, layout.rule)
             self.restoreState()
+            code.append("EMC")
 
     return FooterCanvas

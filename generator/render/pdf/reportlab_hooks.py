@@ -32,8 +32,9 @@ from generator.layout.urls import address_lines, break_points, is_address
 
 BULLET_HOOK = "_briefpack_bullet"  # canvas attribute: (before, after) callbacks around a list bullet
 SOFT_BREAKS = "_briefpack_soft_breaks"  # canvas attribute: ids of the lines being drawn that end inside a word
+LINK_HOOK = "_briefpack_links"  # canvas attribute: what tags a paragraph's links as they are drawn (see ``tagged``)
 LINE_PAINTERS = ("_leftDrawParaLine", "_centerDrawParaLine", "_rightDrawParaLine", "_justifyDrawParaLine")
-REPLACED = ("_drawBullet", *LINE_PAINTERS, "_putFragLine", "_splitWord", "_splitFragWord")
+REPLACED = ("_drawBullet", *LINE_PAINTERS, "_putFragLine", "_splitWord", "_splitFragWord", "_doLink")
 USED = ("_SplitWord", "_SplitWordEnd", "_SplitFrag", "_SplitFragH", "_SplitFragHS", "_HSFrag", "_fragWordIter")
 
 reached: dict[str, int] = {}  # hook → times called, for ``verify``
@@ -49,6 +50,17 @@ def page_code(canvas: Any) -> list[str]:
     """Return the current page's content operators: tagging wraps them, the contents page inserts into them."""
     code: list[str] = canvas._code
     return code
+
+
+def text_code(tx: Any) -> list[str]:
+    """Return a text object's operators so far (a link's marked content is inserted among them)."""
+    code: list[str] = tx._code
+    return code
+
+
+def text_canvas(tx: Any) -> Any:
+    """Return the canvas a text object draws on."""
+    return tx._canvas
 
 
 def annotation_count(canvas: Any) -> int:
@@ -138,8 +150,28 @@ def _spaced(name: str) -> Callable[..., Any]:
 
 
 def _spaced_frag_line(cur_x: float, tx: Any, line: Any, last: int, p_kind: str) -> Any:
-    """Paint a line of styled text as reportlab does, ending a wrapped line with its space (see ``_spaced``)."""
+    """Paint a line of styled text as reportlab does, ending a wrapped line with its space (see ``_spaced``).
+
+    When a tagged paragraph is being drawn, its link recorder sees the line
+    start and end and, through reportlab's ``_linkRecord`` hook on the text
+    object, each link's start and end, so every link's words are marked as
+    its own content (see ``tagged.LinkTags``).
+    """
     _count("_putFragLine")
+    links = getattr(tx._canvas, LINK_HOOK, None)
+    if links is None:
+        return _put_line(cur_x, tx, line, last, p_kind)
+    tx._linkRecord = lambda link, event: links.record(tx, link, event)
+    words = getattr(line, "words", None) or []
+    links.line_starts(tx, bool(words and getattr(words[0], "link", None)))
+    try:
+        return _put_line(cur_x, tx, line, last, p_kind)
+    finally:
+        links.line_ends(tx)
+        del tx._linkRecord
+
+
+def _put_line(cur_x: float, tx: Any, line: Any, last: int, p_kind: str) -> Any:
     put = _original["_putFragLine"]
     words: list[Any] = getattr(line, "words", None) or []
     final = words[-1] if words else None
@@ -151,6 +183,15 @@ def _spaced_frag_line(cur_x: float, tx: Any, line: Any, last: int, p_kind: str) 
         return put(cur_x, tx, line, last, p_kind)
     finally:
         line.words = words
+
+
+def _tagged_link(tx: Any, link: Any, rect: Any) -> Any:
+    """Make a link's annotation as reportlab does, giving it to the Link element that holds the link's words."""
+    _count("_doLink")
+    links = getattr(tx._canvas, LINK_HOOK, None)
+    if links is None or not link:
+        return _original["_doLink"](tx, link, rect)
+    return links.annotate(tx._canvas, link, lambda: _original["_doLink"](tx, link, rect))
 
 
 def _split_word_at_joints(w: Any, lineWidth: float, maxWidths: list[float], lineno: int,  # noqa: N803
@@ -193,6 +234,8 @@ def _split_frag_word_at_joints(w: Any, maxWidth: float, maxWidths: list[float], 
                 groups[-1] = (frag, groups[-1][1] + c)
             else:
                 groups.append((frag, c))
+        if not groups:  # the address starts on the next line: an empty piece of its first style ends this one
+            groups.append((chars[0][0], ""))
         pieces = []
         for frag, piece in groups:
             clone = frag.clone()
@@ -222,7 +265,7 @@ def install() -> None:
     _original.update({name: getattr(rl_paragraph, name) for name in REPLACED})
     replacements: dict[str, Any] = {"_drawBullet": _tagged_bullet, "_putFragLine": _spaced_frag_line,
                                     "_splitWord": _split_word_at_joints,
-                                    "_splitFragWord": _split_frag_word_at_joints}
+                                    "_splitFragWord": _split_frag_word_at_joints, "_doLink": _tagged_link}
     replacements.update({name: _spaced(name) for name in LINE_PAINTERS})
     for name, function in replacements.items():
         setattr(rl_paragraph, name, function)

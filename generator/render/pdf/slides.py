@@ -33,10 +33,11 @@ from generator.layout.boxes import (
     placed_rows,
 )
 from generator.render.pdf.finish import finish_tagged_pdf
-from generator.render.pdf.flowables import draw_status_symbol, qr_alt
+from generator.render.pdf.flowables import draw_status_symbol
 from generator.render.pdf.page import pdf_date, tagged_info
-from generator.render.pdf.reportlab_hooks import verify
+from generator.render.pdf.reportlab_hooks import text_code, verify
 from generator.render.pdf.structure import TAGGER, Tagger, TaggingCanvas, tagger_of
+from generator.render.pdf.structure import Element as TagElement
 from generator.render.pdf.tagged import TableTags, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
@@ -154,29 +155,43 @@ class SlidePainter:
             draw()
 
     def _line(self, canvas: Canvas, para: LaidParagraph, line: Any, x: float, baseline: float,
-              wrapped: bool = False) -> None:
+              wrapped: bool = False, links: SlideLinks | None = None) -> None:
         """Draw one laid-out line as one text object, its runs each in their font, colour and rise.
 
         A ``wrapped`` line (one a paragraph continues after) ends with its space, so
         the words either side of the break stay two words for a screen reader.
+        With ``links`` (a tagged paragraph that has links), each run is marked
+        inside the text object as the paragraph's words or its link's.
         """
         text = canvas.beginText()
         text.setTextTransform(1, 0, 0, -1, x, baseline)  # undo the flipped page for glyphs
-        for run in line.runs:
+        runs = line.runs
+        for index, run in enumerate(runs):
             bold = run.bold or para.role in BOLD_ROLES
             italic = run.italic or para.role == "quote"
             name = self.fonts[(bold, italic)]
-            size = para.size * (0.6 if run.cite else 1.0)
+            raised = bool(run.cite) and not self.theme.min_text  # large print: markers on the line, full size
+            size = para.size * (0.6 if raised else 1.0)
             width = stringWidth(run.text, name, size)
             text.setFont(name, size)
             text.setFillColor(HexColor(text_colour(self.theme, para.role, run.status, bool(run.cite))))
-            text.setRise(para.size * 0.3 if run.cite else 0.0)
-            text.textOut(run.text)
+            text.setRise(para.size * 0.3 if raised else 0.0)
+            if links:
+                links.begin(canvas, text, run.url)
+            text.textOut(run.text + (" " if wrapped and index == len(runs) - 1 else ""))
+            if links:
+                links.end(text)
             if run.url:
-                canvas.linkURL(run.url, (x, baseline + 2, x + width, baseline - para.size), relative=1)
+                rect = (x, baseline + 2, x + width, baseline - para.size)
+
+                def make(url: str = run.url, rect: tuple[float, ...] = rect) -> None:
+                    canvas.linkURL(url, rect, relative=1)
+
+                if links:
+                    links.annotate(canvas, run.url, make)
+                elif self.tagged:  # a slide's picture in the notes is a picture: no links in it
+                    make()
             x += width
-        if wrapped:
-            text.textOut(" ")
         canvas.saveState()  # the runs' colours must not leak into what is drawn next
         canvas.drawText(text)
         canvas.restoreState()
@@ -199,9 +214,12 @@ class SlidePainter:
                 else:
                     self._marker(canvas, para, box.x, first)
             role = "LBody" if para.bullet else SLIDE_ROLES.get(para.role, "P")
-            with tagger.content(canvas, role) if tagger else nullcontext():
+            hollow = any(run.url for run in para.runs)  # its words and its links' words side by side
+            with tagger.content(canvas, role, hollow=hollow) if tagger else nullcontext():
+                links = SlideLinks(tagger) if tagger and hollow else None
                 for index, at in enumerate(lines):
-                    self._line(canvas, para, at.line, at.x, at.baseline, wrapped=index < len(lines) - 1)
+                    self._line(canvas, para, at.line, at.x, at.baseline, wrapped=index < len(lines) - 1,
+                               links=links)
             if tagger and para.bullet:
                 tagger.close()  # the LI
         if tagger and in_list:
@@ -265,10 +283,40 @@ class SlidePainter:
             canvas.linkURL(box.url, (box.x, box.y, box.x + box.w, box.y + box.h), relative=1)
 
         if self.tagger(canvas):
-            link_figure(canvas, qr_alt(box.url), squares, link)
+            link_figure(canvas, box.alt, squares, link)
         else:
             squares()
-            link()
+            if self.tagged:  # a slide's picture in the notes is a picture: no links in it
+                link()
+
+
+class SlideLinks:
+    """Marks a slide paragraph's runs inside their text objects: a link's words as its Link element's content.
+
+    Structure content may not nest, so the paragraph has no sequence of its
+    own (``hollow``); each run is a sequence of the paragraph or of its link,
+    and one Link element per address holds its words and its annotations.
+    """
+
+    def __init__(self, tagger: Tagger):
+        self.tagger = tagger
+        self.owner = tagger.current
+        self.elements: dict[str, TagElement] = {}
+
+    def _link(self, url: str) -> TagElement:
+        if url not in self.elements:
+            self.elements[url] = TagElement("Link")
+            self.owner.kids.append(self.elements[url])
+        return self.elements[url]
+
+    def begin(self, canvas: Canvas, text: Any, url: str | None) -> None:
+        self.tagger.piece(text_code(text), canvas, self._link(url) if url else self.owner)
+
+    def end(self, text: Any) -> None:
+        text_code(text).append("EMC")
+
+    def annotate(self, canvas: Canvas, url: str, make: Any) -> None:
+        self.tagger.annotation(canvas, self._link(url), make)
 
 
 class _TableOnCanvas:

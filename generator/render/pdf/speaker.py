@@ -82,10 +82,12 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
         notes: list[Any] = [Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"],
                                       role="H2")]
         notes += [Paragraph(markup(n, theme, cite_links=False), note_style) for n in slide.notes]
-        # Notes flow beside the picture, then under it, and across pages when long.
         story.append(Bookmark(f"slide-{slide.number}", heading))
-        story.append(ImageAndFlowables(SlidePicture(slide, painter, theme.colours.rule), notes,
-                                       imageLeftPadding=0, imageRightPadding=12, imageSide="left"))
+        if theme.min_text:  # large print: a miniature's words would be a few points high; its title says it
+            story += notes
+        else:  # notes flow beside the picture, then under it, and across pages when long
+            story.append(ImageAndFlowables(SlidePicture(slide, painter, theme.colours.rule), notes,
+                                           imageLeftPadding=0, imageRightPadding=12, imageSide="left"))
         story.append(HRFlowable(width="100%", thickness=0.5, color=HexColor(theme.colours.rule),
                                 spaceBefore=6, spaceAfter=8))
     stamp = pdf_date(meta)

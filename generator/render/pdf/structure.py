@@ -58,6 +58,9 @@ class Tagger:
         self.next_mcid: dict[int, int] = {}
         self.link_texts: dict[str, str] = {}  # bookmark key → heading text, for links' descriptions
         self.link_targets: dict[tuple[int, int], str] = {}  # (page, annotation index) → destination name
+        self.link_names: dict[str, str] = {}  # destination → what its link says ("Source 9, not yet checked …")
+        self.link_descriptions: dict[str, str] = {}  # destination → what following its link does, in words
+        self.claimed: set[tuple[int, int]] = set()  # annotations a Link element already holds
         self.artifact = False  # drawing a repetition (a table's header on its next page): left untagged
 
     @property
@@ -80,53 +83,84 @@ class Tagger:
         if len(self.stack) > 1:
             self.stack.pop()
 
-    def begin(self, canvas: Any, element: Element) -> None:
-        """Start a marked-content sequence on the canvas's current page, belonging to ``element``."""
+    def mark(self, canvas: Any, element: Element) -> int:
+        """Return a new MCID on the canvas's current page, recorded as ``element``'s content (code not written)."""
         page = canvas.getPageNumber() - 1
         mcid = self.next_mcid.get(page, 0)
         self.next_mcid[page] = mcid + 1
         element.kids.append(Marked(page, mcid))
-        page_code(canvas).append(f"/{element.role} <</MCID {mcid}>> BDC")
+        return mcid
+
+    def unmark(self, canvas: Any, element: Element) -> None:
+        """Take back the MCID ``mark`` gave last on this page (a sequence that ended up holding nothing)."""
+        page = canvas.getPageNumber() - 1
+        kid = element.kids.pop()
+        assert isinstance(kid, Marked) and kid.page == page and kid.mcid == self.next_mcid[page] - 1
+        self.next_mcid[page] -= 1
+
+    def begin(self, canvas: Any, element: Element, *, hollow: bool = False) -> None:
+        """Start a marked-content sequence on the canvas's current page, belonging to ``element``.
+
+        ``hollow``: write no sequence; what is drawn marks its own pieces inside
+        its text objects (a paragraph with links: its words and each link's
+        words are sequences side by side, as structure content may not nest).
+        """
+        page = canvas.getPageNumber() - 1
+        if not hollow:
+            mcid = self.mark(canvas, element)
+            page_code(canvas).append(f"/{element.role} <</MCID {mcid}>> BDC")
         element.attrs.setdefault("_annots_from", []).append((page, annotation_count(canvas)))
 
-    def end(self, canvas: Any, element: Element, *, inside_state: bool = False) -> None:
+    def end(self, canvas: Any, element: Element, *, inside_state: bool = False, hollow: bool = False) -> None:
         """End the marked-content sequence; links made while it was drawn belong to ``element``.
 
         ``inside_state``: the sequence began after a ``q`` that the drawing has
         just closed with ``Q``; end it before that ``Q``, so the two nest.
         """
         code = page_code(canvas)
-        if inside_state and code and code[-1] == "Q":
+        if hollow:
+            pass
+        elif inside_state and code and code[-1] == "Q":
             code.insert(len(code) - 1, "EMC")
         else:
             code.append("EMC")
         page, start = element.attrs["_annots_from"].pop()
         for index in range(start, annotation_count(canvas)):
-            element.kids.append(Annotation(page, index))
+            if (page, index) not in self.claimed:  # a Link drawn inside holds its own
+                element.kids.append(Annotation(page, index))
+                self.claimed.add((page, index))
 
     @contextmanager
-    def content(self, canvas: Any, role: str, element: Element | None = None, **attrs: Any) -> Iterator[Element]:
+    def content(self, canvas: Any, role: str, element: Element | None = None, *, hollow: bool = False,
+                **attrs: Any) -> Iterator[Element]:
         """Draw real content inside ``with``: a new element (or ``element``, continued) under the current one."""
         if element is None:
             element = self.open(role, **attrs)
         else:
             self.enter(element)
-        self.begin(canvas, element)
+        self.begin(canvas, element, hollow=hollow)
         try:
             yield element
         finally:
-            self.end(canvas, element)
+            self.end(canvas, element, hollow=hollow)
             self.close()
+
+    def piece(self, code: list[str], canvas: Any, element: Element) -> None:
+        """Open a sequence of ``element`` inside a text object (``code`` its operators); the caller ends it."""
+        code.append(f"/{element.role} <</MCID {self.mark(canvas, element)}>> BDC")
 
     def annotation(self, canvas: Any, element: Element, make: Any) -> None:
         """Call ``make()`` (which adds one link annotation to the current page) and give the link to ``element``."""
         page, index = canvas.getPageNumber() - 1, annotation_count(canvas)
         make()
-        if annotation_count(canvas) > index:
-            element.kids.append(Annotation(page, index))
+        for added in range(index, annotation_count(canvas)):
+            element.kids.append(Annotation(page, added))
+            self.claimed.add((page, added))
 
 
-_OURS = re.compile(r"^(/\w+ <</MCID \d+>> BDC|EMC)$")
+_OURS = re.compile(r"^(/\w+ <</MCID \d+>> BDC|/Artifact <<[^>]*>> BDC|EMC)$")
+FOOTER_BEGIN = "/Artifact <</Type /Pagination /Subtype /Footer>> BDC"  # a running footer, said to be one
+_INSIDE = re.compile(r"/\w+ <</MCID \d+>> BDC")  # a text object whose pieces are marked inside it
 
 
 def mark_artifacts(code: list[str]) -> list[str]:
@@ -136,16 +170,19 @@ def mark_artifacts(code: list[str]) -> list[str]:
     Tagger's BDC/EMC entries among them; a text object is always one entry, so
     wrapping whole entries never splits one. Footers, rules, backgrounds,
     icons and leaders become artifacts here, just before the page is written.
+    A text object that marks its own pieces (a paragraph with links) is left
+    as it is.
     """
     out: list[str] = []
     depth = 0
     artifact = False
     for entry in code:
         ours = bool(_OURS.match(entry))
-        if ours and entry != "EMC" and depth == 0 and artifact:
+        marked_inside = not ours and depth == 0 and bool(_INSIDE.search(entry))
+        if ((ours and entry != "EMC") or marked_inside) and depth == 0 and artifact:
             out.append("EMC")
             artifact = False
-        if not ours and depth == 0 and not artifact and entry.strip():
+        if not ours and not marked_inside and depth == 0 and not artifact and entry.strip():
             out.append("/Artifact BMC")
             artifact = True
         out.append(entry)

@@ -61,7 +61,8 @@ def _measures(ctx: PdfContext) -> tuple[Any, Any]:
         widest = word = 0.0
         for run in cell.text:
             if run.cite:  # a superscript marker, kept whole by no-break spaces
-                widest = max(widest, word + icon, stringWidth(run.text, font_of(run, header), size * 0.7))
+                marker = size if ctx.theme.min_text else size * 0.7  # on the line at full size in large print
+                widest = max(widest, word + icon, stringWidth(run.text, font_of(run, header), marker))
                 word = 0.0
                 continue
             for number, piece in enumerate(run.text.split(" ")):

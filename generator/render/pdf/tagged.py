@@ -18,7 +18,7 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from generator.render.pdf.reportlab_hooks import BULLET_HOOK, SOFT_BREAKS, install
+from generator.render.pdf.reportlab_hooks import BULLET_HOOK, LINK_HOOK, SOFT_BREAKS, install, text_canvas, text_code
 from generator.render.pdf.structure import TAGGER, Element, Tagger, tagger_of
 
 install()  # list bullets tagged as labels, wrapped lines that keep their spaces, addresses broken at joints
@@ -32,6 +32,7 @@ class TagSpec:
     attrs: dict[str, Any] = field(default_factory=dict)
     element: Element | None = None
     body: Element | None = None  # a list item's LBody, continued by the item's later parts
+    links: LinkTags | None = None  # the Link elements of its addresses, shared by its parts
 
 
 class TaggedParagraph(Paragraph):
@@ -50,26 +51,39 @@ class TaggedParagraph(Paragraph):
 
     def draw(self) -> None:
         setattr(self.canv, SOFT_BREAKS, _soft_breaks(self))
+        tagger = tagger_of(self.canv)
+        hollow = tagger is not None and _has_links(self)
+        if hollow:
+            if self.tag.links is None:
+                self.tag.links = LinkTags(tagger)  # type: ignore[arg-type]
+            setattr(self.canv, LINK_HOOK, self.tag.links)
         try:
-            self._draw_tagged()
+            self._draw_tagged(hollow)
         finally:
             setattr(self.canv, SOFT_BREAKS, frozenset())
+            setattr(self.canv, LINK_HOOK, None)
 
-    def _draw_tagged(self) -> None:
+    def _draw_tagged(self, hollow: bool) -> None:
         tagger = tagger_of(self.canv)
         if tagger is None:
             super().draw()
         elif self.tag.role == "LI":
-            self._draw_item(tagger)
+            self._draw_item(tagger, hollow)
         else:
-            with tagger.content(self.canv, self.tag.role, self.tag.element, **self.tag.attrs) as element:
+            whole = _is_one_link(self)
+            with tagger.content(self.canv, self.tag.role, self.tag.element, hollow=hollow or whole,
+                                **self.tag.attrs) as element:
                 self.tag.element = element
                 key = self.tag.attrs.get("_key")
                 if key:
                     tagger.link_texts[key] = self.getPlainText()
-                super().draw()
+                if whole:  # its words are the link's, and so are its annotations
+                    with tagger.content(self.canv, "Link"):
+                        super().draw()
+                else:
+                    super().draw()
 
-    def _draw_item(self, tagger: Tagger) -> None:
+    def _draw_item(self, tagger: Tagger, hollow: bool) -> None:
         """Draw a list item as LI → Lbl (its bullet) and LBody (its text)."""
         canvas, spec = self.canv, self.tag
         if spec.element is None:
@@ -85,20 +99,120 @@ class TaggedParagraph(Paragraph):
         def after() -> None:
             tagger.end(canvas, tagger.current)
             tagger.close()
-            state["body"] = _begin_body(tagger, canvas, spec)
+            state["body"] = _begin_body(tagger, canvas, spec, hollow)
 
         if self.bulletText:
             setattr(canvas, BULLET_HOOK, (before, after))
         else:
-            state["body"] = _begin_body(tagger, canvas, spec)
+            state["body"] = _begin_body(tagger, canvas, spec, hollow)
         try:
             super().draw()
         finally:
             setattr(canvas, BULLET_HOOK, None)
             if state["body"] is not None:
-                tagger.end(canvas, state["body"], inside_state=bool(self.bulletText))
+                tagger.end(canvas, state["body"], inside_state=bool(self.bulletText), hollow=hollow)
                 tagger.close()
             tagger.close()
+
+
+def _is_one_link(paragraph: Paragraph) -> bool:
+    """Return whether a paragraph is one link in one style (an address on its own line).
+
+    reportlab lays such a paragraph out as plain words and links each whole
+    line; it is tagged as a Link inside the paragraph.
+    """
+    para = getattr(paragraph, "blPara", None)
+    return para is not None and para.kind == 0 and bool(getattr(para, "link", None))
+
+
+def _has_links(paragraph: Paragraph) -> bool:
+    """Return whether a paragraph (or this part of one), as laid out in lines, has a link among its words."""
+    para = getattr(paragraph, "blPara", None)
+    if para is None or para.kind != 1:  # lines of plain words: no styled words, no links
+        return False
+    return any(getattr(word, "link", None) for line in para.lines for word in getattr(line, "words", ()))
+
+
+class LinkTags:
+    """Tags a paragraph's links as reportlab draws them: each link's words are the content of its Link element.
+
+    Structure content may not nest, so a paragraph with links has no sequence
+    of its own around its text object (``Tagger.begin(hollow=True)``): inside
+    the text object its words are sequences of the paragraph and each link's
+    words a sequence of the link's Link element, side by side, in reading
+    order. reportlab tells a hook on the text object where each link starts
+    and ends on a line (``_linkRecord``). One Link element holds each address,
+    its words and all its annotations, even when it wraps over lines or pages;
+    a citation's Link sits in a ``Reference`` and says which source it opens.
+    """
+
+    def __init__(self, tagger: Tagger):
+        self.tagger = tagger
+        self.elements: dict[str, Element] = {}
+        self.open: str | None = None  # "Link" or "segment": the sequence now open in the text object
+        self.segment_at = -1  # where the open segment's BDC is in the text object, while it holds nothing
+
+    def _owner(self) -> Element:
+        return self.tagger.current  # the paragraph, or a list item's LBody
+
+    def _element(self, href: str) -> Element:
+        """Return the Link element of ``href`` in this paragraph, made the first time."""
+        element = self.elements.get(href)
+        if element is None:
+            owner = self._owner()
+            destination = href[1:] if href.startswith("#") else ""
+            attrs = {"Alt": self.tagger.link_names[destination]} if destination in self.tagger.link_names else {}
+            element = Element("Link", attrs)
+            if destination.startswith("src-"):  # a citation: a Reference holding its link
+                owner.kids.append(Element("Reference", {}, [element]))
+            else:
+                owner.kids.append(element)
+            self.elements[href] = element
+        return element
+
+    def line_starts(self, tx: Any, starts_with_link: bool) -> None:
+        """A line begins: words that are not a link's are the paragraph's."""
+        if not starts_with_link:
+            self._open_segment(tx)
+
+    def line_ends(self, tx: Any) -> None:
+        if self.open == "segment":
+            self._close_segment(tx)
+
+    def record(self, tx: Any, link: Any, event: str) -> None:
+        """Mark a link's words: reportlab calls this after the link's first words on a line and after its last."""
+        code = text_code(tx)
+        if event == "start":
+            last = code.pop()  # the link's first words, already written
+            if self.open == "segment":
+                self._close_segment(tx)
+            self.tagger.piece(code, text_canvas(tx), self._element(str(link[1])))
+            code.append(last)
+            self.open = "Link"
+        elif self.open == "Link":
+            code.append("EMC")
+            self.open = None
+            self._open_segment(tx)  # the words after it, if the line goes on
+
+    def annotate(self, canvas: Any, link: Any, make: Any) -> None:
+        """Make a link's annotation and give it to the address's Link element."""
+        self.tagger.annotation(canvas, self._element(str(link)), make)
+
+    def _open_segment(self, tx: Any) -> None:
+        code = text_code(tx)
+        self.tagger.piece(code, text_canvas(tx), self._owner())
+        self.segment_at = len(code) - 1
+        self.open = "segment"
+
+    def _close_segment(self, tx: Any) -> None:
+        code = text_code(tx)
+        if self.segment_at == len(code) - 1:  # it holds nothing: take it back, MCID and all
+            code.pop()
+            self.tagger.unmark(text_canvas(tx), self._owner())
+        else:
+            code.append("EMC")
+        self.open = None
+        self.segment_at = -1
 
 
 def _soft_breaks(paragraph: Paragraph) -> frozenset[int]:
@@ -128,12 +242,12 @@ def _soft_breaks(paragraph: Paragraph) -> frozenset[int]:
     return frozenset(soft)
 
 
-def _begin_body(tagger: Tagger, canvas: Any, spec: TagSpec) -> Element:
+def _begin_body(tagger: Tagger, canvas: Any, spec: TagSpec, hollow: bool) -> Element:
     if spec.body is None:
         spec.body = tagger.open("LBody")
     else:
         tagger.enter(spec.body)
-    tagger.begin(canvas, spec.body)
+    tagger.begin(canvas, spec.body, hollow=hollow)
     return spec.body
 
 
@@ -266,13 +380,17 @@ def figure(canvas: Any, alt: str) -> Iterator[Element | None]:
 
 
 def link_figure(canvas: Any, alt: str, draw: Any, make_link: Any) -> None:
-    """Draw a picture that is also a link (a QR code): Link → Figure, and the annotation in the Link."""
+    """Draw a picture that is also a link (a QR code): Link → Figure, and the annotation in the Link.
+
+    The Link carries the same short name as the picture ("QR code for ‹title›"):
+    a reader that names links by their text finds none in a picture.
+    """
     tagger = tagger_of(canvas)
     if tagger is None:
         draw()
         make_link()
         return
-    link = tagger.open("Link")
+    link = tagger.open("Link", Alt=alt)
     with tagger.content(canvas, "Figure", Alt=alt):
         draw()
     tagger.annotation(canvas, link, make_link)
