@@ -8,6 +8,7 @@ notes name each slide instead of drawing a miniature.
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -47,7 +48,7 @@ def test_the_footer_never_collides_and_its_rule_strikes_no_letter(large_print_bu
                     lines.setdefault(round(word["top"]), []).append(word)
                 for words in lines.values():  # words on one line never overlap
                     words.sort(key=lambda w: w["x0"])
-                    assert all(a["x1"] <= b["x0"] for a, b in zip(words, words[1:], strict=False)), (name, number)
+                    assert all(a["x1"] <= b["x0"] for a, b in itertools.pairwise(words)), (name, number)
                 top = min(w["top"] for w in footer)
                 rules = [r for r in page.lines if top - 12 < r["top"] and r["width"] > 100]  # the footer's rule
                 assert len(rules) == 1, (name, number)
@@ -69,6 +70,6 @@ def test_no_address_breaks_inside_its_scheme(large_print_built: dict[str, Path])
     for name, path in pdfs(large_print_built).items():
         lines = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True,
                                timeout=60).stdout.splitlines()
-        for this, following in zip(lines, lines[1:], strict=False):
+        for this, following in itertools.pairwise(lines):
             for cut in range(1, len(scheme)):
                 assert not (this.endswith(scheme[:cut]) and following.startswith(scheme[cut:])), (name, this)

@@ -34,13 +34,16 @@ def pdfs(built: dict[str, Path]) -> dict[str, Path]:
     return {name: path for name, path in built.items() if name.endswith(".pdf")}
 
 
-def test_every_pdf_passes_pdf_ua_1(mini_built: dict[str, Path], glow_built: dict[str, Path]) -> None:
+@pytest.mark.parametrize("profile", ["ua1", "2a"])
+def test_every_pdf_is_pdf_ua_1_and_pdf_a_2a(mini_built: dict[str, Path], glow_built: dict[str, Path],
+                                            profile: str) -> None:
     checked = 0
     for built in (mini_built, glow_built):
         for name, path in pdfs(built).items():
-            report = page_validation.validate_pdf(str(path), profile="ua1")
+            report = page_validation.validate_pdf(str(path), profile=profile)
             failures = [f"{f['rule_id']}: {f['message']}" for f in report.to_dict()["failures"]]
             assert report.rules.failed == 0, (name, failures[:5])
+            assert report.rules.passed > 100, name  # the profile's rules were run, not skipped
             checked += 1
     assert checked == 18  # mini: 2 variants × (2 handouts, 2 summaries, slides, notes); glowberries: 6
 

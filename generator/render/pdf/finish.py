@@ -2,8 +2,10 @@
 
 With pikepdf: the structure tree and parent tree from the ``Tagger``, the link
 annotations' place in it and their descriptions, XMP metadata (dc:title,
-pdfuaid:part 1), ``/MarkInfo``, ``/Tabs /S`` and ``DisplayDocTitle``; and font
-ToUnicode maps lose the U+0000 entries reportlab writes for unused codes.
+pdfuaid:part 1, pdfaid:part 2 A), ``/MarkInfo``, ``/Tabs /S`` and
+``DisplayDocTitle``; font ToUnicode maps lose the U+0000 entries reportlab
+writes for unused codes; and ``archival`` adds what PDF/A-2a and print shops
+ask (output intent, TrimBox, unique subset tags).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
+from generator.render.pdf.archival import PDFA_IDENTIFICATION, PDFUA_EXTENSION, make_archival
 from generator.render.pdf.structure import Element, Marked, Tagger
 
 
@@ -30,13 +33,14 @@ class DocumentInfo:
 
 
 def finish_tagged_pdf(data: bytes, tagger: Tagger, info: DocumentInfo) -> bytes:
-    """Return ``data`` (as reportlab wrote it) made a tagged PDF/UA-1 document from ``tagger``'s tree."""
+    """Return ``data`` (as reportlab wrote it) made a tagged PDF/UA-1 and PDF/A-2a document from ``tagger``'s tree."""
     import pikepdf
 
     pdf = pikepdf.open(io.BytesIO(data))
     _structure(pdf, tagger, info.language)
     _catalog(pdf, info)
     _clean_to_unicode(pdf)
+    make_archival(pdf)
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True, compress_streams=True,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -169,6 +173,7 @@ def _xmp(info: DocumentInfo) -> str:
         '    xmlns:dc="http://purl.org/dc/elements/1.1/"\n'
         '    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"\n'
         '    xmlns:xmp="http://ns.adobe.com/xap/1.0/"\n'
+        '    xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/"\n'
         '    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">\n'
         f'   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text(info.title)}</rdf:li></rdf:Alt></dc:title>\n'
         f'   <dc:creator><rdf:Seq><rdf:li>{text(info.author)}</rdf:li></rdf:Seq></dc:creator>\n'
@@ -181,7 +186,9 @@ def _xmp(info: DocumentInfo) -> str:
         f'   <xmp:CreateDate>{info.date}</xmp:CreateDate>\n'
         f'   <xmp:ModifyDate>{info.date}</xmp:ModifyDate>\n'
         '   <pdfuaid:part>1</pdfuaid:part>\n'
+        f'{PDFA_IDENTIFICATION}'
         '  </rdf:Description>\n'
+        f'{PDFUA_EXTENSION}'
         ' </rdf:RDF>\n'
         '</x:xmpmeta>\n'
         '<?xpacket end="w"?>'

@@ -1,0 +1,42 @@
+"""Archival and print-ready: an sRGB output intent, a TrimBox on every page, a subset tag of each subset's own."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+
+from generator.render.pdf.archival import srgb_profile
+
+
+def pdfs(built: dict[str, Path]) -> dict[str, Path]:
+    return {name: path for name, path in built.items() if name.endswith(".pdf")}
+
+
+def test_the_srgb_profile_is_an_icc_profile_made_the_same_every_time() -> None:
+    from PIL import ImageCms
+
+    data = srgb_profile()
+    assert data[36:40] == b"acsp" and data[16:20] == b"RGB "  # an ICC profile of an RGB colour space
+    assert ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(__import__("io").BytesIO(data))).strip()
+    srgb_profile.cache_clear()
+    assert srgb_profile() == data  # its date is fixed: the same input gives the same PDF bytes
+
+
+def test_every_pdf_declares_srgb_trims_every_page_and_names_its_subsets_apart(mini_built: dict[str, Path]) -> None:
+    for name, path in pdfs(mini_built).items():
+        with pikepdf.open(path) as pdf:
+            [intent] = pdf.Root.OutputIntents
+            assert str(intent.S) == "/GTS_PDFA1" and str(intent.OutputConditionIdentifier) == "sRGB IEC61966-2.1"
+            assert intent.DestOutputProfile.read_bytes() == srgb_profile() and int(intent.DestOutputProfile.N) == 3
+            for page in pdf.pages:
+                assert [float(v) for v in page.obj.TrimBox] == [float(v) for v in page.obj.MediaBox], name
+            fonts = {f.objgen: str(f.BaseFont) for page in pdf.pages
+                     for f in page.obj.Resources.get("/Font", {}).values()}
+            tags = [base[1:7] for base in fonts.values() if re.match(r"^/[A-Z]{6}\+", base)]
+            assert len(tags) == len(fonts) and "AAAAAA" not in tags, name
+            assert len(set(tags)) == len(tags), name  # every subset its own tag
+            metadata = bytes(pdf.Root.Metadata.read_bytes()).decode()
+            assert "<pdfaid:part>2</pdfaid:part>" in metadata and "<pdfaid:conformance>A" in metadata
+            assert "<pdfuaid:part>1</pdfuaid:part>" in metadata and "pdfaSchema:prefix>pdfuaid<" in metadata
