@@ -168,3 +168,33 @@ def test_a_table_shrinks_its_text_rather_than_break_a_word(tmp_path: Path) -> No
         path.write_bytes(data)
         pieces = [t for t in pdf_text(path).split() if t != word and len(t) > 2 and t in word]
         assert pdf_text(path).count(word) >= 15 and pieces == [], theme
+
+
+@pytest.mark.skipif(not (shutil.which("pdftoppm") and shutil.which("zbarimg")), reason="needs pdftoppm and zbarimg")
+@pytest.mark.parametrize("theme", ["default", "large-print"])
+def test_the_summarys_qr_codes_scan_from_a_150_dpi_copy(tmp_path: Path, theme: str) -> None:
+    """Dense codes for long addresses grow until a 150 dpi render (a photocopy's resolution) scans every one."""
+    import datetime as dt
+
+    from generator.document import Handout, Meta, ResourceItem, ResourceList, Run
+
+    urls = ["https://docslib.org/doc/10522875/policy-on-state-obligations-to-respect-protect-and-fulfil-the-human-"
+            "rights-of-sex-workers",
+            "https://www.amnestyusa.org/reports/what-im-doing-is-not-a-crime-the-human-cost-of-criminalizing-sex-"
+            "work-in-the-city-of-buenos-aires-argentina/",
+            "https://examplia.test/a"]
+    items = tuple(ResourceItem((Run(f"Resource {n}"),), (), (), url) for n, url in enumerate(urls))
+    handout = Handout(Meta("T", "S", "A", "S", (), "en-AU", dt.date(2026, 1, 1), "1"), {},
+                      (ResourceList(items, compact=True),))
+    data, _ = render_handout_pdf(handout, load_theme(TEMPLATES, theme), "a4")
+    pdf = tmp_path / "summary.pdf"
+    pdf.write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "150", "-gray", str(pdf), str(tmp_path / "p")], check=True, timeout=120)
+    decoded: set[str] = set()
+    for image in sorted(tmp_path.glob("p*.png")):
+        out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+                             capture_output=True, text=True, timeout=60)
+        decoded.update(line for line in out.stdout.splitlines() if line)
+    assert decoded == set(urls)
+    text = pdf_text(pdf).replace(" ", "").replace("\n", "")  # an address may wrap at its joints
+    assert "docslib.org/doc/10522875/po…" in text and "examplia.test/a" in text  # short addresses, readable
