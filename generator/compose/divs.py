@@ -14,7 +14,7 @@ from typing import Any
 
 from generator.compose.storyboard import Div, StoryboardError, inline_of, markdown_blocks
 from generator.compose.words import Words
-from generator.content.items import ExperiencePoint, Source
+from generator.content.items import ExperiencePoint, Source, short_attribution
 from generator.content.items import Quote as QuoteItem
 from generator.content.models import Criminalisation, Dimension, LegalModel
 from generator.document import (
@@ -121,11 +121,13 @@ def callout_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def quote_div(div: Div, ctx: DivContext) -> list[Block]:
-    """Return a quotation; ``short=true`` uses its slide excerpt where it has one (a slide's word budget)."""
+    """Return a quotation; ``short=true`` (a slide) uses its excerpt where it has one and its short attribution."""
     item: QuoteItem = _need(div, "item", QuoteItem)
-    text = item.slide if div.attrs.get("short") == "true" and item.slide else item.text
+    short = div.attrs.get("short") == "true"
+    text = item.slide if short and item.slide else item.text
     paragraphs = tuple((Run(line.strip()),) for line in text.split("\n") if line.strip())
-    attribution = _joined(inline_of(item.attribution), _cite(item.source))
+    who = short_attribution(item) if short else item.attribution
+    attribution = _joined(inline_of(who), _cite(item.source))
     context = inline_of(item.context) if item.context else ()
     return [Quote(paragraphs, attribution, context)]
 
@@ -234,11 +236,12 @@ def experience_div(div: Div, ctx: DivContext) -> list[Block]:
     shown under another person's name. Quotations print in quotation marks.
     """
     items: list[ExperiencePoint] = _need(div, "items", (list, tuple))
-    short = div.attrs.get("short") == "true"  # slides: each point's short version where it has one
+    short = div.attrs.get("short") == "true"  # slides: short versions and attributions where there are any
     blocks: list[Block] = []
     for attribution, group in groupby(items, key=lambda point: point.attribution):
         points = list(group)
-        lead = ctx.label("experience_by").format(attribution=attribution)
+        shown = next((p.short_attribution for p in points if p.short_attribution), None) if short else None
+        lead = ctx.label("experience_by").format(attribution=shown or attribution)
         blocks.append(Paragraph((Run(lead, italic=True),), style="attribution"))
         blocks.append(BulletList(tuple(_experience_point(point, short) for point in points)))
     return blocks

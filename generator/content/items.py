@@ -57,11 +57,25 @@ class Quote(Strict):
     id: Id
     text: Text = Field(description="The words quoted, verbatim; no Markdown is applied.")
     attribution: Text = Field(max_length=500, description="Who said it and where, as the source describes them.")
+    short_attribution: Text | None = Field(None, max_length=80, description=(
+        "What a slide shows under the quotation (\"Ada Smith, The Journal, 2004\"); the full attribution "
+        "goes to the speaker notes. Without it, the attribution up to its first comma."))
     source: Id = Field(description="Id of the entry in `sources` the quotation comes from.")
     context: RichText | None = Field(None, description="A note that frames the quotation.")
     slide: Text | None = Field(None, description=(
         "An excerpt for slides: the quotation's own words, with '…' where words are left out "
         "(`check` compares it with the full text)."))
+
+
+def short_attribution(quote: Quote) -> str:
+    """Return a quotation's attribution as a slide shows it: the pack's short form, or who said it.
+
+    Without a short form the slide shows the attribution up to its first comma
+    ("Ada Smith"). No year is guessed from the rest: the one an
+    attribution names may be a law's or an access date, not when the words
+    were said, and a slide must not date a quotation its source does not.
+    """
+    return quote.short_attribution or quote.attribution.split(",")[0].strip()
 
 
 class ExperiencePoint(Strict):
@@ -79,6 +93,9 @@ class ExperiencePoint(Strict):
         "A short version for slides: for a quote, an excerpt of its own words with '…' for cuts (checked); "
         "for a paraphrase, a few words of yours."))
     attribution: Text = Field(max_length=300, description="As the source describes the person; never invented.")
+    short_attribution: Text | None = Field(None, max_length=80, description=(
+        "What a slide shows above the person's points, drawn from the attribution and adding nothing to it "
+        "(\"A nurse in Berlin\"); the full attribution goes to the speaker notes."))
     consent: Literal["published", "given-for-this-pack", "anonymise"] = Field(description=(
         "On what terms the point may be published."))
     source: Id

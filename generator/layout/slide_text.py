@@ -182,9 +182,7 @@ def count_words(text: str) -> int:
 
 
 def spec_words(spec: Spec) -> int:
-    """Return the words a paragraph puts on screen (citation markers and attribution lines are not counted)."""
-    if spec.role == "attribution":
-        return 0
+    """Return the words a paragraph puts on screen, attributions included (citation markers are not words)."""
     return count_words(" ".join(run.text for run in spec.runs if not run.cite))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.document import BulletList, Cell, Deck, Paragraph, Quote, Run, Slide, Spectrum, Table, text_of
+from generator.document import BulletList, Cell, Citation, Deck, Paragraph, Quote, Run, Slide, Spectrum, Table, text_of
 from generator.errors import BuildError
 from generator.layout.boxes import DiagramBox, LaidSlide, TableBox, TextBox
 from generator.layout.slides import SLIDE_KINDS, layout_deck, slide_words
@@ -107,3 +107,40 @@ def test_a_crowded_diagram_continues_on_more_slides_in_order() -> None:
     drawn = [text_of(p.runs) for box in boxes for t in box.elements if isinstance(t, TextBox) for p in t.paragraphs]
     assert drawn == names, "every model once, in order"
     assert boxes[0].alt == spectrum.alt and all(b.alt == "The 25 models in order (continued)" for b in boxes[1:])
+
+
+def test_the_budget_counts_every_word_on_screen_but_the_title() -> None:
+    """An attribution is words on screen too: 30 words of quotation and 12 of attribution are over 40."""
+    quote = Quote(((Run("word " * 30),),), (Run("Professor and Endowed Chair of a Programme at a University, in an "
+                                                "article"),))
+    [slide] = layout_deck(deck_of(quote, kind="quote"), THEME)
+    assert slide_words(slide) == 30 + 13  # the first item always shows, so the slide is over and says so
+    cited = Quote(((Run("word " * 10),),), (Run("Ada Smith"), Run("[3]", cite=(Citation("s", 3),))))
+    [slide] = layout_deck(deck_of(cited, kind="quote"), THEME)
+    assert slide_words(slide) == 12  # a citation marker is not a word
+
+
+def test_a_quotation_slide_shows_a_short_attribution_and_its_notes_the_whole() -> None:
+    from generator.compose.compose import compose_deck
+    from generator.content.items import Quote as QuoteItem
+    from generator.content.items import short_attribution
+    from generator.content.loader import load_pack
+    from generator.editions.variants import editions
+    from tests.helpers import DEFAULT_PACK, TEMPLATES
+
+    long = ("Donna M. Hughes, PhD, Professor and Eleanor M. and Oscar M. Carlson Endowed Chair of the Women's "
+            "Studies Program, in the Oct. 20, 2004 National Review article")
+    assert short_attribution(QuoteItem(id="q", text="t", attribution=long, source="s")) == "Donna M. Hughes"
+    assert short_attribution(QuoteItem(id="q", text="t", attribution=long, source="s",
+                                       short_attribution="Donna M. Hughes, 2004")) == "Donna M. Hughes, 2004"
+    deck = compose_deck(editions(load_pack(DEFAULT_PACK).content)[0].pack, TEMPLATES).document
+    quotes = [(slide, block) for slide in deck.slides if slide.kind == "quote" for block in slide.blocks
+              if isinstance(block, Quote)]
+    assert len(quotes) >= 5
+    for slide, quote in quotes:
+        shown = text_of(tuple(r for r in quote.attribution if not r.cite))
+        assert len(shown.split()) <= 8, shown  # name and year at most, not a paragraph
+        notes = " ".join(text_of(n) for n in slide.notes)
+        assert "Source:" in notes and len(notes) > len(shown)  # the whole attribution is in the notes
+    [hughes] = [q for s, q in quotes if "Hughes" in text_of(q.attribution)]
+    assert text_of(tuple(r for r in hughes.attribution if not r.cite)) == "Donna M. Hughes, National Review, 2004"
