@@ -206,3 +206,22 @@ def test_the_large_print_edition_passes_the_same_gates(large_print_built: dict[s
     assert len(files) == 12
     for name, path in files.items():
         assert page_validation.validate_pdf(str(path), profile="ua1").rules.failed == 0, name
+
+
+def test_speaker_notes_read_each_heading_before_its_slides_picture(mini_built: dict[str, Path]) -> None:
+    roles = [role for _, role, _ in structure(mini_built["public-speaker-notes.pdf"])]
+    figures = [index for index, role in enumerate(roles) if role == "Figure"]
+    assert figures and all(roles[index - 1] == "H2" for index in figures)
+
+
+def test_a_paragraph_copied_to_be_split_stays_one_element() -> None:
+    """reportlab splits a deep copy of text that flows beside a picture; both halves are one P."""
+    import copy
+
+    from reportlab.lib.styles import ParagraphStyle
+
+    from generator.render.pdf.tagged import TaggedParagraph
+
+    paragraph = TaggedParagraph("Two halves of one thought.", ParagraphStyle("p"))
+    twin = copy.deepcopy(paragraph)
+    assert twin is not paragraph and twin.tag is paragraph.tag and twin.text == paragraph.text

@@ -57,11 +57,10 @@ class FooterLayout:
 
 
 def footer_texts(handout: Handout, page: int, total: int) -> tuple[str, str]:
-    """Return the footer's left text and its page number ("" on a document of one page)."""
+    """Return the footer's left text and its page number."""
     meta, labels = handout.meta, handout.labels
     left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {meta.date.isoformat()}"
-    right = labels.get("page_of", "Page {page} of {pages}").format(page=page, pages=total) if total > 1 else ""
-    return left, right
+    return left, labels.get("page_of", "Page {page} of {pages}").format(page=page, pages=total)
 
 
 def footer_layout(handout: Handout, theme: Theme, font: str, paper: tuple[float, float]) -> FooterLayout:
@@ -160,7 +159,8 @@ def footer_canvas(handout: Handout, theme: Theme, font: str, paper: tuple[float,
                 restore_page(self, state)
                 if self.pending_numbers:
                     draw_deferred(self, self.pending_numbers, self.heading_pages)
-                if self.getPageNumber() > 1 or not has_cover:
+                # A one-page document (a summary) has no footer: its masthead says all a footer would.
+                if (self.getPageNumber() > 1 or not has_cover) and total > 1:
                     self.draw_footer(total)
                 self.finish_page()
                 Canvas.showPage(self)

@@ -34,10 +34,10 @@ from generator.layout.boxes import (
 )
 from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import draw_status_symbol
+from generator.render.pdf.links import SlideLinks
 from generator.render.pdf.page import pdf_date, tagged_info
-from generator.render.pdf.reportlab_hooks import text_code, verify
+from generator.render.pdf.reportlab_hooks import verify
 from generator.render.pdf.structure import TAGGER, Tagger, TaggingCanvas, tagger_of
-from generator.render.pdf.structure import Element as TagElement
 from generator.render.pdf.tagged import TableTags, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
@@ -288,35 +288,6 @@ class SlidePainter:
             squares()
             if self.tagged:  # a slide's picture in the notes is a picture: no links in it
                 link()
-
-
-class SlideLinks:
-    """Marks a slide paragraph's runs inside their text objects: a link's words as its Link element's content.
-
-    Structure content may not nest, so the paragraph has no sequence of its
-    own (``hollow``); each run is a sequence of the paragraph or of its link,
-    and one Link element per address holds its words and its annotations.
-    """
-
-    def __init__(self, tagger: Tagger):
-        self.tagger = tagger
-        self.owner = tagger.current
-        self.elements: dict[str, TagElement] = {}
-
-    def _link(self, url: str) -> TagElement:
-        if url not in self.elements:
-            self.elements[url] = TagElement("Link")
-            self.owner.kids.append(self.elements[url])
-        return self.elements[url]
-
-    def begin(self, canvas: Canvas, text: Any, url: str | None) -> None:
-        self.tagger.piece(text_code(text), canvas, self._link(url) if url else self.owner)
-
-    def end(self, text: Any) -> None:
-        text_code(text).append("EMC")
-
-    def annotate(self, canvas: Canvas, url: str, make: Any) -> None:
-        self.tagger.annotation(canvas, self._link(url), make)
 
 
 class _TableOnCanvas:

@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, HRFlowable, SimpleDocTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.flowables import ImageAndFlowables
 
@@ -78,16 +78,18 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
         story.append(Paragraph(plain_markup(labels.get("unchecked_legend", ""), theme), styles["small"]))
     note_style = styles["small"].clone("notes", textColor=HexColor(theme.colours.text))
     for slide in slides:
-        heading = f"{slide.number}. {slide.title}"
-        notes: list[Any] = [Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"],
-                                      role="H2")]
-        notes += [Paragraph(markup(n, theme, cite_links=False), note_style) for n in slide.notes]
-        story.append(Bookmark(f"slide-{slide.number}", heading))
+        mark = Bookmark(f"slide-{slide.number}", f"{slide.number}. {slide.title}")
+        # The heading comes first, above its picture: jumping by heading lands on the slide, not after it.
+        named = Paragraph(f"<b>{slide.number}.</b> " + plain_markup(slide.title, theme), styles["h3"], role="H2")
+        notes: list[Any] = [Paragraph(markup(n, theme, cite_links=False), note_style) for n in slide.notes]
         if theme.min_text:  # large print: a miniature's words would be a few points high; its title says it
-            story += notes
+            story += [mark, named, *notes]
         else:  # notes flow beside the picture, then under it, and across pages when long
-            story.append(ImageAndFlowables(SlidePicture(slide, painter, theme.colours.rule), notes,
-                                           imageLeftPadding=0, imageRightPadding=12, imageSide="left"))
+            picture = SlidePicture(slide, painter, theme.colours.rule)
+            # A heading never ends a page without its picture.
+            keep = CondPageBreak(picture.height + styles["h3"].leading * 2)
+            story += [keep, mark, named, ImageAndFlowables(picture, notes or [Spacer(1, 1)], imageLeftPadding=0,
+                                                     imageRightPadding=12, imageSide="left")]
         story.append(HRFlowable(width="100%", thickness=0.5, color=HexColor(theme.colours.rule),
                                 spaceBefore=6, spaceAfter=8))
     stamp = pdf_date(meta)

@@ -5,12 +5,14 @@ item as ``LI`` → ``Lbl`` + ``LBody``); zero-size ``OpenTag``/``CloseTag``
 flowables group what lies between them (a list, a quotation, a boxed section);
 ``TableTags`` gives a data table its ``Table`` → ``THead``/``TBody`` → ``TR`` →
 ``TH``/``TD`` structure through reportlab's table callback; ``figure`` and
-``link_figure`` tag pictures. ``tests/render/test_tagging.py`` checks that
-every word a text extractor finds is also in the structure tree.
+``link_figure`` tag pictures. A paragraph with links hands them to
+``links.LinkTags``. ``tests/render/test_tagging.py`` checks that every word a
+text extractor finds is also in the structure tree.
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +20,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable, Paragraph
 
-from generator.render.pdf.reportlab_hooks import BULLET_HOOK, LINK_HOOK, SOFT_BREAKS, install, text_canvas, text_code
+from generator.render.pdf.links import LinkTags
+from generator.render.pdf.reportlab_hooks import BULLET_HOOK, LINK_HOOK, SOFT_BREAKS, install
 from generator.render.pdf.structure import TAGGER, Element, Tagger, tagger_of
 
 install()  # list bullets tagged as labels, wrapped lines that keep their spaces, addresses broken at joints
@@ -48,6 +51,15 @@ class TaggedParagraph(Paragraph):
         for part in parts:
             part.tag = self.tag  # every part adds to the same element
         return parts
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> TaggedParagraph:
+        """Copy the paragraph but not what it is in the structure: reportlab splits copies (text beside a picture)."""
+        memo[id(self.tag)] = self.tag
+        copied = self.__class__.__new__(self.__class__)
+        memo[id(self)] = copied
+        for name, value in self.__dict__.items():
+            setattr(copied, name, copy.deepcopy(value, memo))
+        return copied
 
     def draw(self) -> None:
         setattr(self.canv, SOFT_BREAKS, _soft_breaks(self))
@@ -131,88 +143,6 @@ def _has_links(paragraph: Paragraph) -> bool:
     if para is None or para.kind != 1:  # lines of plain words: no styled words, no links
         return False
     return any(getattr(word, "link", None) for line in para.lines for word in getattr(line, "words", ()))
-
-
-class LinkTags:
-    """Tags a paragraph's links as reportlab draws them: each link's words are the content of its Link element.
-
-    Structure content may not nest, so a paragraph with links has no sequence
-    of its own around its text object (``Tagger.begin(hollow=True)``): inside
-    the text object its words are sequences of the paragraph and each link's
-    words a sequence of the link's Link element, side by side, in reading
-    order. reportlab tells a hook on the text object where each link starts
-    and ends on a line (``_linkRecord``). One Link element holds each address,
-    its words and all its annotations, even when it wraps over lines or pages;
-    a citation's Link sits in a ``Reference`` and says which source it opens.
-    """
-
-    def __init__(self, tagger: Tagger):
-        self.tagger = tagger
-        self.elements: dict[str, Element] = {}
-        self.open: str | None = None  # "Link" or "segment": the sequence now open in the text object
-        self.segment_at = -1  # where the open segment's BDC is in the text object, while it holds nothing
-
-    def _owner(self) -> Element:
-        return self.tagger.current  # the paragraph, or a list item's LBody
-
-    def _element(self, href: str) -> Element:
-        """Return the Link element of ``href`` in this paragraph, made the first time."""
-        element = self.elements.get(href)
-        if element is None:
-            owner = self._owner()
-            destination = href[1:] if href.startswith("#") else ""
-            attrs = {"Alt": self.tagger.link_names[destination]} if destination in self.tagger.link_names else {}
-            element = Element("Link", attrs)
-            if destination.startswith("src-"):  # a citation: a Reference holding its link
-                owner.kids.append(Element("Reference", {}, [element]))
-            else:
-                owner.kids.append(element)
-            self.elements[href] = element
-        return element
-
-    def line_starts(self, tx: Any, starts_with_link: bool) -> None:
-        """A line begins: words that are not a link's are the paragraph's."""
-        if not starts_with_link:
-            self._open_segment(tx)
-
-    def line_ends(self, tx: Any) -> None:
-        if self.open == "segment":
-            self._close_segment(tx)
-
-    def record(self, tx: Any, link: Any, event: str) -> None:
-        """Mark a link's words: reportlab calls this after the link's first words on a line and after its last."""
-        code = text_code(tx)
-        if event == "start":
-            last = code.pop()  # the link's first words, already written
-            if self.open == "segment":
-                self._close_segment(tx)
-            self.tagger.piece(code, text_canvas(tx), self._element(str(link[1])))
-            code.append(last)
-            self.open = "Link"
-        elif self.open == "Link":
-            code.append("EMC")
-            self.open = None
-            self._open_segment(tx)  # the words after it, if the line goes on
-
-    def annotate(self, canvas: Any, link: Any, make: Any) -> None:
-        """Make a link's annotation and give it to the address's Link element."""
-        self.tagger.annotation(canvas, self._element(str(link)), make)
-
-    def _open_segment(self, tx: Any) -> None:
-        code = text_code(tx)
-        self.tagger.piece(code, text_canvas(tx), self._owner())
-        self.segment_at = len(code) - 1
-        self.open = "segment"
-
-    def _close_segment(self, tx: Any) -> None:
-        code = text_code(tx)
-        if self.segment_at == len(code) - 1:  # it holds nothing: take it back, MCID and all
-            code.pop()
-            self.tagger.unmark(text_canvas(tx), self._owner())
-        else:
-            code.append("EMC")
-        self.open = None
-        self.segment_at = -1
 
 
 def _soft_breaks(paragraph: Paragraph) -> frozenset[int]:
