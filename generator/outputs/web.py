@@ -45,6 +45,9 @@ def render(composed: Composed, theme: Theme, where: Where, part: str | None = No
         problems.append(where.warning(f"{PAGE} is a copy from an older briefpack: it draws blocks itself, so a kind "
                                       f"it does not know is left out; copy it again (briefpack templates {PAGE}) "
                                       "and make your changes there"))
+    problems += [where.warning(f"{BLOCKS} gives the heading '{text}' no id, so its entry in the contents leads "
+                               f"nowhere; copy it again (briefpack templates {BLOCKS}) and make your changes there")
+                 for text in notes.unanchored]
     return OutputResult((Artifact(".html", data, 1, "pages"),), composed.problems + tuple(problems))
 
 

@@ -11,6 +11,7 @@ module does no I/O. Everything is escaped; content is never evaluated.
 from __future__ import annotations
 
 import base64
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,12 +44,15 @@ from generator.document import (
     text_of,
     texts_of,
 )
-from generator.layout.boxes import DiagramBox
+from generator.layout.boxes import DiagramBox, TextBox
 from generator.layout.urls import short_url
 from generator.render.svg import SvgPainter, qr_svg, status_symbol_svg
 from generator.theme import Theme
 
 NARROW_W, NARROW_H = 400.0, 2000.0  # a phone's drawing, in slide points: about a third of a slide's width
+PAGE_IDS = ("content", "contents-title")  # ids web.html.j2 gives: no heading takes them
+NUMBERED_IDS = r"(?:source|cite|figure)-\d+"  # ids of sources, citations and drawings
+PHONE_PX, PHONE_LABEL_PX = 320.0, 12.0  # the narrowest phone's viewport and the smallest label it shows, CSS px
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,15 @@ class WebPage:
         self.handout = handout
         self.theme = theme
         self.painter = SvgPainter(theme)
+        self.narrow_width = NARROW_W  # a phone drawing's width in points (large print prints it at that size)
         self.macros: Any = None  # the blocks template's module: one macro per block kind
         self.missing: set[str] = set()
         self.drawn = 0  # blocks drawn through ``block``: an older page template draws them itself
-        sources = [b for b in _walk(handout.blocks) if isinstance(b, SourceList)]
+        sources = [b for b, _ in _walk(handout.blocks) if isinstance(b, SourceList)]
         self.sources = {e.number: e for s in sources for e in s.entries}
         self.first_cited: dict[int, str] = {}  # source number → the id of its first citation, for the way back
         self.anchors: dict[int, str] = {}
+        self.placed: set[str] = set()  # the ids the blocks template gave its headings
         self._count = 0
         self.sections = self._sections()
 
@@ -129,8 +135,11 @@ class WebPage:
         """Return a block's kind as the template switches on it ('heading', 'status-matrix' …)."""
         return re.sub(r"(?<!^)(?=[A-Z])", "-", type(block).__name__).lower()
 
-    def anchor(self, block: Heading) -> str:
-        return self.anchors.get(id(block), "")
+    def anchor(self, block: Heading | Callout) -> str:
+        """Return the id of a heading or a box's title ('' for none), noting that the page gives it."""
+        anchor = self.anchors.get(id(block), "")
+        self.placed.add(anchor)
+        return anchor
 
     def inline(self, runs: Inline) -> Markup:
         """Return runs as HTML: emphasis, links, status words and citations linked to their sources."""
@@ -158,37 +167,79 @@ class WebPage:
         """Return a diagram as inline SVG images, the very layout the slides draw, read by their alt text.
 
         Where the same diagram can also be laid out a phone's width (a spectrum in
-        rows, a timeline in one column), that drawing is added for narrow screens,
-        so its labels stay readable instead of shrinking with the page.
+        rows, a timeline in one column, a matrix as one small table per model),
+        that drawing is added for narrow screens, so its labels stay readable
+        instead of shrinking with the page.
         """
-        from generator.errors import BuildError
         from generator.layout.diagrams import layout_diagram_parts
         from generator.layout.grid import BODY_H, BODY_W
 
         wide = self._svgs(layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, self.theme.deck))
-        try:
-            narrow = self._svgs(layout_diagram_parts(block, 0, 0, NARROW_W, NARROW_H, self.theme.deck))
-        except BuildError:  # too many columns for a phone (the matrix): the table below reads as cards there
+        narrow = self._narrow(block)
+        if not narrow:  # too crowded for a phone even at the deck's floor: the table below reads as cards there
             return Markup(wide)
-        return Markup(f'<div class="wide">{wide}</div><div class="narrow">{narrow}</div>')
+        return Markup(f'<div class="wide">{wide}</div><div class="narrow">{self._svgs(narrow, one_image=True)}</div>')
 
-    def _svgs(self, boxes: list[DiagramBox]) -> str:
+    def _narrow(self, block: Diagram) -> list[DiagramBox]:
+        """Return ``block`` laid out a phone's width, its labels at least 12 CSS px on the narrowest phone.
+
+        A matrix is stacked one model under another (each a small table of the
+        parties), as the comparison table's phone cards are. Where even that will
+        not reach the phone's floor, the deck's own floor is tried before giving up
+        (an empty list).
+        """
+        from generator.errors import BuildError
+        from generator.layout.diagrams import layout_diagram, layout_diagram_parts
+
+        phone = self.theme.deck.model_copy(update={"table_min": max(self.theme.deck.table_min, self._phone_floor())})
+        for limits in (phone, self.theme.deck):
+            try:
+                if not isinstance(block, StatusMatrix):
+                    return layout_diagram_parts(block, 0, 0, NARROW_W, NARROW_H, limits)
+                pieces = _per_model(block)
+                laid = [layout_diagram(piece, 0, 0, NARROW_W, NARROW_H, limits) for piece in pieces]
+                smallest = min(_label_size(box) for box in laid)  # every model at one size: they read as one
+                return [layout_diagram(piece, 0, 0, NARROW_W, NARROW_H, limits, smallest) for piece in pieces]
+            except BuildError:
+                continue
+        return []
+
+    def _phone_floor(self) -> float:
+        """Return the label size, in points of a phone drawing, that shows as ``PHONE_LABEL_PX`` on the narrowest phone.
+
+        A phone drawing (``NARROW_W`` points wide) fills the page's column: the
+        viewport less the main column's padding of 1rem a side, and web.html.j2
+        scales 1rem (16 px) by the theme's body size over 11 pt.
+        """
+        rem = 16 * self.theme.handout.body / 11
+        return math.ceil(2 * PHONE_LABEL_PX * NARROW_W / (PHONE_PX - 2 * rem)) / 2  # up to a half point: a margin
+
+    def _svgs(self, boxes: list[DiagramBox], one_image: bool = False) -> str:
+        """Return the drawings as SVG; with ``one_image`` only the first, with the whole alt text, is read.
+
+        A phone's drawing in parts is one figure: a screen reader hears it once,
+        as it hears the wide drawing, not once per part.
+        """
         svgs = []
-        for box in boxes:
+        for index, box in enumerate(boxes):
             self._count += 1
-            svgs.append(self.painter.diagram(box, f"figure-{self._count}"))
+            svgs.append(self.painter.diagram(box, f"figure-{self._count}", hidden=one_image and index > 0))
         return "".join(svgs)
 
     def qr(self, url: str) -> Markup:
         return Markup(qr_svg(url, 96, standalone=True))
 
     def symbol(self, name: str | None, status: str | None) -> Markup:
-        """Return a status symbol as a small inline SVG (decorative: the status word beside it says it)."""
+        """Return a status symbol as a small inline SVG (decorative: the status word beside it says it).
+
+        It is drawn in ``currentColor`` and coloured by its status's class, like the
+        word beside it, so the page's dark scheme (and forced colours) recolour it too.
+        """
         if not name:
             return Markup("")
-        colour = self.theme.colours.for_status(status or "")
-        return Markup(f'<svg class="symbol" viewBox="0 0 10 10" aria-hidden="true">'
-                      f'{status_symbol_svg(name, 10, 0, 0, colour)}</svg>')
+        kind = f" status-{escape(status)}" if status else ""
+        return Markup(f'<svg class="symbol{kind}" viewBox="0 0 10 10" aria-hidden="true">'
+                      f'{status_symbol_svg(name, 10, 0, 0, "currentColor")}</svg>')
 
     def short(self, url: str) -> str:
         return short_url(url, 48)
@@ -225,26 +276,51 @@ class WebPage:
         return Markup('<sup class="cite">[') + Markup(", ").join(links) + Markup("]</sup>")
 
     def _sections(self) -> list[Section]:
+        """Give every heading and boxed title an id of its own; return those drawn as ``h2``, for the contents.
+
+        A box's title is a heading too ("Key messages", a lived-experience box):
+        the blocks template draws a heading ``level + depth + 1`` deep, so
+        whatever it draws as ``h2`` is listed. Ids are slugs of the text, so
+        a link to a section keeps working from one build to the next; the
+        page's own ids (``content``, ``source-3`` …) are never taken.
+        """
         sections = []
-        used: set[str] = set()
-        for block in _walk(self.handout.blocks):
+        used = set(PAGE_IDS)
+        for block, depth in _walk(self.handout.blocks):
             if isinstance(block, Heading):
-                slug = re.sub(r"[^a-z0-9]+", "-", text_of(block.text).lower()).strip("-") or "section"
-                anchor, n = slug, 2
-                while anchor in used:
-                    anchor, n = f"{slug}-{n}", n + 1
-                used.add(anchor)
-                self.anchors[id(block)] = anchor
-                if block.level == 1:
-                    sections.append(Section(anchor, text_of(block.text)))
+                text = text_of(block.text)
+            elif isinstance(block, Callout) and text_of(block.title).strip():
+                text = text_of(block.title)
+            else:
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+            anchor, n = slug, 2
+            while anchor in used or re.fullmatch(NUMBERED_IDS, anchor):
+                anchor, n = f"{slug}-{n}", n + 1
+            used.add(anchor)
+            self.anchors[id(block)] = anchor
+            if block.level + depth == 1:
+                sections.append(Section(anchor, text))
         return sections
 
 
-def _walk(blocks: tuple[Block, ...]) -> Iterator[Block]:
+def _walk(blocks: tuple[Block, ...], depth: int = 0) -> Iterator[tuple[Block, int]]:
+    """Yield every block with its depth inside boxes, in reading order."""
     for block in blocks:
-        yield block
+        yield block, depth
         if isinstance(block, Callout):
-            yield from _walk(block.blocks)
+            yield from _walk(block.blocks, depth + 1)
+
+
+def _per_model(block: StatusMatrix) -> list[StatusMatrix]:
+    """Return a matrix as one small matrix per model: the model across the top, its parties down the side."""
+    return [StatusMatrix((model,), block.columns, tuple((cell,) for cell in row), block.alt)
+            for model, row in zip(block.rows, block.cells, strict=True)]
+
+
+def _label_size(box: DiagramBox) -> float:
+    """Return the size of a drawing's smallest label, in points."""
+    return min((p.size for t in box.elements if isinstance(t, TextBox) for p in t.paragraphs), default=1e9)
 
 
 def captioned(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
@@ -260,10 +336,11 @@ def captioned(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
 
 @dataclass(frozen=True)
 class WebNotes:
-    """What drawing the page noticed: block kinds with no macro, and whether the page drew its blocks itself."""
+    """What drawing the page noticed: kinds with no macro, a page drawing its blocks itself, headings with no id."""
 
     missing: tuple[str, ...] = ()
     old_page: bool = False  # the page template never called page.block: a copy from before the blocks template
+    unanchored: tuple[str, ...] = ()  # sections the contents link to that the blocks template gave no id (an old copy)
 
 
 def render_web(handout: Handout, theme: Theme, page_template: str, blocks_template: str,
@@ -287,7 +364,9 @@ def render_web(handout: Handout, theme: Theme, page_template: str, blocks_templa
         page=page, meta=handout.meta, labels=handout.labels, theme=theme, colours=theme.colours, cover=cover,
         blocks=captioned(tuple(b for b in handout.blocks if not isinstance(b, Cover))), logo=logo_uri,
         fonts=Markup(FONT_MARKER))
-    notes = WebNotes(tuple(sorted(page.missing)), old_page=page.drawn == 0 and len(handout.blocks) > 1)
+    old_page = page.drawn == 0 and len(handout.blocks) > 1
+    unanchored = () if old_page else tuple(s.text for s in page.sections if s.anchor not in page.placed)
+    notes = WebNotes(tuple(sorted(page.missing)), old_page, unanchored)
     return html.replace(FONT_MARKER, font_faces(html, fonts)).encode("utf-8"), notes
 
 

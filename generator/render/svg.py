@@ -56,9 +56,16 @@ class SvgPainter:
                 f'class="slide" role="group" aria-label={quoteattr(title)} font-family="{FONT_STACK}">'
                 f'<rect width="{_n(SLIDE_WIDTH)}" height="{_n(SLIDE_HEIGHT)}" fill="#FFFFFF"/>{body}</svg>')
 
-    def diagram(self, box: DiagramBox, ident: str) -> str:
-        """Return a diagram as an SVG image read by its alternative text (its labels are drawn, not read)."""
+    def diagram(self, box: DiagramBox, ident: str, hidden: bool = False) -> str:
+        """Return a diagram as an SVG image read by its alternative text (its labels are drawn, not read).
+
+        ``hidden`` draws a further part of a drawing whose first part's alternative
+        text already says all of it, so a screen reader does not meet it again.
+        """
         inner = self.drawing(box)
+        if hidden:
+            return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(box.x)} {_n(box.y)} {_n(box.w)} '
+                    f'{_n(box.h)}" class="diagram" aria-hidden="true" font-family="{FONT_STACK}">{inner}</svg>')
         return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{_n(box.x)} {_n(box.y)} {_n(box.w)} {_n(box.h)}" '
                 f'class="diagram" role="img" aria-labelledby="{ident}" font-family="{FONT_STACK}">'
                 f'<title id="{ident}">{escape(box.alt)}</title>{inner}</svg>')
