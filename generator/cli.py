@@ -13,25 +13,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
 from generator import __version__
-from generator.errors import BriefpackError, ContentError, UsageError, display_path
+from generator.cli_support import briefs_option, reports_errors
+from generator.errors import BriefpackError, ContentError, display_path
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-briefs_option = click.option(
-    "--briefs",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=Path("briefs"),
-    show_default=True,
-    help="Folder holding the packs.",
-)
-
 
 @contextmanager
 def stops_like_ctrl_c() -> Iterator[None]:
@@ -56,51 +47,6 @@ def stops_like_ctrl_c() -> Iterator[None]:
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
-
-
-def reports_errors(func: F) -> F:
-    """Turn briefpack errors into one-line messages: exit 2 for usage errors, 1 for content and build errors."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        debug = click.get_current_context().find_root().params.get("debug", False)
-        try:
-            return func(*args, **kwargs)
-        except ContentError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            noun = "problem" if len(exc.problems) == 1 else "problems"
-            click.echo(f"{len(exc.problems)} {noun} found", err=True)
-            if debug:
-                raise
-            sys.exit(1)
-        except UsageError as exc:  # the command was wrong, not the content: exit 2, like a bad option
-            click.echo(f"error: {exc}", err=True)
-            if debug:
-                raise
-            sys.exit(2)
-        except BriefpackError as exc:
-            click.echo(f"error: {exc}", err=True)
-            if debug:
-                raise
-            sys.exit(1)
-        except KeyboardInterrupt:
-            click.echo("interrupted; earlier outputs are unchanged", err=True)
-            sys.exit(130)
-        except BrokenPipeError:  # the reader went away (`briefpack templates | head`): stop quietly, as cat does
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(141)
-        except Exception as exc:  # a bug in briefpack, not in the user's input
-            if debug:
-                raise
-            click.echo(
-                f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback "
-                "and please report it)",
-                err=True,
-            )
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -192,8 +138,6 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     Builds the named packs, or every pack in --briefs. A pack with errors is reported and
     skipped; the others build, and the exit code is 1.
     """
-    import os
-
     from generator.editions.discover import check_theme_option, find_packs
     from generator.pipeline import build_packs
     from generator.pipeline.report import changes, failure_lines, summary, table, warning_lines
@@ -368,3 +312,8 @@ def list_(briefs: Path, templates: Path | None) -> None:
         variants = ", ".join(v.id for v in meta.variants) or "one edition"
         click.echo(f"{meta.id}  {meta.title!r}  [{meta.language}]  theme: {meta.theme}  variants: {variants}")
     click.echo(f"themes: {', '.join(find_themes(_templates(briefs, templates))) or 'none'}")
+
+
+from generator.cli_translate import translate  # noqa: E402  (its own module, to keep this one small)
+
+main.add_command(translate)

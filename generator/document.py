@@ -45,6 +45,7 @@ class Run:
     status: str | None = None
     unchecked: bool = False
     link_title: str = ""
+    lang: str = ""  # the language its words are in, when not the document's (a quotation, an untranslated passage)
 
 
 def marker_text(cites: tuple[Citation, ...]) -> str:
@@ -69,8 +70,8 @@ def append_run(runs: list[Run], run: Run) -> None:
         last is not None
         and not last.cite
         and not run.cite
-        and (last.bold, last.italic, last.url, last.status, last.unchecked)
-        == (run.bold, run.italic, run.url, run.status, run.unchecked)
+        and (last.bold, last.italic, last.url, last.status, last.unchecked, last.link_title, last.lang)
+        == (run.bold, run.italic, run.url, run.status, run.unchecked, run.link_title, run.lang)
     ):
         runs[-1] = replace(last, text=last.text + run.text)
     else:
@@ -130,11 +131,16 @@ class BulletList:
 
 @dataclass(frozen=True)
 class Quote:
-    """A verbatim quotation, its attribution and an optional framing note."""
+    """A verbatim quotation, its attribution, an optional framing note and a translation of its words.
+
+    ``translation`` is printed after the quotation and labelled as one ("Translation by …: …"),
+    never in its place.
+    """
 
     paragraphs: tuple[Inline, ...]
     attribution: Inline
     context: Inline = ()
+    translation: Inline = ()
 
 
 @dataclass(frozen=True)
@@ -294,6 +300,7 @@ class Meta:
     date: dt.date
     version: str
     logo: Logo | None = None
+    draft: str = ""  # a draft translation's label, printed on every page and slide ("" when there is none)
 
 
 @dataclass(frozen=True)

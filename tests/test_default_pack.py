@@ -78,11 +78,14 @@ def test_impress_renders_one_page_per_slide_and_no_text_falls_outside_its_box(im
     assert not outside, "\n".join(outside[:20])
 
 
-def test_every_pdf_of_the_default_pack_passes_pdf_ua_1(default_built: dict[str, Path]) -> None:
+@pytest.mark.parametrize("profile", ["ua1", "2a"])
+def test_every_pdf_of_the_default_pack_passes_pdf_ua_1_and_pdf_a_2a(default_built: dict[str, Path],
+                                                                    profile: str) -> None:
     page_validation = pytest.importorskip("page")
-    results = {name: page_validation.validate_pdf(str(path), profile="ua1")
+    results = {name: page_validation.validate_pdf(str(path), profile=profile)
                for name, path in default_built.items() if name.endswith(".pdf")}
-    assert len(results) == 12
+    # Two variants in English (6 PDFs each), and the public one in Spanish and in French.
+    assert len(results) == 24 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 12
     failed = {name: [f["rule_id"] for f in report.to_dict()["failures"]]
               for name, report in results.items() if report.rules.failed}
     assert failed == {}

@@ -13,12 +13,14 @@ from pathlib import Path
 from generator.compose.citations import Numbering, number_citations, numbering_of
 from generator.compose.divs import DivContext
 from generator.compose.environment import render_template, template_environment
+from generator.compose.notices import Notice, notice_of
 from generator.compose.storyboard import Div, StoryboardError, parse_divs
 from generator.compose.words import Words
 from generator.content.schema import Pack
 from generator.document import Block, Deck, Handout, Heading, Inline, Logo, Meta, Paragraph, Slide
 from generator.errors import Problem, TemplateError, display_path
 from generator.templates import Templates
+from generator.translate.apply import TranslationNote
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Composed:
     wrappers: tuple[tuple[str, str], ...] = ()
 
 
-def _meta(pack: Pack, logo: Logo | None) -> Meta:
+def _meta(pack: Pack, logo: Logo | None, notice: Notice | None = None) -> Meta:
     m = pack.meta
     return Meta(
         logo=logo,
@@ -44,6 +46,7 @@ def _meta(pack: Pack, logo: Logo | None) -> Meta:
         language=m.language,
         date=m.date,
         version=m.version,
+        draft=notice.draft if notice else "",
     )
 
 
@@ -53,10 +56,11 @@ def _storyboard_error(templates: Templates, name: str, exc: StoryboardError) -> 
     return TemplateError(f"{shown}: output line {exc.line}: {exc}")
 
 
-def _render(pack: Pack, templates: Templates, name: str) -> tuple[Div, DivContext]:
+def _render(pack: Pack, templates: Templates, name: str,
+            notice: Notice | None = None) -> tuple[Div, DivContext]:
     env, labels = template_environment(templates, pack.meta.language)
     words = Words(pack, labels)
-    text, values = render_template(env, name, {"pack": pack, "words": words})
+    text, values = render_template(env, name, {"pack": pack, "words": words, "notice": notice})
     try:
         root = parse_divs(text, values)
     except StoryboardError as exc:
@@ -64,8 +68,17 @@ def _render(pack: Pack, templates: Templates, name: str) -> tuple[Div, DivContex
     return root, DivContext(values, words, {s.id: s for s in pack.sources})
 
 
-def _handout_blocks(pack: Pack, templates: Templates, name: str) -> tuple[tuple[Block, ...], DivContext]:
-    root, ctx = _render(pack, templates, name)
+def edition_notice(pack: Pack, templates: Templates, translation: TranslationNote | None) -> Notice | None:
+    """Return a translated edition's notices in its language (None for an edition in the pack's own)."""
+    if translation is None:
+        return None
+    env, labels = template_environment(templates, pack.meta.language)
+    return notice_of(translation, labels, env.filters["longdate"])
+
+
+def _handout_blocks(pack: Pack, templates: Templates, name: str,
+                    notice: Notice | None = None) -> tuple[tuple[Block, ...], DivContext]:
+    root, ctx = _render(pack, templates, name, notice)
     try:
         return tuple(ctx.blocks(root)), ctx
     except StoryboardError as exc:
@@ -83,24 +96,29 @@ def edition_numbering(pack: Pack, templates: Templates, handout: str = "handout.
 
 
 def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2",
-                    logo: Logo | None = None, numbering: Numbering | None = None) -> Composed:
+                    logo: Logo | None = None, numbering: Numbering | None = None,
+                    translation: TranslationNote | None = None) -> Composed:
     """Return the handout for ``pack`` as the template ``name`` arranges it.
 
     Without ``numbering`` the document numbers its own citations (it is the
-    edition's handout); a summary passes the edition's.
+    edition's handout); a summary passes the edition's. A translated
+    edition passes its ``translation``: templates print its notices.
     """
-    blocks, ctx = _handout_blocks(pack, templates, name)
+    notice = edition_notice(pack, templates, translation)
+    blocks, ctx = _handout_blocks(pack, templates, name, notice)
     blocks, _ = number_citations(blocks, list(pack.sources), numbering)
-    return Composed(Handout(_meta(pack, logo), ctx.labels, blocks), tuple(ctx.problems))
+    return Composed(Handout(_meta(pack, logo, notice), ctx.labels, blocks), tuple(ctx.problems))
 
 
 def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
-                 logo: Logo | None = None, numbering: Numbering | None = None) -> Composed:
+                 logo: Logo | None = None, numbering: Numbering | None = None,
+                 translation: TranslationNote | None = None) -> Composed:
     """Return the slide deck for ``pack`` as the template ``name`` arranges it, numbered as ``numbering`` says.
 
     Without ``numbering`` (a deck on its own, in tests) the built-in handout's is used.
     """
-    root, ctx = _render(pack, templates, name)
+    notice = edition_notice(pack, templates, translation)
+    root, ctx = _render(pack, templates, name, notice)
     slides: list[Slide] = []
     try:
         for child in root.children:
@@ -116,7 +134,7 @@ def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
     if numbering is None:
         numbering = edition_numbering(pack, templates)
     numbered, _ = number_citations(tuple(slides), list(pack.sources), numbering)
-    deck = Deck(_meta(pack, logo), ctx.labels, numbered)
+    deck = Deck(_meta(pack, logo, notice), ctx.labels, numbered)
     return Composed(deck, tuple(ctx.problems))
 
 

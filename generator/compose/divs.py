@@ -44,8 +44,6 @@ from generator.document import (
 )
 from generator.errors import Problem
 
-OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
-
 
 @dataclass
 class DivContext:
@@ -129,7 +127,18 @@ def quote_div(div: Div, ctx: DivContext) -> list[Block]:
     who = short_attribution(item) if short else item.attribution
     attribution = _joined(inline_of(who), _cite(item.source))
     context = inline_of(item.context) if item.context else ()
-    return [Quote(paragraphs, attribution, context)]
+    translated = item.translation
+    words = None
+    if translated is not None:  # the excerpt's translation goes with the excerpt, the whole's with the whole
+        words = (translated.slide if item.slide else translated.text) if short else translated.text
+    translation = _translation(words, translated.by if translated else None, ctx) if words else ()
+    return [Quote(paragraphs, attribution, context, translation)]
+
+
+def _translation(words: str, by: str | None, ctx: DivContext) -> Inline:
+    """Return a quotation's translation as printed after it: labelled a translation, and by whom."""
+    label = ctx.label("quote_translated_by").format(by=by) if by else ctx.label("quote_translation")
+    return (Run(f"{label}: ", bold=True), Run(words))
 
 
 def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True, cite: bool = True) -> Cell:
@@ -243,14 +252,18 @@ def experience_div(div: Div, ctx: DivContext) -> list[Block]:
         shown = next((p.short_attribution for p in points if p.short_attribution), None) if short else None
         lead = ctx.label("experience_by").format(attribution=shown or attribution)
         blocks.append(Paragraph((Run(lead, italic=True),), style="attribution"))
-        blocks.append(BulletList(tuple(_experience_point(point, short) for point in points)))
+        blocks.append(BulletList(tuple(_experience_point(point, ctx, short) for point in points)))
     return blocks
 
 
-def _experience_point(point: ExperiencePoint, short: bool = False) -> Inline:
+def _experience_point(point: ExperiencePoint, ctx: DivContext, short: bool = False) -> Inline:
     text = inline_of(point.slide if short and point.slide else point.text)
     if point.kind == "quote":
-        text = _joined((Run(OPEN_QUOTE),), text, (Run(CLOSE_QUOTE),))
+        text = _joined((Run(ctx.label("quote_open")),), text, (Run(ctx.label("quote_close")),))
+        translated = point.translation
+        words = translated and ((translated.slide if point.slide else translated.text) if short else translated.text)
+        if translated and words:  # the person's words first, then the translation, labelled
+            text = _joined(text, (Run(" — "),), _translation(words, translated.by, ctx))
     return _joined(text, _cite(point.source))
 
 

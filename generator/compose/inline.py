@@ -8,6 +8,7 @@ markdown-it configuration (``content.markdown``); here the tokens become
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from markdown_it.token import Token
@@ -45,8 +46,8 @@ def runs_from_tokens(children: Sequence[Token], text_runs: Callable[[str], list[
             url = None
         elif kind in ("text", "code_inline"):
             for run in text_runs(token.content):
-                append_run(runs, Run(run.text, run.bold or bold > 0, run.italic or italic > 0, run.url or url,
-                                     run.cite, run.status))
+                append_run(runs, replace(run, bold=run.bold or bold > 0, italic=run.italic or italic > 0,
+                                         url=run.url or url))
         elif kind in ("softbreak", "hardbreak"):
             append_run(runs, Run(" ", bold > 0, italic > 0, url))
     return tuple(runs)

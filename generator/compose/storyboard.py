@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import shlex
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +27,7 @@ from markdown_it.token import Token
 from generator.compose.environment import TOKEN, Cite, Styled
 from generator.compose.inline import parse_inline, runs_from_tokens
 from generator.content.markdown import Markdown
+from generator.content.passages import lang_of
 from generator.document import Block, BulletList, Citation, Heading, Inline, Paragraph, Run, append_run
 
 _OPEN = re.compile(r"^\s*:{3,}\s*([A-Za-z][\w-]*)(.*)$")
@@ -156,7 +157,14 @@ def expand_text(text: str, values: list[Any]) -> list[Run]:
 
 
 def value_runs(value: Any) -> list[Run]:
-    """Return the runs that stand for one printed template value."""
+    """Return the runs that stand for one printed template value (in its own language, if it says one)."""
+    lang = lang_of(value)
+    if lang:
+        return [replace(run, lang=lang) for run in _value_runs(value)]
+    return _value_runs(value)
+
+
+def _value_runs(value: Any) -> list[Run]:
     if isinstance(value, Markdown):
         return list(parse_inline(str(value)))
     if isinstance(value, Cite):

@@ -6,5 +6,5 @@ helpers that locate and explain problems in an editor's words.
 
 __all__ = [
     "explain", "fieldpath", "fields", "items", "jsonschema", "lint", "loader", "markdown", "models", "origins",
-    "schema", "vocabulary", "yamlsource",
+    "passages", "schema", "vocabulary", "yamlsource",
 ]

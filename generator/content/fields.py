@@ -32,7 +32,7 @@ Key = Annotated[
 ]
 
 
-def _no_control_characters(value: str) -> str:
+def no_control_characters(value: str) -> str:
     match = _CONTROL.search(value)
     if match:
         raise ValueError(f"contains the control character U+{ord(match.group()):04X}; remove it")
@@ -61,7 +61,7 @@ def check_url(value: str, *, schemes: tuple[str, ...] = ("https", "http")) -> st
 Text = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(_no_control_characters),
+    AfterValidator(no_control_characters),
     Field(description="Plain text."),
 ]
 
@@ -88,7 +88,7 @@ def _safe_links(value: str) -> Markdown:
 RichText = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1),
-    AfterValidator(_no_control_characters),
+    AfterValidator(no_control_characters),
     AfterValidator(_safe_links),
     Field(description="Text with inline Markdown: *emphasis*, **strong**, [link](https://…)."),
 ]

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from generator.content.fields import Id, RichText, Text, Url
+from generator.content.fields import Id, Language, RichText, Text, Url
 from generator.content.strict import Strict
 
 SourceIds = Annotated[
@@ -47,6 +47,14 @@ class KeyMessage(Strict):
     audiences: Audiences = Field(default_factory=list)
 
 
+class QuotedTranslation(Strict):
+    """A translation of quoted words: printed after them, labelled a translation and by whom."""
+
+    text: Text = Field(description="The translation of the whole quotation.")
+    slide: Text | None = Field(None, description="The translation of its slide excerpt.")
+    by: Text | None = Field(None, max_length=160, description="Who translated it.")
+
+
 class Quote(Strict):
     """A verbatim quotation with its attribution exactly as the source gives it.
 
@@ -61,6 +69,11 @@ class Quote(Strict):
         "What a slide shows under the quotation (\"Ada Smith, The Journal, 2004\"); the full attribution "
         "goes to the speaker notes. Without it, the attribution up to its first comma."))
     source: Id = Field(description="Id of the entry in `sources` the quotation comes from.")
+    language: Language | None = Field(None, description=(
+        "The language of the words quoted, if not the pack's; they print in it, marked so."))
+    translation: QuotedTranslation | None = Field(None, description=(
+        "A translation of the words quoted, printed after them and labelled as one, never in their place; "
+        "a translated edition takes its own from its catalogue."))
     context: RichText | None = Field(None, description="A note that frames the quotation.")
     slide: Text | None = Field(None, description=(
         "An excerpt for slides: the quotation's own words, with '…' where words are left out "
@@ -99,6 +112,10 @@ class ExperiencePoint(Strict):
     consent: Literal["published", "given-for-this-pack", "anonymise"] = Field(description=(
         "On what terms the point may be published."))
     source: Id
+    language: Language | None = Field(None, description=(
+        "For a quote: the language of the person's words, if not the pack's."))
+    translation: QuotedTranslation | None = Field(None, description=(
+        "For a quote: a translation, printed after the person's words and labelled as one."))
     audiences: Audiences = Field(default_factory=list)
 
 

@@ -44,6 +44,15 @@ class Variant(Strict):
         default_factory=dict, description="Templates of other output formats, by format name (e.g. web).")
 
 
+class Translation(Strict):
+    """How one language's editions of the pack are made."""
+
+    variants: list[Id] = Field(default_factory=list, description=(
+        "The variants translated into this language (default: every variant)."))
+    by: Text | None = Field(None, max_length=160, description=(
+        "Who translated the pack, printed beside every translated quotation (\"Translated by …\")."))
+
+
 class PackMeta(Strict):
     """Who made the pack, for whom, and which edition it is."""
 
@@ -60,6 +69,12 @@ class PackMeta(Strict):
         "How many years a place's legal status may go unconfirmed (see as_of on jurisdictions) before "
         "`check` asks someone to confirm it."))
     language: Language
+    languages: list[Language] = Field(default_factory=list, description=(
+        "Every language the pack is published in, its own `language` first (e.g. [en-AU, es, fr]); each "
+        "other one is translated in translations/<language>.po (`briefpack translate`). Default: only "
+        "`language`."))
+    translations: dict[Language, Translation] = Field(default_factory=dict, description=(
+        "Per translated language: which variants, and who translated."))
     audience: Text = Field(max_length=200, description="Who the pack is written for, in one line.")
     position: RichText | None = Field(None, description=(
         "The pack's own position in a sentence or two, printed near the top so readers know where it "

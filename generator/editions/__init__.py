@@ -1,6 +1,6 @@
-"""Stage 2, select: what one command works on — packs found, a pack's theme, logo and audience editions.
+"""Stage 2, select: what one command works on — packs found, a pack's theme, logo, audience and language editions.
 
 ``session.load_session`` is the one way build, check, list and watch load a pack.
 """
 
-__all__ = ["discover", "session", "themes", "variants"]
+__all__ = ["discover", "languages", "session", "themes", "variants"]

@@ -8,7 +8,7 @@ is what makes ``watch`` rebuilds cheap; ``clear_sessions`` forgets them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -16,11 +16,14 @@ from generator.content.fieldpath import FieldPath
 from generator.content.loader import LoadedPack, load_pack
 from generator.content.origins import Origins
 from generator.editions.images import ImageField, ReadImage, read_image
+from generator.editions.languages import translated_editions
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
 from generator.errors import ContentError, Problem, display_path
 from generator.templates import Templates
 from generator.theme import Theme
+from generator.translate.apply import Translated
+from generator.translate.catalogue import FOLDER
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,7 @@ class Session:
     theme: Theme
     editions: tuple[Edition, ...]
     problems: tuple[Problem, ...] = ()  # what loading noticed besides the content: metadata left out of a logo
+    translations: dict[str, Translated] = field(default_factory=dict)  # by language: what is stale, missing
 
     @property
     def pack_id(self) -> str:
@@ -42,16 +46,17 @@ class Session:
         """Where each piece of the pack's text was written, for messages about laid-out text (kept per session)."""
         return Origins(self.loaded.sources)
 
-    def edition(self, variant: str | None) -> Edition:
-        """Return the edition for ``variant`` (None: the pack's only edition)."""
-        return next(e for e in self.editions if e.variant == variant)
+    def edition(self, variant: str | None, language: str | None = None) -> Edition:
+        """Return the edition for ``variant`` (None: the pack's only one) in ``language`` (None: the pack's)."""
+        return next(e for e in self.editions if e.variant == variant and e.language == language)
 
 
 _SESSIONS: dict[tuple[str, Templates, str | None], tuple[tuple[str, ...], Session]] = {}
 
 
 def _stamp(folder: Path) -> tuple[str, ...]:
-    return tuple(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(folder.iterdir()) if p.is_file())
+    files = [p for p in folder.iterdir() if p.is_file()] + sorted((folder / FOLDER).glob("*.po"))
+    return tuple(f"{p}:{p.stat().st_mtime_ns}:{p.stat().st_size}" for p in sorted(files))
 
 
 def load_session(folder: Path, templates: Templates, theme_name: str | None = None) -> Session:
@@ -75,7 +80,8 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
     image = _logo(loaded, templates, theme, name)
     logo = image.logo if image else None
     notes = (image.note,) if image and image.note else ()
-    session = Session(loaded, name, theme, tuple(editions(loaded.content, logo)), notes)
+    translated, translations = translated_editions(loaded, logo)
+    session = Session(loaded, name, theme, (*editions(loaded.content, logo), *translated), notes, translations)
     _SESSIONS[key] = (stamp, session)
     return session
 
@@ -125,13 +131,13 @@ def _missing_templates(loaded: LoadedPack, templates: Templates) -> list[Problem
     for index, variant in enumerate(loaded.content.meta.variants):
         named = {f"{kind}_template": getattr(variant, f"{kind}_template") for kind in ("handout", "deck", "summary")}
         named.update({f"templates.{fmt}": name for fmt, name in variant.templates.items()})
-        for field, name in named.items():
+        for where, name in named.items():
             found = templates.find(name) if name else None
             if name and (found is None or not found.is_file()):
-                path: FieldPath = ("pack", "variants", index, *field.split("."))
+                path: FieldPath = ("pack", "variants", index, *where.split("."))
                 line, column = source.position(path) if source else (0, 0)
                 problems.append(Problem(source.name if source else display_path(loaded.folder), line, column,
-                                        f"pack.variants[{index + 1}].{field}",
+                                        f"pack.variants[{index + 1}].{where}",
                                         f"no template '{name}'{did_you_mean(name, known)}; templates: "
                                         f"{', '.join(known)}"))
     return problems

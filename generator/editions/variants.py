@@ -9,31 +9,47 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from generator.content.schema import Pack, Variant
 from generator.document import Logo
 
+if TYPE_CHECKING:
+    from generator.translate.apply import TranslationNote
+
 
 @dataclass(frozen=True)
 class Edition:
-    """A pack as one audience sees it."""
+    """A pack as one audience sees it, in the pack's language or, translated, in another."""
 
     variant: str | None
     pack: Pack
     templates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     logo: Logo | None = None
+    language: str | None = None  # a translated edition's language (None: the pack's own)
+    translation: TranslationNote | None = None  # what a translated edition says about itself
+
+    @property
+    def key(self) -> str:
+        """Return the edition's name in job keys and preview addresses: 'public', 'public@es', '-'."""
+        return (self.variant or "-") + (f"@{self.language}" if self.language else "")
 
     def template(self, format_name: str, default: str) -> str:
         """Return the template arranging ``format_name`` here: the variant's own, else ``default``."""
         return self.templates.get(format_name, default)
 
     def filename(self, pack_id: str, artifact: str) -> str:
-        """Return the output file name, e.g. 'sex-work-law-policymakers-deck.pptx' or 'sex-work-law-public.html'."""
+        """Return the output file's path in the pack's output folder.
+
+        'sex-work-law-policymakers-deck.pptx', 'sex-work-law-public.html'; a
+        translated edition's go in a folder of their language and say it in
+        their names too, as files travel alone: 'es/sex-work-law-public-es.html'.
+        """
         joint = "" if artifact.startswith(".") else "-"  # the web edition is '<pack>-<variant>.html'
-        return f"{pack_id}-{self.variant}{joint}{artifact}" if self.variant else f"{pack_id}{joint}{artifact}"
+        stem = "-".join(part for part in (pack_id, self.variant, self.language) if part)
+        return f"{self.language}/{stem}{joint}{artifact}" if self.language else f"{stem}{joint}{artifact}"
 
 
 def _keep(value: Any, audience: str) -> Any:

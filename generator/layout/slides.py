@@ -148,12 +148,15 @@ class DeckLayout:
             return slide
         size = self.sizes.footer
         text = self.labels.get("slide_of", "{page} / {pages}").format(page=slide.number, pages=total)
+        if self.deck.meta.draft:  # a draft translation says so on every slide
+            text = f"{self.deck.meta.draft} · {text}"
         runs = (Run(text),)
+        footer_w = min(max(FOOTER_W, face().width(text, size) + 4), BODY_W * 0.6)
         accent = any(isinstance(e, RectBox) and e.role == "accent" for e in slide.elements)
         role = "footer_on_accent" if accent else "footer"
-        para = LaidParagraph(runs, tuple(wrap(runs, size, FOOTER_W)), size, role, align="right")
-        box = TextBox(SLIDE_WIDTH - MARGIN_X - FOOTER_W, SLIDE_HEIGHT - FOOTER_FROM_BOTTOM, FOOTER_W,
-                      line_height(size, 1.0) + FOOTER_PAD, (para,), "footer")
+        para = LaidParagraph(runs, tuple(wrap(runs, size, footer_w)), size, role, align="right")
+        box = TextBox(SLIDE_WIDTH - MARGIN_X - footer_w, SLIDE_HEIGHT - FOOTER_FROM_BOTTOM, footer_w,
+                      len(para.lines) * line_height(size, 1.0) + FOOTER_PAD, (para,), "footer")
         extra: tuple[Element, ...] = (box,)
         legend = self.labels.get("unchecked_legend", "")
         shown = any(isinstance(e, TextBox) and any(text_of(p.runs) == legend for p in e.paragraphs)
@@ -161,7 +164,7 @@ class DeckLayout:
         if legend and not shown and has_unchecked_mark(slide.elements):
             # The key to "*" where the mark is seen, not only on the sources slide at the end.
             legend_runs = (Run(legend, italic=True),)
-            width = BODY_W - FOOTER_W
+            width = BODY_W - footer_w
             lines = tuple(wrap(legend_runs, size, width))
             key = LaidParagraph(legend_runs, lines, size, role)
             extra += (TextBox(MARGIN_X, SLIDE_HEIGHT - FOOTER_FROM_BOTTOM, width,

@@ -82,9 +82,9 @@ class Where:
         return Problem(self.pack, 0, 0, self.output, str(error))
 
 
-def output_label(variant: str | None, output_name: str) -> str:
-    """Return how warnings name an edition's output: 'public deck', or 'deck' for a pack without variants."""
-    return f"{variant} {output_name}" if variant else output_name
+def output_label(variant: str | None, output_name: str, language: str | None = None) -> str:
+    """Return how warnings name an edition's output: 'public deck', 'public es deck', or 'deck' alone."""
+    return " ".join(part for part in (variant, language, output_name) if part)
 
 
 Compose = Callable[["Edition", Templates, str], "Composed"]

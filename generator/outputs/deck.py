@@ -58,7 +58,7 @@ def compose(edition: Edition, templates: Templates, name: str) -> Composed:
     """Return the deck's document, its citations numbered as the edition's handout numbers them."""
     from generator.compose.compose import compose_deck
 
-    return compose_deck(edition.pack, templates, name, edition.logo, numbering(edition, templates))
+    return compose_deck(edition.pack, templates, name, edition.logo, numbering(edition, templates), edition.translation)
 
 
 def _laid(composed: Composed, theme: Theme) -> tuple[LaidSlide, ...]:

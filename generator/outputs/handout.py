@@ -54,7 +54,7 @@ def compose(edition: Edition, templates: Templates, name: str) -> Composed:
     from generator.compose.compose import compose_handout
 
     reference = None if name == handout_template(edition) else numbering(edition, templates)
-    return compose_handout(edition.pack, templates, name, edition.logo, reference)
+    return compose_handout(edition.pack, templates, name, edition.logo, reference, edition.translation)
 
 
 def render(composed: Composed, theme: Theme, where: Where, paper: str | None) -> OutputResult:

@@ -35,7 +35,8 @@ def compose(edition: Edition, templates: Templates, name: str) -> Composed:
     """Return the summary's document, its citations numbered as the edition's handout numbers them."""
     from generator.compose.compose import compose_handout
 
-    return compose_handout(edition.pack, templates, name, edition.logo, numbering(edition, templates))
+    return compose_handout(edition.pack, templates, name, edition.logo, numbering(edition, templates),
+                           edition.translation)
 
 
 def _pdf(composed: Composed, theme: Theme, paper: str) -> tuple[bytes, int]:

@@ -58,9 +58,13 @@ def pack_problems(session: Session, templates: Templates) -> list[Problem]:
     """
     from generator.compose.i18n import missing_translations
     from generator.content.lint import lint_pack
+    from generator.editions.languages import language_problems
 
+    fonts = (session.theme.fonts.handout, session.theme.fonts.fallback)
+    wording = [problem for language in session.loaded.content.meta.languages[1:]
+               for problem in missing_translations(templates, language)]
     return (lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
-            + list(session.problems))
+            + wording + language_problems(session.loaded, session.translations, fonts) + list(session.problems))
 
 
 def predicted(session: Session, templates: Templates) -> list[Problem]:
@@ -74,7 +78,7 @@ def predicted(session: Session, templates: Templates) -> list[Problem]:
     problems: list[Problem] = []
     for edition in session.editions:
         for output in OUTPUTS.values():
-            where = Where(folder, output_label(edition.variant, output.name), session.origins)
+            where = Where(folder, output_label(edition.variant, output.name, edition.language), session.origins)
             try:
                 problems.extend(output.predict(session, edition, templates, where))
             except ContentError:

@@ -28,11 +28,13 @@ class Job:
     output: str
     part: str | None = None  # the paper size, for outputs rendered once per paper
     last_document: str | None = None  # digest of the document last rendered, if its outputs are intact
+    language: str | None = None  # a translated edition's language
 
     @property
     def key(self) -> str:
-        """Return the job's name in the manifest, e.g. 'public:handout:a4'."""
-        return f"{self.variant or '-'}:{self.output}" + (f":{self.part}" if self.part else "")
+        """Return the job's name in the manifest, e.g. 'public:handout:a4' or 'public@es:deck'."""
+        edition = (self.variant or "-") + (f"@{self.language}" if self.language else "")
+        return f"{edition}:{self.output}" + (f":{self.part}" if self.part else "")
 
 
 @dataclass(frozen=True)
@@ -51,11 +53,11 @@ class JobResult:
 def run_job(job: Job) -> JobResult:
     """Render one job in memory (in this process or a worker)."""
     from generator.editions.session import load_session
-    from generator.outputs import OUTPUTS
+    from generator.outputs import OUTPUTS, output_label
 
     started = time.perf_counter()
     session = load_session(job.folder, job.templates, job.theme_name)
-    edition = session.edition(job.variant)
+    edition = session.edition(job.variant, job.language)
     output = OUTPUTS[job.output]
     where = output_where(job, session.origins)
     try:
@@ -67,10 +69,11 @@ def run_job(job: Job) -> JobResult:
     except ContentError:
         raise
     except BriefpackError as exc:
-        place = f"{display_path(job.folder)}: {job.variant + ': ' if job.variant else ''}{job.output}"
+        label = output_label(job.variant, job.output, job.language)
+        place = f"{display_path(job.folder)}: {label.replace(' ', ': ', 1) if ' ' in label else label}"
         origin = where.origin_of(exc)
         if origin:  # the content the layout refused: name where to edit it first
-            place = f"{origin}: {job.variant + ' ' if job.variant else ''}{job.output}"
+            place = f"{origin}: {label}"
         raise BuildError(f"{place}: {exc}") from None
     return JobResult(job.key, result.artifacts, result.problems, time.perf_counter() - started, digest)
 
@@ -90,7 +93,7 @@ def output_where(job: Job, origins: Origins | None = None) -> Where:
     """Return whose output a job's warnings are about: its pack folder and '<variant> <output>'."""
     from generator.outputs import Where, output_label
 
-    return Where(display_path(job.folder), output_label(job.variant, job.output), origins)
+    return Where(display_path(job.folder), output_label(job.variant, job.output, job.language), origins)
 
 
 def run_job_isolated(job: Job) -> JobResult:

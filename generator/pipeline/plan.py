@@ -17,6 +17,7 @@ from generator.errors import ContentError, Problem, display_path
 from generator.pipeline.jobs import Job
 from generator.pipeline.manifest import JobEntry, PackEntry, environment, file_hash
 from generator.templates import Templates
+from generator.translate.catalogue import FOLDER
 
 if TYPE_CHECKING:  # loading packs imports the schema; a no-op build must not pay for it
     from generator.editions.session import Session
@@ -96,19 +97,21 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
     pack_files = sorted(p.resolve() for p in folder.rglob("*") if p.is_file())
     theme_folder = templates.theme_folder(session.theme_name)
     for edition in session.editions:
+        files = edition_files(pack_files, folder, edition.language)
         for output in OUTPUTS.values():
             for part in output.parts(session.theme):
-                key = Job(folder, templates, theme_name, edition.variant, output.name, part).key
+                key = Job(folder, templates, theme_name, edition.variant, output.name, part,
+                          language=edition.language).key
                 templates_used = [output.template(edition), *output.wrappers,
                                   handout_template(edition) if output.numbered_by_handout else None]
-                deps = job_inputs(pack_files, templates, templates_used, theme_folder)
+                deps = job_inputs(files, templates, templates_used, theme_folder)
                 hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
                 hashes.update(library_versions(output.libraries))
                 old = plan.old_job(key)
                 why = reasons_to_rebuild(old, hashes, out / plan.pack_id, force)
                 intact = why and all(w.startswith(("changed:", "removed:")) for w in why)
                 last = old.document if old and intact else None
-                job = Job(folder, templates, theme_name, edition.variant, output.name, part, last)
+                job = Job(folder, templates, theme_name, edition.variant, output.name, part, last, edition.language)
                 (plan.stale if why else plan.fresh).append(job)
                 plan.deps[key] = hashes
                 plan.reasons[key] = why
@@ -117,6 +120,17 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
     if errors:  # found by lint (a character no font has): the pack cannot be printed as written
         raise ContentError(errors)
     return plan
+
+
+def edition_files(pack_files: list[Path], folder: Path, language: str | None) -> list[Path]:
+    """Return the pack files an edition is made from: all but other languages' catalogues.
+
+    Editing the Spanish catalogue then leaves the English and French
+    editions' inputs as they were: only the Spanish outputs are looked at.
+    """
+    catalogues = (folder / FOLDER).resolve()
+    return [path for path in pack_files
+            if path.parent != catalogues or path.suffix != ".po" or path.stem == language]
 
 
 def template_closure(templates: Templates, name: str) -> list[Path]:

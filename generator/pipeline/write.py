@@ -84,7 +84,7 @@ def write_pack(plan: Plan, results: dict[tuple[str, str], JobResult], out: Path,
             records.extend(OutputRecord(target / name, info.count, info.unit, result.seconds, False,
                                         ("same document",)) for name, info in old.files.items())
         else:
-            edition = plan.session.edition(job.variant)
+            edition = plan.session.edition(job.variant, job.language)
             files = {}
             for artifact in result.artifacts:
                 name = edition.filename(plan.pack_id, artifact.name)

@@ -11,7 +11,6 @@ module does no I/O. Everything is escaped; content is never evaluated.
 from __future__ import annotations
 
 import base64
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -44,15 +43,13 @@ from generator.document import (
     text_of,
     texts_of,
 )
-from generator.layout.boxes import DiagramBox, TextBox
 from generator.layout.urls import short_url
 from generator.render.svg import SvgPainter, qr_svg, status_symbol_svg
+from generator.render.web_diagrams import NARROW_W, Drawings
 from generator.theme import Theme
 
-NARROW_W, NARROW_H = 400.0, 2000.0  # a phone's drawing, in slide points: about a third of a slide's width
 PAGE_IDS = ("content", "contents-title")  # ids web.html.j2 gives: no heading takes them
 NUMBERED_IDS = r"(?:source|cite|figure)-\d+"  # ids of sources, citations and drawings
-PHONE_PX, PHONE_LABEL_PX = 320.0, 12.0  # the narrowest phone's viewport and the smallest label it shows, CSS px
 
 
 @dataclass(frozen=True)
@@ -76,6 +73,7 @@ class WebPage:
         self.handout = handout
         self.theme = theme
         self.painter = SvgPainter(theme)
+        self.drawings = Drawings(theme, self.painter)
         self.narrow_width = NARROW_W  # a phone drawing's width in points (large print prints it at that size)
         self.macros: Any = None  # the blocks template's module: one macro per block kind
         self.missing: set[str] = set()
@@ -157,6 +155,8 @@ class WebPage:
                 html = Markup(f'<span class="status status-{escape(run.status)}">{html}</span>')
             if run.url:
                 html = Markup(f'<a href="{escape(run.url)}">{html}</a>')
+            if run.lang:  # words in another language say which (quoted words, an untranslated passage)
+                html = Markup(f'<span lang="{escape(run.lang)}">{html}</span>')
             out.append(html)
         return Markup("").join(out)
 
@@ -164,67 +164,8 @@ class WebPage:
         return text_of(runs)
 
     def diagram(self, block: Diagram) -> Markup:
-        """Return a diagram as inline SVG images, the very layout the slides draw, read by their alt text.
-
-        Where the same diagram can also be laid out a phone's width (a spectrum in
-        rows, a timeline in one column, a matrix as one small table per model),
-        that drawing is added for narrow screens, so its labels stay readable
-        instead of shrinking with the page.
-        """
-        from generator.layout.diagrams import layout_diagram_parts
-        from generator.layout.grid import BODY_H, BODY_W
-
-        wide = self._svgs(layout_diagram_parts(block, 0, 0, BODY_W, BODY_H, self.theme.deck))
-        narrow = self._narrow(block)
-        if not narrow:  # too crowded for a phone even at the deck's floor: the table below reads as cards there
-            return Markup(wide)
-        return Markup(f'<div class="wide">{wide}</div><div class="narrow">{self._svgs(narrow, one_image=True)}</div>')
-
-    def _narrow(self, block: Diagram) -> list[DiagramBox]:
-        """Return ``block`` laid out a phone's width, its labels at least 12 CSS px on the narrowest phone.
-
-        A matrix is stacked one model under another (each a small table of the
-        parties), as the comparison table's phone cards are. Where even that will
-        not reach the phone's floor, the deck's own floor is tried before giving up
-        (an empty list).
-        """
-        from generator.errors import BuildError
-        from generator.layout.diagrams import layout_diagram, layout_diagram_parts
-
-        phone = self.theme.deck.model_copy(update={"table_min": max(self.theme.deck.table_min, self._phone_floor())})
-        for limits in (phone, self.theme.deck):
-            try:
-                if not isinstance(block, StatusMatrix):
-                    return layout_diagram_parts(block, 0, 0, NARROW_W, NARROW_H, limits)
-                pieces = _per_model(block)
-                laid = [layout_diagram(piece, 0, 0, NARROW_W, NARROW_H, limits) for piece in pieces]
-                smallest = min(_label_size(box) for box in laid)  # every model at one size: they read as one
-                return [layout_diagram(piece, 0, 0, NARROW_W, NARROW_H, limits, smallest) for piece in pieces]
-            except BuildError:
-                continue
-        return []
-
-    def _phone_floor(self) -> float:
-        """Return the label size, in points of a phone drawing, that shows as ``PHONE_LABEL_PX`` on the narrowest phone.
-
-        A phone drawing (``NARROW_W`` points wide) fills the page's column: the
-        viewport less the main column's padding of 1rem a side, and web.html.j2
-        scales 1rem (16 px) by the theme's body size over 11 pt.
-        """
-        rem = 16 * self.theme.handout.body / 11
-        return math.ceil(2 * PHONE_LABEL_PX * NARROW_W / (PHONE_PX - 2 * rem)) / 2  # up to a half point: a margin
-
-    def _svgs(self, boxes: list[DiagramBox], one_image: bool = False) -> str:
-        """Return the drawings as SVG; with ``one_image`` only the first, with the whole alt text, is read.
-
-        A phone's drawing in parts is one figure: a screen reader hears it once,
-        as it hears the wide drawing, not once per part.
-        """
-        svgs = []
-        for index, box in enumerate(boxes):
-            self._count += 1
-            svgs.append(self.painter.diagram(box, f"figure-{self._count}", hidden=one_image and index > 0))
-        return "".join(svgs)
+        """Return a diagram as inline SVG, wide and (where it can be) drawn again for phones (``web_diagrams``)."""
+        return self.drawings.diagram(block)
 
     def qr(self, url: str) -> Markup:
         return Markup(qr_svg(url, 96, standalone=True))
@@ -267,7 +208,10 @@ class WebPage:
             self._count += 1
             ident = f"cite-{self._count}"
             self.first_cited.setdefault(n, ident)
-            label = f"Source {n}" + ("" if citation.checked else ", not yet checked against the original")
+            labels = self.handout.labels
+            label = labels.get("citation_name", "Source {number}").format(number=n)
+            if not citation.checked:
+                label += ", " + labels.get("unchecked", "not yet checked against the original")
             if entry is None:
                 links.append(escape(shown))
             else:
@@ -293,7 +237,7 @@ class WebPage:
                 text = text_of(block.title)
             else:
                 continue
-            slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+            slug = re.sub(r"[^a-z0-9]+", "-", ascii_letters(text).lower()).strip("-") or "section"
             anchor, n = slug, 2
             while anchor in used or re.fullmatch(NUMBERED_IDS, anchor):
                 anchor, n = f"{slug}-{n}", n + 1
@@ -312,15 +256,11 @@ def _walk(blocks: tuple[Block, ...], depth: int = 0) -> Iterator[tuple[Block, in
             yield from _walk(block.blocks, depth + 1)
 
 
-def _per_model(block: StatusMatrix) -> list[StatusMatrix]:
-    """Return a matrix as one small matrix per model: the model across the top, its parties down the side."""
-    return [StatusMatrix((model,), block.columns, tuple((cell,) for cell in row), block.alt)
-            for model, row in zip(block.rows, block.cells, strict=True)]
+def ascii_letters(text: str) -> str:
+    """Return ``text`` with accents taken off its letters ("Qué significan" → "Que significan"), for ids."""
+    import unicodedata
 
-
-def _label_size(box: DiagramBox) -> float:
-    """Return the size of a drawing's smallest label, in points."""
-    return min((p.size for t in box.elements if isinstance(t, TextBox) for p in t.paragraphs), default=1e9)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def captioned(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:

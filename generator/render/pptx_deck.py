@@ -179,7 +179,7 @@ class PptxWriter:
         rpr.set("b", "1" if bold else "0")
         if italic is not None:
             rpr.set("i", "1" if italic else "0")
-        rpr.set("lang", self.meta.language)
+        rpr.set("lang", run.lang or self.meta.language)  # words in another language say which
         if run.cite and not self.theme.min_text:  # large print: markers on the line, at full size
             rpr.set("baseline", "30000")
         fill = etree.SubElement(rpr, qn("a:solidFill"))

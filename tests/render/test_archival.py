@@ -40,3 +40,30 @@ def test_every_pdf_declares_srgb_trims_every_page_and_names_its_subsets_apart(mi
             metadata = bytes(pdf.Root.Metadata.read_bytes()).decode()
             assert "<pdfaid:part>2</pdfaid:part>" in metadata and "<pdfaid:conformance>A" in metadata
             assert "<pdfuaid:part>1</pdfuaid:part>" in metadata and "pdfaSchema:prefix>pdfuaid<" in metadata
+
+
+def test_no_stream_ends_in_a_carriage_return(tmp_path: Path) -> None:
+    """A Flate stream ending in CR reads one byte short before 'endstream' (PDF/A's /Length check): rewritten."""
+    import io
+    import zlib
+
+    from generator.render.pdf.archival import streams_ending_in_cr
+
+    padding = 0
+    while not zlib.compress(b"q Q\n" + b" " * padding).endswith(b"\r"):  # the checksum's last byte is CR
+        padding += 1
+    content = b"q Q\n" + b" " * padding
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    stream = pdf.make_stream(zlib.compress(content))
+    stream.Filter = pikepdf.Name.FlateDecode
+    pdf.pages[0].obj.Contents = stream
+    out = io.BytesIO()
+    pdf.save(out)
+    written = pikepdf.open(io.BytesIO(out.getvalue()))
+    assert streams_ending_in_cr(written) == 1
+    again = io.BytesIO()
+    written.save(again, compress_streams=True)
+    final = pikepdf.open(io.BytesIO(again.getvalue()))
+    assert streams_ending_in_cr(final) == 0
+    assert final.pages[0].obj.Contents.read_bytes() == content + b"\n"  # the same drawing, a space more

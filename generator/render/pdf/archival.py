@@ -62,6 +62,46 @@ def make_archival(pdf: Any) -> None:
     _unique_subset_tags(pdf)
 
 
+def streams_ending_in_cr(pdf: Any) -> int:
+    """Rewrite each stream whose compressed bytes end in a carriage return; return how many there were.
+
+    The writer puts an end-of-line before ``endstream``; after a final CR a
+    reader sees CR LF, one byte too few, and PDF/A validators report the
+    stream's /Length as wrong. A Flate stream ends in the checksum of its
+    data, so only other data ends otherwise: a content stream gets a final
+    newline (white space between operators), anything else is stored
+    uncompressed.
+    """
+    import pikepdf
+
+    contents = {obj.objgen for page in pdf.pages for obj in _contents(page.obj)}
+    found = 0
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Stream) or obj.get("/Filter") != pikepdf.Name.FlateDecode:
+            continue
+        if not obj.read_raw_bytes().endswith(b"\r"):
+            continue
+        found += 1
+        data = obj.read_bytes()
+        if obj.objgen in contents or obj.get("/Subtype") == pikepdf.Name.Form:
+            obj.write(data + b"\n", filter=None)  # compressed again when saved
+        elif not data.endswith(b"\r"):
+            obj.write(data)
+            if "/DecodeParms" in obj:
+                del obj["/DecodeParms"]
+    return found
+
+
+def _contents(page: Any) -> list[Any]:
+    """Return a page's content streams."""
+    import pikepdf
+
+    contents = page.get("/Contents")
+    if isinstance(contents, pikepdf.Array):
+        return list(contents)
+    return [contents] if contents is not None else []
+
+
 def _output_intent(pdf: Any) -> None:
     import pikepdf
 

@@ -53,7 +53,7 @@ from generator.render.pdf.flowables import (
     logo_size,
 )
 from generator.render.pdf.lists import render_glossary, render_resources, render_sources
-from generator.render.pdf.markup import markup
+from generator.render.pdf.markup import markup, plain_markup
 from generator.render.pdf.tables import render_table
 from generator.render.pdf.tagged import TaggedParagraph as Paragraph
 from generator.render.pdf.tagged import grouped
@@ -136,13 +136,17 @@ def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
     # A frame background only 3 pt wide (its right edge is ctx.width - 3 from the frame's right):
     # a bar down the quotation's left side that follows it across page breaks.
     words: list[Flowable] = [FrameBG(color=bar, left=0, right=ctx.width - 3, start=True)]
+    marks = plain_markup(ctx.labels.get("quote_open", "“"), ctx.theme), plain_markup(
+        ctx.labels.get("quote_close", "”"), ctx.theme)
     for index, paragraph in enumerate(block.paragraphs):
-        opening = "“" if index == 0 else ""
-        closing = "”" if index == count - 1 else ""
-        words.append(Paragraph(opening + markup(paragraph, ctx.theme) + closing, ctx.styles["quote"]))
+        opening = marks[0] if index == 0 else ""
+        closing = marks[1] if index == count - 1 else ""
+        words.append(ctx.para(paragraph, "quote", prefix=opening, suffix=closing))
     words.append(FrameBG(start=False))
     words.append(ctx.para(block.attribution, "attribution", prefix="— "))  # right under the words it attributes
     out = grouped("BlockQuote", words)  # the attribution is part of the quotation's element
+    if block.translation:  # after the quotation, not in it: these are not the words quoted
+        out.append(ctx.para(block.translation, "context"))
     if block.context:
         out.append(ctx.para(block.context, "context"))
     return [KeepTogether(out)] if sum(len(text_of(p)) for p in block.paragraphs) < KEEP_QUOTE_TOGETHER else out

@@ -30,7 +30,18 @@ class PdfContext:
         """Return the same context for a column ``by`` points narrower."""
         return replace(self, width=self.width - by)
 
-    def para(self, inline: Inline, style: str = "body", prefix: str = "") -> Paragraph:
+    def para(self, inline: Inline, style: str = "body", prefix: str = "", suffix: str = "") -> Paragraph:
+        """Return ``inline`` as a paragraph in ``style``; one written wholly in another language says so (Lang)."""
         breakable = style.startswith("cell")  # narrow table cells may break before a citation marker
-        return Paragraph(prefix + markup(inline, self.theme, break_before_cites=breakable), self.styles[style],
-                         role=STYLE_ROLES.get(style, "P"))
+        lang = whole_language(inline)
+        text = markup(inline, self.theme, break_before_cites=breakable, spans=not lang)
+        paragraph = Paragraph(prefix + text + suffix, self.styles[style], role=STYLE_ROLES.get(style, "P"))
+        if lang:
+            paragraph.tag.attrs["Lang"] = lang
+        return paragraph
+
+
+def whole_language(inline: Inline) -> str:
+    """Return the language every word of ``inline`` is marked as written in ("" if none, or several)."""
+    langs = {run.lang for run in inline if run.text.strip() and not run.cite}
+    return next(iter(langs)) if len(langs) == 1 else ""

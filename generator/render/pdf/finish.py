@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from generator.render.pdf.archival import PDFA_IDENTIFICATION, PDFUA_EXTENSION, make_archival
+from generator.render.pdf.archival import PDFA_IDENTIFICATION, PDFUA_EXTENSION, make_archival, streams_ending_in_cr
 from generator.render.pdf.structure import Element, Marked, Tagger
 
 
@@ -41,6 +41,18 @@ def finish_tagged_pdf(data: bytes, tagger: Tagger, info: DocumentInfo) -> bytes:
     _catalog(pdf, info)
     _clean_to_unicode(pdf)
     make_archival(pdf)
+    data = _saved(pdf)
+    for _ in range(3):  # streams are compressed when saved: look at them as written
+        written = pikepdf.open(io.BytesIO(data))
+        if not streams_ending_in_cr(written):
+            break
+        data = _saved(written)
+    return data
+
+
+def _saved(pdf: Any) -> bytes:
+    import pikepdf
+
     out = io.BytesIO()
     pdf.save(out, deterministic_id=True, compress_streams=True,
              object_stream_mode=pikepdf.ObjectStreamMode.generate)

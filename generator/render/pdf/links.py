@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.render.pdf.reportlab_hooks import text_canvas, text_code
+from generator.render.pdf.reportlab_hooks import LANG_SCHEME, text_canvas, text_code
 from generator.render.pdf.structure import Element, Tagger
 
 
@@ -46,6 +46,8 @@ class LinkTags:
             destination = href[1:] if href.startswith("#") else ""
             attrs = {"Alt": self.tagger.link_names[destination]} if destination in self.tagger.link_names else {}
             element = Element("Link", attrs)
+            if href.startswith(LANG_SCHEME):  # words in another language: a Span saying which
+                element = Element("Span", {"Lang": href.removeprefix(LANG_SCHEME)})
             if destination.startswith("src-"):  # a citation: a Reference holding its link
                 owner.kids.append(Element("Reference", {}, [element]))
             else:
@@ -111,14 +113,18 @@ class SlideLinks:
         self.owner = tagger.current
         self.elements: dict[str, Element] = {}
 
-    def _link(self, url: str) -> Element:
-        if url not in self.elements:
-            self.elements[url] = Element("Link")
-            self.owner.kids.append(self.elements[url])
-        return self.elements[url]
+    def _link(self, url: str, lang: str = "") -> Element:
+        key = url or LANG_SCHEME + lang
+        if key not in self.elements:
+            attrs = {"Lang": lang} if lang else {}
+            self.elements[key] = Element("Link" if url else "Span", attrs)
+            self.owner.kids.append(self.elements[key])
+        return self.elements[key]
 
-    def begin(self, canvas: Any, text: Any, url: str | None) -> None:
-        self.tagger.piece(text_code(text), canvas, self._link(url) if url else self.owner)
+    def begin(self, canvas: Any, text: Any, url: str | None, lang: str = "") -> None:
+        """Open the run's sequence: of its link, of a Span of its language, or of the paragraph."""
+        target = self._link(url or "", lang) if url or lang else self.owner
+        self.tagger.piece(text_code(text), canvas, target)
 
     def end(self, text: Any) -> None:
         text_code(text).append("EMC")

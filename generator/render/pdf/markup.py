@@ -9,7 +9,7 @@ from generator.document import Inline, Run
 from generator.errors import BuildError
 from generator.fonts.coverage import glyph_set, split_by_coverage
 from generator.fonts.reportlab import register_fallback_font
-from generator.render.pdf.reportlab_hooks import install
+from generator.render.pdf.reportlab_hooks import LANG_SCHEME, install
 from generator.theme import Theme
 
 # A space too small to see: reportlab breaks lines only at whitespace (not at U+200B), so this
@@ -19,14 +19,17 @@ HAIR_BREAK = '<font size="0.1"> </font>'
 install()  # web addresses break only at their joints; wrapped lines keep their spaces for screen readers
 
 
-def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_before_cites: bool = False) -> str:
+def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_before_cites: bool = False,
+           spans: bool = True) -> str:
     """Return reportlab markup for ``inline``; content text is always escaped.
 
     ``cite_links`` links citation markers to the sources list; documents
     without one (the speaker notes) print the markers as plain superscript.
     ``break_before_cites`` lets a line break before a marker, for narrow
     table cells: without it "criminalised[3, 40]" is one word, and a column
-    too narrow for it breaks the word itself ("criminalise / d").
+    too narrow for it breaks the word itself ("criminalise / d"). With
+    ``spans``, words marked as in another language (``Run.lang``) are marked
+    so for the tagged PDF (a ``Span`` with its ``Lang``, see ``links``).
     """
     out: list[str] = []
     colours = theme.colours
@@ -46,6 +49,8 @@ def markup(inline: Inline, theme: Theme, *, cite_links: bool = True, break_befor
             text = f"<i>{text}</i>" if theme.handout.italics else f"<b>{text}</b>"  # clear print: bold, not italic
         if run.url:
             text = f'<a href={quoteattr(run.url)} color="{colours.link}"><u>{text}</u></a>'
+        elif run.lang and spans:
+            text = f'<a href={quoteattr(LANG_SCHEME + run.lang)}>{text}</a>'
         out.append(text)
     return "".join(out)
 

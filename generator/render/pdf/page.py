@@ -60,6 +60,8 @@ def footer_texts(handout: Handout, page: int, total: int) -> tuple[str, str]:
     """Return the footer's left text and its page number."""
     meta, labels = handout.meta, handout.labels
     left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {meta.date.isoformat()}"
+    if meta.draft:  # a draft translation says so on every page
+        left = f"{meta.draft} · {left}"
     return left, labels.get("page_of", "Page {page} of {pages}").format(page=page, pages=total)
 
 

@@ -33,6 +33,9 @@ from generator.layout.urls import address_lines, break_points, is_address
 BULLET_HOOK = "_briefpack_bullet"  # canvas attribute: (before, after) callbacks around a list bullet
 SOFT_BREAKS = "_briefpack_soft_breaks"  # canvas attribute: ids of the lines being drawn that end inside a word
 LINK_HOOK = "_briefpack_links"  # canvas attribute: what tags a paragraph's links as they are drawn (see ``tagged``)
+# Words in another language ride on reportlab's links: '<a href="briefpack-lang:es">' starts and ends where they
+# do, so they are tagged as a Span with that Lang (``links``), and no annotation is ever made for them.
+LANG_SCHEME = "briefpack-lang:"
 LINE_PAINTERS = ("_leftDrawParaLine", "_centerDrawParaLine", "_rightDrawParaLine", "_justifyDrawParaLine")
 REPLACED = ("_drawBullet", *LINE_PAINTERS, "_putFragLine", "_splitWord", "_splitFragWord", "_doLink")
 USED = ("_SplitWord", "_SplitWordEnd", "_SplitFrag", "_SplitFragH", "_SplitFragHS", "_HSFrag", "_fragWordIter")
@@ -188,6 +191,8 @@ def _put_line(cur_x: float, tx: Any, line: Any, last: int, p_kind: str) -> Any:
 def _tagged_link(tx: Any, link: Any, rect: Any) -> Any:
     """Make a link's annotation as reportlab does, giving it to the Link element that holds the link's words."""
     _count("_doLink")
+    if str(link).startswith(LANG_SCHEME):
+        return None  # not a link: words in another language, tagged by their Span
     links = getattr(tx._canvas, LINK_HOOK, None)
     if links is None or not link:
         return _original["_doLink"](tx, link, rect)

@@ -32,6 +32,7 @@ from generator.layout.boxes import (
     placed,
     placed_rows,
 )
+from generator.render.pdf.context import whole_language
 from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import draw_status_symbol
 from generator.render.pdf.links import SlideLinks
@@ -177,7 +178,7 @@ class SlidePainter:
             text.setFillColor(HexColor(text_colour(self.theme, para.role, run.status, bool(run.cite))))
             text.setRise(para.size * 0.3 if raised else 0.0)
             if links:
-                links.begin(canvas, text, run.url)
+                links.begin(canvas, text, run.url, run.lang)
             text.textOut(run.text + (" " if wrapped and index == len(runs) - 1 else ""))
             if links:
                 links.end(text)
@@ -214,8 +215,12 @@ class SlidePainter:
                 else:
                     self._marker(canvas, para, box.x, first)
             role = "LBody" if para.bullet else SLIDE_ROLES.get(para.role, "P")
-            hollow = any(run.url for run in para.runs)  # its words and its links' words side by side
-            with tagger.content(canvas, role, hollow=hollow) if tagger else nullcontext():
+            lang = whole_language(para.runs)  # a paragraph wholly in another language says so itself
+            # Its words and its links' words (or words in another language) side by side.
+            hollow = any(run.url or (run.lang and not lang) for run in para.runs)
+            with tagger.content(canvas, role, hollow=hollow) if tagger else nullcontext() as element:
+                if element is not None and lang:
+                    element.attrs["Lang"] = lang
                 links = SlideLinks(tagger) if tagger and hollow else None
                 for index, at in enumerate(lines):
                     self._line(canvas, para, at.line, at.x, at.baseline, wrapped=index < len(lines) - 1,

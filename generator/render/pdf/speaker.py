@@ -73,6 +73,8 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                       bottomMargin=margin, initialFontName=font, **document_info(meta, title))
     story: list[Any] = [Paragraph(plain_markup(title, theme), styles["h1"], role="H1"), Spacer(1, 4)]
+    if meta.draft:  # a draft translation says so, first
+        story.append(Paragraph(f"<b>{plain_markup(meta.draft, theme)}</b>", styles["body"]))
     starred = any(any_unchecked(note) for slide in slides for note in slide.notes)
     if starred:  # the key to the unchecked mark, where the marks are
         story.append(Paragraph(plain_markup(labels.get("unchecked_legend", ""), theme), styles["small"]))

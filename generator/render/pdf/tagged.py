@@ -21,7 +21,7 @@ from typing import Any
 from reportlab.platypus import Flowable, Paragraph
 
 from generator.render.pdf.links import LinkTags
-from generator.render.pdf.reportlab_hooks import BULLET_HOOK, LINK_HOOK, SOFT_BREAKS, install
+from generator.render.pdf.reportlab_hooks import BULLET_HOOK, LANG_SCHEME, LINK_HOOK, SOFT_BREAKS, install
 from generator.render.pdf.structure import TAGGER, Element, Tagger, tagger_of
 
 install()  # list bullets tagged as labels, wrapped lines that keep their spaces, addresses broken at joints
@@ -83,6 +83,10 @@ class TaggedParagraph(Paragraph):
             self._draw_item(tagger, hollow)
         else:
             whole = _is_one_link(self)
+            lang = _one_language(self) if whole else ""
+            if lang:  # not a link: the whole paragraph is in another language, and says so
+                whole = False
+                self.tag.attrs["Lang"] = lang
             with tagger.content(self.canv, self.tag.role, self.tag.element, hollow=hollow or whole,
                                 **self.tag.attrs) as element:
                 self.tag.element = element
@@ -135,6 +139,15 @@ def _is_one_link(paragraph: Paragraph) -> bool:
     """
     para = getattr(paragraph, "blPara", None)
     return para is not None and para.kind == 0 and bool(getattr(para, "link", None))
+
+
+def _one_language(paragraph: Paragraph) -> str:
+    """Return the language a one-link paragraph is marked in, when its one "link" says a language."""
+    links = getattr(paragraph.blPara, "link", None) or []
+    hrefs = {str(link[1]) if isinstance(link, tuple) else str(link) for link in links}
+    if len(hrefs) == 1 and next(iter(hrefs)).startswith(LANG_SCHEME):
+        return next(iter(hrefs)).removeprefix(LANG_SCHEME)
+    return ""
 
 
 def _has_links(paragraph: Paragraph) -> bool:
