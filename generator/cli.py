@@ -130,9 +130,11 @@ def build_options(func: F) -> F:
 @click.option("--force", is_flag=True, help="Rebuild every output, changed or not.")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Parallel workers (default: cores).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the summary line.")
+@click.option("--shard", metavar="K/N", default=None,
+              help="Build only the K-th of N fixed shares of the jobs (CI machines building in parallel).")
 @reports_errors
 def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None, force: bool,
-          jobs: int | None, quiet: bool) -> None:
+          jobs: int | None, quiet: bool, shard: str | None) -> None:
     """Build the handouts and decks that changed.
 
     Builds the named packs, or every pack in --briefs. A pack with errors is reported and
@@ -140,14 +142,17 @@ def build(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     """
     from generator.editions.discover import check_theme_option, find_packs
     from generator.pipeline import build_packs
+    from generator.pipeline.plan import Shard
     from generator.pipeline.report import changes, failure_lines, summary, table, warning_lines
 
     started = time.perf_counter()
+    share = Shard.parse(shard) if shard else None
     folders = find_packs(briefs, packs)
     check_theme_option(_templates(briefs, templates), theme)
     with stops_like_ctrl_c():
         builds = build_packs(folders, _templates(briefs, templates), out, theme, force=force,
-                             jobs=jobs or os.cpu_count() or 1, progress=_progress() if not quiet else None)
+                             jobs=jobs or os.cpu_count() or 1, progress=_progress() if not quiet else None,
+                             shard=share)
     if not quiet and any(r.rebuilt for b in builds for r in b.files):
         for line in table(builds) + changes(builds):
             click.echo(line)

@@ -301,6 +301,8 @@ class Meta:
     version: str
     logo: Logo | None = None
     draft: str = ""  # a draft translation's label, printed on every page and slide ("" when there is none)
+    # The same edition in its other languages: (language tag, its name in that language, link from this file).
+    alternates: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,15 @@ def translated_editions(loaded: LoadedPack, logo: Logo | None) -> tuple[list[Edi
     return out, translations
 
 
+def with_languages(editions: list[Edition]) -> list[Edition]:
+    """Return the editions, each knowing its variant's editions in every language (for links between them)."""
+    out = []
+    for edition in editions:
+        same = tuple((e.pack.meta.language, e.key) for e in editions if e.variant == edition.variant)
+        out.append(replace(edition, languages=same) if len(same) > 1 else edition)
+    return out
+
+
 def language_problems(loaded: LoadedPack, translations: dict[str, Translated], fonts: tuple[str, str]) -> list[Problem]:
     """Return what ``check`` says about the pack's languages and their catalogues.
 

@@ -16,7 +16,7 @@ from generator.content.fieldpath import FieldPath
 from generator.content.loader import LoadedPack, load_pack
 from generator.content.origins import Origins
 from generator.editions.images import ImageField, ReadImage, read_image
-from generator.editions.languages import translated_editions
+from generator.editions.languages import translated_editions, with_languages
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
 from generator.errors import ContentError, Problem, display_path
@@ -81,7 +81,8 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
     logo = image.logo if image else None
     notes = (image.note,) if image and image.note else ()
     translated, translations = translated_editions(loaded, logo)
-    session = Session(loaded, name, theme, (*editions(loaded.content, logo), *translated), notes, translations)
+    every = with_languages([*editions(loaded.content, logo), *translated])
+    session = Session(loaded, name, theme, tuple(every), notes, translations)
     _SESSIONS[key] = (stamp, session)
     return session
 

@@ -30,6 +30,8 @@ class Edition:
     logo: Logo | None = None
     language: str | None = None  # a translated edition's language (None: the pack's own)
     translation: TranslationNote | None = None  # what a translated edition says about itself
+    # The same variant in each language it is published in: (language tag, its editions' key), this one included.
+    languages: tuple[tuple[str, str], ...] = ()
 
     @property
     def key(self) -> str:

@@ -27,7 +27,30 @@ def compose(edition: Edition, templates: Templates, name: str) -> Composed:
         if found is None:
             raise TemplateError(f"no template '{wrapper}' in {', '.join(str(f) for f in templates.folders)}")
         sources.append((wrapper, found.read_text("utf-8")))
-    return replace(compose_handout(edition, templates, name), wrappers=tuple(sources))
+    composed = compose_handout(edition, templates, name)
+    document = composed.document
+    if edition.languages:  # the page links its versions in the other languages (hreflang)
+        document = replace(document, meta=replace(document.meta, alternates=alternates(edition)))
+    return replace(composed, document=document, wrappers=tuple(sources))
+
+
+def alternates(edition: Edition) -> tuple[tuple[str, str, str], ...]:
+    """Return the edition's web page in each other language: (tag, the language's own name, relative link)."""
+    import posixpath
+
+    from generator.compose.notices import language_name
+
+    pack_id = edition.pack.meta.id
+    here = posixpath.dirname(edition.filename(pack_id, ".html"))
+    out = []
+    for language, key in edition.languages:
+        if key == edition.key:
+            continue
+        variant, _, translated = key.partition("@")
+        other = replace(edition, variant=None if variant == "-" else variant, language=translated or None)
+        target = other.filename(pack_id, ".html")
+        out.append((language, language_name(language, language), posixpath.relpath(target, here or ".")))
+    return tuple(out)
 
 
 def render(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> OutputResult:

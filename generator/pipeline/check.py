@@ -44,8 +44,10 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
         except ContentError as exc:
             report.problems.extend(exc.problems)
             continue
-        report.problems.extend(pack_problems(session, templates))
-        report.problems.extend(predicted(session, templates))
+        found = pack_problems(session, templates)
+        report.problems.extend(found)
+        if not any(problem.severity == "error" for problem in found):  # a pack that cannot be built: no outputs
+            report.problems.extend(predicted(session, templates))
     report.seconds = time.perf_counter() - started
     return report
 

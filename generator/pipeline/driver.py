@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.errors import BriefpackError, BuildError, display_path
 from generator.pipeline.jobs import JobResult
 from generator.pipeline.manifest import Manifest, tree_hashes
-from generator.pipeline.plan import Plan, build_options, plan_pack, up_to_date
+from generator.pipeline.plan import Plan, Shard, build_options, keep_shard, plan_pack, up_to_date
 from generator.pipeline.pool import Progress, Workers, run_all
 from generator.pipeline.results import PackBuild, failure_lines
 from generator.pipeline.write import unchanged_pack, write_pack
@@ -25,11 +25,12 @@ LOCK_NAME = ".briefpack.lock"
 
 def build_packs(folders: list[Path], templates: Templates, out: Path, theme_name: str | None = None, *,
                 force: bool = False, jobs: int = 1, progress: Progress | None = None,
-                workers: Workers | None = None) -> list[PackBuild]:
+                workers: Workers | None = None, shard: Shard | None = None) -> list[PackBuild]:
     """Build every stale output of the packs in ``folders`` into ``out/<pack id>/``.
 
     Stale jobs of all the packs share one process pool (``workers``, or one
-    made for this build when ``jobs`` > 1).
+    made for this build when ``jobs`` > 1). With ``shard``, only that share
+    of the jobs is built (``plan.keep_shard``), for a build spread over machines.
     """
     from filelock import FileLock, Timeout
 
@@ -45,7 +46,7 @@ def build_packs(folders: list[Path], templates: Templates, out: Path, theme_name
         raise BuildError(f"{display_path(out)}: another briefpack build is writing here; try again when it "
                          f"has finished (lock: {display_path(out / LOCK_NAME)})") from None
     try:
-        builds = _build_locked(folders, templates, out, theme_name, force, jobs, progress, workers)
+        builds = _build_locked(folders, templates, out, theme_name, force, jobs, progress, workers, shard)
     finally:
         lock.release()
     if len(builds) == 1:  # one pack: its time is the whole build's, planning and writing included
@@ -60,11 +61,14 @@ def build_pack(folder: Path, templates: Templates, out: Path, theme_name: str | 
 
 
 def _build_locked(folders: list[Path], templates: Templates, out: Path, theme_name: str | None, force: bool,
-                  jobs: int, progress: Progress | None, workers: Workers | None) -> list[PackBuild]:
+                  jobs: int, progress: Progress | None, workers: Workers | None,
+                  shard: Shard | None = None) -> list[PackBuild]:
     """Plan every pack, render what is stale (in a pool when there are several jobs), write, record."""
     manifest = Manifest.load(out)
     options = build_options(theme_name)
     plans, failed = _plan_packs(folders, templates, out, theme_name, force, manifest, options)
+    if shard is not None:
+        keep_shard([plan for index, plan in enumerate(plans) if index not in failed], shard)
     pending = [job for index, plan in enumerate(plans) if index not in failed and not plan.skip for job in plan.stale]
     # The pool is made after planning: its workers are forked from a process that has loaded every pack
     # and warmed the renderers, so no worker loads a pack or a font again (see pool.Workers).

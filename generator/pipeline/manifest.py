@@ -116,6 +116,7 @@ class PackEntry:
     options: dict[str, Any]
     jobs: dict[str, JobEntry]
     problems: list[Problem] = field(default_factory=list)
+    complete: bool = True  # False after a ``--shard`` build left other shards' jobs unbuilt here
 
     @classmethod
     def from_json(cls, data: dict[str, Any], out: Path) -> PackEntry:
@@ -127,7 +128,7 @@ class PackEntry:
             for key, job in data["jobs"].items()
         }
         return cls(data["pack_id"], _paths(data["inputs"], local, out), data["options"], jobs,
-                   _problems(data.get("problems", []), out))
+                   _problems(data.get("problems", []), out), bool(data.get("complete", True)))
 
     def to_json(self, out: Path) -> dict[str, Any]:
         """Return the entry as JSON data, its paths relative to ``out``."""

@@ -38,6 +38,7 @@ class Plan:
     reasons: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     skip: bool = False
+    outside: list[str] = field(default_factory=list)  # jobs another shard builds (``--shard``): left as they are
 
     def old_job(self, key: str) -> JobEntry | None:
         """Return the manifest's record of job ``key`` from the last build of this pack."""
@@ -51,7 +52,7 @@ def build_options(theme_name: str | None) -> dict[str, Any]:
 
 def up_to_date(entry: PackEntry | None, inputs: dict[str, str], options: dict[str, Any], out: Path) -> bool:
     """Return whether a pack needs nothing at all: same inputs, options and intact outputs."""
-    if not entry or entry.inputs != inputs or entry.options != options or not entry.jobs:
+    if not entry or not entry.complete or entry.inputs != inputs or entry.options != options or not entry.jobs:
         return False
     for job in entry.jobs.values():
         for name, info in job.files.items():
@@ -190,3 +191,38 @@ def _version(name: str) -> str:
         return version(name)
     except PackageNotFoundError:
         return "missing"
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One of ``count`` parts of a build (``--shard index/count``): a fixed share of every pack's jobs."""
+
+    index: int  # 1-based
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> Shard:
+        """Return the shard ``text`` names ("2/5"), or raise ``UsageError`` saying what is wrong."""
+        from generator.errors import UsageError
+
+        match = re.fullmatch(r"\s*(\d+)\s*/\s*(\d+)\s*", text)
+        if not match or not 1 <= int(match[1]) <= int(match[2]):
+            raise UsageError(f"--shard {text}: give K/N with 1 <= K <= N, e.g. --shard 2/4")
+        return cls(int(match[1]), int(match[2]))
+
+
+def keep_shard(plans: list[Plan], shard: Shard) -> None:
+    """Keep in each plan only the jobs of ``shard``; the others are ``outside`` it, left as they are.
+
+    Every job of the planned packs, fresh or stale, is numbered in one fixed
+    order (pack id, then job key), and job i belongs to shard i mod N: the N
+    shards together hold every job once, whatever is up to date where.
+    """
+    every = sorted((plan.pack_id, job.key) for plan in plans if not plan.skip for job in (*plan.stale, *plan.fresh))
+    mine = {item for number, item in enumerate(every) if number % shard.count == shard.index - 1}
+    for plan in plans:
+        if plan.skip:
+            continue
+        for jobs in (plan.stale, plan.fresh):
+            plan.outside += [job.key for job in jobs if (plan.pack_id, job.key) not in mine]
+            jobs[:] = [job for job in jobs if (plan.pack_id, job.key) in mine]

@@ -105,11 +105,16 @@ def write_pack(plan: Plan, results: dict[tuple[str, str], JobResult], out: Path,
         problems.extend(p for p in old.problems if p not in problems)
         records.extend(OutputRecord(target / name, info.count, info.unit, 0.0, False)
                        for name, info in old.files.items())
+    for key in plan.outside:  # another shard's: its record and files stay as they were, if there were any
+        outside = plan.old_job(key)
+        if outside is not None:
+            jobs[key] = outside
     write_all(staged)
     if plan.old and plan.old.pack_id == plan.pack_id:
         _remove_retired(plan.old.jobs, jobs, target)
+    complete = all(key in jobs for key in plan.outside)  # every other shard's job already here
     manifest.packs[str(plan.folder.resolve())] = PackEntry(plan.pack_id, plan.inputs, options, jobs,
-                                                           list(plan.problems))
+                                                           list(plan.problems), complete)
     return PackBuild(plan.pack_id, tuple(records), tuple(problems), sum(r.seconds for r in records))
 
 

@@ -45,4 +45,4 @@ def test_missing_translation_falls_back_and_is_reported(tmp_path: Path, monkeypa
     [problem] = missing_translations(templates, "es")
     assert str(problem).startswith("templates/messages/es.po: warning: no translation for 'Glossary' (used at ")
     assert wording(templates, "es").translations.gettext("Glossary") == "Glossary"
-    assert missing_translations(templates, "fr")[0].message.startswith("no catalogue for 'fr'")
+    assert missing_translations(templates, "de")[0].message.startswith("no catalogue for 'de'")

@@ -22,7 +22,7 @@ def web_editions(built: dict[str, Path]) -> list[Path]:
 
 def sections_and_contents(root: Element) -> tuple[list[str], list[str]]:
     """Return the ids of the page's section headings (its ``h2``s outside the nav) and the nav's link targets."""
-    [nav] = root.find_all("nav")
+    [nav] = [n for n in root.find_all("nav") if "contents" in n.attrs.get("class", "")]
     headings = [h for h in root.find_all("h2") if not h.inside("nav")]
     assert all(h.attrs.get("id") for h in headings), [h.text() for h in headings if not h.attrs.get("id")]
     links = [a.attrs["href"] for a in nav.find_all("a")]
