@@ -133,14 +133,14 @@ class BulletList:
 class Quote:
     """A verbatim quotation, its attribution, an optional framing note and a translation of its words.
 
-    ``translation`` is printed after the quotation and labelled as one ("Translation by …: …"),
-    never in its place.
+    ``translation`` (its paragraphs, the first labelled "Translation by …: ") is printed after the
+    quotation, never in its place.
     """
 
     paragraphs: tuple[Inline, ...]
     attribution: Inline
     context: Inline = ()
-    translation: Inline = ()
+    translation: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)

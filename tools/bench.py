@@ -4,7 +4,8 @@ Measures, on copies of the default pack in a temporary folder:
 - a cold build in a fresh process, and a no-op rebuild;
 - one-edit rebuilds as ``briefpack watch`` does them (one warm process);
 - a batch of synthetic packs made from the default one, with 1 and with 2 jobs;
-- synthetic handouts of growing length up to about 300 pages (time should grow linearly).
+- synthetic handouts of growing length up to about 300 pages (time should grow linearly);
+- the default pack published in 1, 3 and 10 languages (seconds per edition).
 Prints wall time, pages+slides per second and peak memory, and writes them as JSON.
 """
 
@@ -169,6 +170,32 @@ def side_by_side(rounds: int = 3) -> dict[str, Any]:
     return {"briefpack": ours, "pandoc_pptx_typst": theirs, "median_ratio": round(best_ours / best_theirs, 2)}
 
 
+LANGUAGE_SETS = {1: ["en-AU"], 3: ["en-AU", "es", "fr"],
+                 10: ["en-AU", "es", "fr", "de", "pt", "it", "nl", "el", "ru", "uk"]}
+
+
+def languages() -> dict[str, Any]:
+    """Time a cold build of the default pack published in 1, 3 and 10 languages (every variant in each).
+
+    Languages without a catalogue print the English (each edition says so):
+    the work per edition is the same as a translated one's.
+    """
+    out: dict[str, Any] = {}
+    for count, tags in LANGUAGE_SETS.items():
+        work = _workspace()
+        meta = work / "briefs" / "sex-work-law" / "pack.yaml"
+        text = re.sub(r"  languages: \[[^\]]*\]\n", f"  languages: [{', '.join(tags)}]\n", meta.read_text())
+        text = re.sub(r"  translations:\n(    .*\n)+", "", text)  # every variant in every language
+        meta.write_text(text)
+        seconds, stdout, peak = _cli(work, "build", "-q")
+        editions = 2 * count  # two variants
+        out[f"{count}_languages"] = {"seconds": round(seconds, 2), "editions": editions,
+                                     "seconds_per_edition": round(seconds / editions, 2),
+                                     "pages_and_slides": _units(stdout), "peak_mb": peak}
+        shutil.rmtree(work)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 packs in the batch and shorter handouts")
@@ -179,6 +206,7 @@ def main() -> None:
     steps = [
         ("cold and no-op", cold_and_noop),
         ("side by side with pandoc", side_by_side),
+        ("languages", languages),
         ("watch edits", watch_edits),
         ("batch", lambda: batch(10 if args.quick else 50)),
         ("long handouts", lambda: long_handouts((5, 10) if args.quick else (5, 10, 20, 40, 50))),

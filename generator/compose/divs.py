@@ -135,10 +135,11 @@ def quote_div(div: Div, ctx: DivContext) -> list[Block]:
     return [Quote(paragraphs, attribution, context, translation)]
 
 
-def _translation(words: str, by: str | None, ctx: DivContext) -> Inline:
-    """Return a quotation's translation as printed after it: labelled a translation, and by whom."""
+def _translation(words: str, by: str | None, ctx: DivContext) -> tuple[Inline, ...]:
+    """Return a quotation's translation as printed after it, a paragraph per line: the first labelled, and by whom."""
     label = ctx.label("quote_translated_by").format(by=by) if by else ctx.label("quote_translation")
-    return (Run(f"{label}: ", bold=True), Run(words))
+    lines = [line.strip() for line in words.split("\n") if line.strip()]
+    return ((Run(f"{label}: ", bold=True), Run(lines[0])), *((Run(line),) for line in lines[1:]))
 
 
 def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True, cite: bool = True) -> Cell:
@@ -263,7 +264,7 @@ def _experience_point(point: ExperiencePoint, ctx: DivContext, short: bool = Fal
         translated = point.translation
         words = translated and ((translated.slide if point.slide else translated.text) if short else translated.text)
         if translated and words:  # the person's words first, then the translation, labelled
-            text = _joined(text, (Run(" — "),), _translation(words, translated.by, ctx))
+            text = _joined(text, (Run(" — "),), *_translation(" ".join(words.split()), translated.by, ctx))
     return _joined(text, _cite(point.source))
 
 

@@ -68,6 +68,8 @@ def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
         case Quote():
             specs = [Spec(p, "quote") for p in block.paragraphs]
             specs.append(Spec(((Run("— "),) + block.attribution), "attribution", scale=0.75))
+            # Its translation goes where it goes, as its attribution does (the budget moves them together).
+            specs += [Spec(p, "attribution", scale=0.75) for p in block.translation]
             return specs
         case Callout():
             out = [Spec(block.title, "heading")] if block.title else []

@@ -136,7 +136,12 @@ def _field_name(model: BaseModel, key: str | int) -> str:
 
 def _at(node: Any, path: FieldPath) -> Any:
     for key in path:
-        node = node[int(key)] if isinstance(node, list) else getattr(node, _field_name(node, key))
+        if isinstance(node, list):
+            node = node[int(key)]
+        elif isinstance(node, dict):
+            node = node[key]
+        else:
+            node = getattr(node, _field_name(node, key))
     return node
 
 
@@ -149,6 +154,8 @@ def _set(node: Any, path: FieldPath, value: Any) -> Any:
         changed = list(node)
         changed[int(head)] = _set(node[int(head)], rest, value)
         return changed
+    if isinstance(node, dict):
+        return {**node, head: _set(node[head], rest, value)}
     name = _field_name(node, head)
     return node.model_copy(update={name: _set(getattr(node, name), rest, value)})
 

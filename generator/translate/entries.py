@@ -34,9 +34,9 @@ from generator.errors import display_path
 
 # Fields kept as written, by the model they belong to (see the module's docstring).
 KEPT: dict[type[BaseModel], frozenset[str]] = {
-    PackMeta: frozenset({"organisation", "keywords", "version"}),
+    PackMeta: frozenset({"organisation", "keywords", "version", "translations"}),
     Dimension: frozenset({"field"}),
-    Variant: frozenset({"handout_template", "deck_template", "summary_template"}),
+    Variant: frozenset({"handout_template", "deck_template", "summary_template", "templates"}),
     Source: frozenset({"title", "author", "publisher"}),
     Resource: frozenset({"title", "publisher"}),
     QuotedTranslation: frozenset({"text", "slide", "by"}),
@@ -103,6 +103,12 @@ def _walk(value: Any, path: FieldPath, label: str) -> Iterator[tuple[FieldPath, 
                 elif isinstance(inner, list):
                     for index, item in enumerate(inner):
                         yield (*here, index), f"{label}.{key}[{index + 1}]", item, name in quoted_fields
+                elif isinstance(inner, dict):  # prose by key ("details"), named by its key
+                    for item_key, item in inner.items():
+                        yield (*here, item_key), f"{label}.{key}.{item_key}", item, False
+            elif isinstance(inner, dict):  # models by key ("criminalised", "effects")
+                for item_key, item in inner.items():
+                    yield from _walk(item, (*here, item_key), f"{label}.{key}.{item_key}")
             elif isinstance(inner, (BaseModel, list)):
                 yield from _walk(inner, here, f"{label}.{key}")
     elif isinstance(value, list):
@@ -123,6 +129,8 @@ def _is_prose(annotation: Any) -> bool:
         return _is_prose_metadata(list(annotation.__metadata__))
     if typing.get_origin(annotation) in (typing.Union, types.UnionType, list):
         return any(_is_prose(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+    if typing.get_origin(annotation) is dict:  # keyed prose: its values' type decides
+        return _is_prose(typing.get_args(annotation)[1])
     return False
 
 

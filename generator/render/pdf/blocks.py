@@ -145,8 +145,8 @@ def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
     words.append(FrameBG(start=False))
     words.append(ctx.para(block.attribution, "attribution", prefix="— "))  # right under the words it attributes
     out = grouped("BlockQuote", words)  # the attribution is part of the quotation's element
-    if block.translation:  # after the quotation, not in it: these are not the words quoted
-        out.append(ctx.para(block.translation, "context"))
+    # After the quotation, not in it: these are not the words quoted.
+    out += [ctx.para(paragraph, "context") for paragraph in block.translation]
     if block.context:
         out.append(ctx.para(block.context, "context"))
     return [KeepTogether(out)] if sum(len(text_of(p)) for p in block.paragraphs) < KEEP_QUOTE_TOGETHER else out
