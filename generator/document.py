@@ -268,7 +268,14 @@ class Cover:
 
 @dataclass(frozen=True)
 class PageBreak:
-    """Start the next block on a new page."""
+    """Start the next block on a new page.
+
+    ``purpose`` "back-cover": what follows is a booklet's back cover (notes
+    pages go before it, to make up whole sheets); "notes": a page for the
+    reader's notes.
+    """
+
+    purpose: str = ""
 
 
 Block = (

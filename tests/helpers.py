@@ -140,3 +140,8 @@ def link_targets(path: Path) -> set[str]:
             if action and "/URI" in action:
                 uris.add(str(action["/URI"]))
     return uris
+
+
+def reading_pdfs(built: dict[str, Path]) -> dict[str, Path]:
+    """Return the PDFs of a build that people read (tagged), not the imposed sheets named print-only."""
+    return {name: path for name, path in built.items() if name.endswith(".pdf") and "print-only" not in name}

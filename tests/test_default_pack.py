@@ -23,7 +23,7 @@ from generator.layout.boxes import DiagramBox, PictureBox, TableBox, TextBox
 from generator.layout.slides import layout_deck, slide_words
 from generator.layout.urls import break_points
 from generator.pipeline.check import check_packs
-from tests.helpers import DEFAULT_PACK, TEMPLATES, file_count
+from tests.helpers import DEFAULT_PACK, TEMPLATES, file_count, reading_pdfs
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 TOLERANCE = 3.0  # points: anti-aliasing and rounding in the exported PDF
@@ -83,9 +83,9 @@ def test_every_pdf_of_the_default_pack_passes_pdf_ua_1_and_pdf_a_2a(default_buil
                                                                     profile: str) -> None:
     page_validation = pytest.importorskip("page")
     results = {name: page_validation.validate_pdf(str(path), profile=profile)
-               for name, path in default_built.items() if name.endswith(".pdf")}
-    # Two variants in English (6 PDFs each), and the public one in Spanish and in French.
-    assert len(results) == 24 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 12
+               for name, path in reading_pdfs(default_built).items()}
+    # Two variants in English (8 reading PDFs each), and the public one in Spanish and in French.
+    assert len(results) == 32 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 16
     failed = {name: [f["rule_id"] for f in report.to_dict()["failures"]]
               for name, report in results.items() if report.rules.failed}
     assert failed == {}

@@ -15,6 +15,7 @@ from generator.compose.divs import DivContext
 from generator.compose.environment import render_template, template_environment
 from generator.compose.notices import Notice, notice_of
 from generator.compose.storyboard import Div, StoryboardError, parse_divs
+from generator.compose.typography import typeset
 from generator.compose.words import Words
 from generator.content.schema import Pack
 from generator.document import Block, Deck, Handout, Heading, Inline, Logo, Meta, Paragraph, Slide
@@ -107,7 +108,8 @@ def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2
     notice = edition_notice(pack, templates, translation)
     blocks, ctx = _handout_blocks(pack, templates, name, notice)
     blocks, _ = number_citations(blocks, list(pack.sources), numbering)
-    return Composed(Handout(_meta(pack, logo, notice), ctx.labels, blocks), tuple(ctx.problems))
+    handout = Handout(_meta(pack, logo, notice), ctx.labels, typeset(blocks, pack.meta.language))
+    return Composed(handout, tuple(ctx.problems))
 
 
 def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
@@ -134,7 +136,7 @@ def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
     if numbering is None:
         numbering = edition_numbering(pack, templates)
     numbered, _ = number_citations(tuple(slides), list(pack.sources), numbering)
-    deck = Deck(_meta(pack, logo, notice), ctx.labels, numbered)
+    deck = Deck(_meta(pack, logo, notice), ctx.labels, typeset(numbered, pack.meta.language))
     return Composed(deck, tuple(ctx.problems))
 
 

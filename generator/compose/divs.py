@@ -17,6 +17,7 @@ from generator.compose.words import Words
 from generator.content.items import ExperiencePoint, Source, short_attribution
 from generator.content.items import Quote as QuoteItem
 from generator.content.models import Criminalisation, Dimension, LegalModel
+from generator.content.passages import lang_of
 from generator.document import (
     Block,
     BulletList,
@@ -123,7 +124,8 @@ def quote_div(div: Div, ctx: DivContext) -> list[Block]:
     item: QuoteItem = _need(div, "item", QuoteItem)
     short = div.attrs.get("short") == "true"
     text = item.slide if short and item.slide else item.text
-    paragraphs = tuple((Run(line.strip()),) for line in text.split("\n") if line.strip())
+    lang = lang_of(text) or item.language or ""  # the words quoted say their language when not the edition's
+    paragraphs = tuple((Run(line.strip(), lang=lang),) for line in text.split("\n") if line.strip())
     who = short_attribution(item) if short else item.attribution
     attribution = _joined(inline_of(who), _cite(item.source))
     context = inline_of(item.context) if item.context else ()
@@ -192,10 +194,13 @@ def comparison_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def link_div(div: Div, ctx: DivContext) -> list[Block]:
-    """Return one address to show with its QR code (the pack online, on the sources slide)."""
+    """Return one address to show with its QR code (the pack online: the sources slide, a back cover).
+
+    ``style=compact`` draws it as the summary's resources are, its code beside a short address.
+    """
     url = str(_need(div, "url", str))
     title = str(div.attrs.get("title", url))
-    return [ResourceList((ResourceItem((Run(title),), (), (), url),))]
+    return [ResourceList((ResourceItem((Run(title),), (), (), url),), compact=div.attrs.get("style") == "compact")]
 
 
 def matrix_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -293,8 +298,23 @@ def sources_div(div: Div, ctx: DivContext) -> list[Block]:
     return [SourceList((), legend=ctx.legend())]
 
 
+LEAFLET_PANELS = ("cover", "flap", "inside-left", "inside-middle", "inside-right", "back")
+
+
+def panel_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return one panel of a folded leaflet: its blocks, in a callout of kind ``panel-<name>``."""
+    name = str(div.attrs.get("name", ""))
+    if name not in LEAFLET_PANELS:
+        raise StoryboardError(div.line, f"a panel's name is one of {', '.join(LEAFLET_PANELS)}, not '{name}'")
+    return [Callout(f"panel-{name}", (), tuple(ctx.blocks(div)))]
+
+
 def pagebreak_div(div: Div, ctx: DivContext) -> list[Block]:
-    return [PageBreak()]
+    """Return a page break; ``purpose=back-cover`` marks where a booklet's back cover begins."""
+    purpose = str(div.attrs.get("purpose", ""))
+    if purpose not in ("", "back-cover"):
+        raise StoryboardError(div.line, f"a page break's purpose is 'back-cover' or none, not '{purpose}'")
+    return [PageBreak(purpose)]
 
 
 def list_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -326,6 +346,7 @@ DIV_HANDLERS: dict[str, DivHandler] = {
     "glossary": glossary_div,
     "sources": sources_div,
     "pagebreak": pagebreak_div,
+    "panel": panel_div,
     "list": list_div,
 }
 

@@ -36,6 +36,7 @@ class Session:
     editions: tuple[Edition, ...]
     problems: tuple[Problem, ...] = ()  # what loading noticed besides the content: metadata left out of a logo
     translations: dict[str, Translated] = field(default_factory=dict)  # by language: what is stale, missing
+    _translated_origins: dict[str, Origins] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def pack_id(self) -> str:
@@ -45,6 +46,17 @@ class Session:
     def origins(self) -> Origins:
         """Where each piece of the pack's text was written, for messages about laid-out text (kept per session)."""
         return Origins(self.loaded.sources)
+
+    def origins_for(self, language: str | None) -> Origins:
+        """Return where an edition's text was written: for a translated one, its catalogue's lines first."""
+        if language is None:
+            return self.origins
+        if language not in self._translated_origins:
+            from generator.translate.catalogue import TranslatedOrigins, catalogue_path, read_catalogue
+
+            path = catalogue_path(self.loaded.folder, language)
+            self._translated_origins[language] = TranslatedOrigins(self.loaded.sources, path, read_catalogue(path))
+        return self._translated_origins[language]
 
     def edition(self, variant: str | None, language: str | None = None) -> Edition:
         """Return the edition for ``variant`` (None: the pack's only one) in ``language`` (None: the pack's)."""

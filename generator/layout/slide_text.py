@@ -184,8 +184,14 @@ def count_words(text: str) -> int:
 
 
 def spec_words(spec: Spec) -> int:
-    """Return the words a paragraph puts on screen, attributions included (citation markers are not words)."""
-    return count_words(" ".join(run.text for run in spec.runs if not run.cite))
+    """Return the words a paragraph puts on screen for its audience to read.
+
+    Attributions count; citation markers are not words; and words in another
+    language than the slide's (a quotation in its original words, with its
+    translation beside it) are shown for the record, not read: the
+    translation is what counts.
+    """
+    return count_words(" ".join(run.text for run in spec.runs if not run.cite and not run.lang))
 
 
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")

@@ -349,15 +349,16 @@ def slide_words(slide: LaidSlide) -> int:
     """Return the words on screen of a slide, but its title and footer: text, attributions, tables.
 
     Citation markers are not words; a diagram is a figure, read by its alt
-    text, and its labels are not running text.
+    text, and its labels are not running text; words in another language
+    (a quotation beside its translation) are shown, not read (``spec_words``).
     """
     count = 0
     for element in slide.elements:
         if isinstance(element, TextBox) and element.role in ("body", "cover"):
-            count += sum(count_words(" ".join(r.text for r in p.runs if not r.cite)) for p in element.paragraphs
-                         if p.role not in ("title", "cover"))
+            count += sum(count_words(" ".join(r.text for r in p.runs if not r.cite and not r.lang))
+                         for p in element.paragraphs if p.role not in ("title", "cover"))
         elif isinstance(element, TableBox):
-            count += sum(count_words(" ".join(r.text for r in c.runs if not r.cite))
+            count += sum(count_words(" ".join(r.text for r in c.runs if not r.cite and not r.lang))
                          for row in element.cells for c in row)
     return count
 

@@ -10,7 +10,8 @@ from generator.document import Run
 from generator.fonts.metrics import face
 from generator.layout.urls import address_lines, break_points, is_address
 
-_PIECES = re.compile(r"\S+|\s+")
+# Words and the spaces between them; a no-break space (U+00A0, U+202F: "« Bonjour »", "10 %") is part of a word.
+_PIECES = re.compile(r"(?:[^\s]|[\u00a0\u202f])+|[^\S\u00a0\u202f]+")
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def predicted(session: Session, templates: Templates) -> list[Problem]:
     problems: list[Problem] = []
     for edition in session.editions:
         for output in OUTPUTS.values():
-            where = Where(folder, output_label(edition.variant, output.name, edition.language), session.origins)
+            where = Where(folder, output_label(edition.variant, output.name, edition.language),
+                          session.origins_for(edition.language))
             try:
                 problems.extend(output.predict(session, edition, templates, where))
             except ContentError:

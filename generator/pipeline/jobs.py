@@ -59,7 +59,7 @@ def run_job(job: Job) -> JobResult:
     session = load_session(job.folder, job.templates, job.theme_name)
     edition = session.edition(job.variant, job.language)
     output = OUTPUTS[job.output]
-    where = output_where(job, session.origins)
+    where = output_where(job, session.origins_for(job.language))
     try:
         composed = output.compose(edition, job.templates, output.template(edition))
         digest = document_digest(composed, session.theme)

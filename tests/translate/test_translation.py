@@ -86,7 +86,10 @@ def test_translate_changes_nothing_when_the_pack_did_not_change_and_survives_a_m
 
 def test_every_output_is_made_in_spanish_in_its_own_folder(duo_built: dict[str, Path]) -> None:
     spanish = sorted(name for name in duo_built if name.startswith("es/"))
-    assert spanish == ["es/duo-public-es-deck.pptx", "es/duo-public-es-handout-a4.pdf",
+    assert spanish == ["es/duo-public-es-booklet-a5-sheets-print-only.pdf", "es/duo-public-es-booklet-a5.pdf",
+                       "es/duo-public-es-booklet-half-letter-sheets-print-only.pdf",
+                       "es/duo-public-es-booklet-half-letter.pdf", "es/duo-public-es-deck.pptx",
+                       "es/duo-public-es-handout-a4.pdf",
                        "es/duo-public-es-handout-letter.pdf", "es/duo-public-es-slides.pdf",
                        "es/duo-public-es-speaker-notes.pdf", "es/duo-public-es-summary-a4.pdf",
                        "es/duo-public-es-summary-letter.pdf", "es/duo-public-es.html"]

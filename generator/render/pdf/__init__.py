@@ -1,3 +1,3 @@
-"""PDF renderers: the handout and summary (platypus), the slides PDF and the speaker-notes PDF."""
+"""PDF renderers: the handout and summary (platypus), the booklet, the slides PDF and the speaker-notes PDF."""
 
-__all__ = ["handout", "reportlab_hooks", "slides", "speaker"]
+__all__ = ["booklet", "handout", "imposition", "reportlab_hooks", "slides", "speaker"]

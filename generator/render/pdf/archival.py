@@ -63,7 +63,7 @@ def make_archival(pdf: Any) -> None:
 
 
 def streams_ending_in_cr(pdf: Any) -> int:
-    """Rewrite each stream whose compressed bytes end in a carriage return; return how many there were.
+    """Rewrite each stream whose compressed bytes end in a carriage return; return how many it rewrote.
 
     The writer puts an end-of-line before ``endstream``; after a final CR a
     reader sees CR LF, one byte too few, and PDF/A validators report the
@@ -79,16 +79,19 @@ def streams_ending_in_cr(pdf: Any) -> int:
     for obj in pdf.objects:
         if not isinstance(obj, pikepdf.Stream) or obj.get("/Filter") != pikepdf.Name.FlateDecode:
             continue
+        if obj.get("/Type") in (pikepdf.Name.ObjStm, pikepdf.Name.XRef):  # made anew by each save
+            continue
         if not obj.read_raw_bytes().endswith(b"\r"):
             continue
-        found += 1
         data = obj.read_bytes()
         if obj.objgen in contents or obj.get("/Subtype") == pikepdf.Name.Form:
             obj.write(data + b"\n", filter=None)  # compressed again when saved
+            found += 1
         elif not data.endswith(b"\r"):
             obj.write(data)
             if "/DecodeParms" in obj:
                 del obj["/DecodeParms"]
+            found += 1
     return found
 
 

@@ -48,6 +48,7 @@ from generator.render.pdf.flowables import (
     HeadingParagraph,
     Indented,
     LogoFlowable,
+    NotesLines,
     SpaceDownTo,
     layout_table,
     logo_size,
@@ -224,15 +225,20 @@ def render_diagram(block: Diagram, ctx: PdfContext) -> list[Flowable]:
 
     painter = SlidePainter(ctx.theme)
     width, height = BODY_W, BODY_H  # the very drawings on the slides
-    if ctx.theme.min_text:  # drawn no smaller than the theme allows: laid out narrower, so scaled up enough
-        width = ctx.width * ctx.theme.deck.table_min / ctx.theme.min_text
-        height = BODY_H * width / BODY_W
+    smallest = max(ctx.theme.min_text or 0.0, ctx.diagram_min)
+    if smallest:  # drawn no smaller than the theme or page allows: laid out narrower, so scaled up enough
+        width = min(ctx.width * ctx.theme.deck.table_min / smallest, BODY_W)
+        height = width  # a page has more room down than a slide: up to a square
     boxes = layout_diagram_parts(block, 0, 0, width, height, ctx.theme.deck)
     return [f for box in boxes for f in (DiagramFlowable(box, ctx.width / width, painter), Spacer(1, 8))]
 
 
 def render_pagebreak(block: PageBreak, ctx: PdfContext) -> list[Flowable]:
-    return [RLPageBreak()]
+    """Return a page break; a notes page (a booklet's padding) is a heading and ruled lines."""
+    if block.purpose != "notes":
+        return [RLPageBreak()]
+    heading = Paragraph(plain_markup(ctx.labels.get("notes_page", "Notes"), ctx.theme), ctx.styles["h2"], role="H2")
+    return [RLPageBreak(), heading, NotesLines(ctx.styles["body"].fontSize * 2.2, ctx.theme.colours.rule)]
 
 
 def render_block(block: Block, ctx: PdfContext) -> list[Flowable]:

@@ -25,6 +25,7 @@ class PdfContext:
     logo: Logo | None = None
     slugs: dict[str, int] = field(default_factory=dict)
     author: str = ""  # for the logo's alternative text when the pack gives none
+    diagram_min: float = 0.0  # a narrow page's smallest diagram label, in points (0: as the A4 handout)
 
     def narrower(self, by: float) -> PdfContext:
         """Return the same context for a column ``by`` points narrower."""

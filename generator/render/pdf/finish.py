@@ -41,21 +41,39 @@ def finish_tagged_pdf(data: bytes, tagger: Tagger, info: DocumentInfo) -> bytes:
     _catalog(pdf, info)
     _clean_to_unicode(pdf)
     make_archival(pdf)
-    data = _saved(pdf)
-    for _ in range(3):  # streams are compressed when saved: look at them as written
+    return without_cr_endings(_saved(pdf))
+
+
+def without_cr_endings(data: bytes) -> bytes:
+    """Return ``data`` with no compressed stream ending in a carriage return (see ``archival``), as saved.
+
+    Streams are compressed when saved, so they are looked at as written: a
+    page's stream is rewritten; an object stream (made when saving) cannot be,
+    so a file whose object stream ends so is saved linearised (its objects
+    grouped otherwise), else, as a last resort, without object streams.
+    """
+    import pikepdf
+
+    for _ in range(3):
+        if CR_BEFORE_ENDSTREAM not in data:
+            return data
         written = pikepdf.open(io.BytesIO(data))
         if not streams_ending_in_cr(written):
-            break
+            data = _saved(written, linearize=True)
+            return data if CR_BEFORE_ENDSTREAM not in data else _saved(written, object_streams=False)
         data = _saved(written)
     return data
 
 
-def _saved(pdf: Any) -> bytes:
+CR_BEFORE_ENDSTREAM = b"\r\nendstream"  # data ending in CR, then the writer's own end of line
+
+
+def _saved(pdf: Any, object_streams: bool = True, linearize: bool = False) -> bytes:
     import pikepdf
 
     out = io.BytesIO()
-    pdf.save(out, deterministic_id=True, compress_streams=True,
-             object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    mode = pikepdf.ObjectStreamMode.generate if object_streams else pikepdf.ObjectStreamMode.disable
+    pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=mode, linearize=linearize)
     return out.getvalue()
 
 

@@ -246,3 +246,23 @@ class DiagramFlowable(Flowable):
         canvas.transform(self.scale, 0, 0, -self.scale, -self.box.x * self.scale, self.height + self.box.y * self.scale)
         self.painter.diagram(canvas, self.box)
         canvas.restoreState()
+
+
+class NotesLines(Flowable):
+    """Ruled lines down the rest of the page, for the reader's notes (page furniture: an artifact)."""
+
+    def __init__(self, spacing: float, colour: str):
+        super().__init__()
+        self.spacing, self.colour = spacing, colour
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width, self.height = available_width, max(available_height - 1, 0)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(HexColor(self.colour))
+        self.canv.setLineWidth(0.5)
+        y = self.height - self.spacing
+        while y > 0:
+            self.canv.line(0, y, self.width, y)
+            y -= self.spacing

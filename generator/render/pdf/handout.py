@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.units import mm
+from reportlab.lib.pagesizes import A4, A5, LETTER
+from reportlab.lib.units import inch, mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, LayoutError, PageTemplate, TableStyle
 from reportlab.platypus import PageBreak as RLPageBreak
 
@@ -30,7 +30,7 @@ from generator.render.pdf.structure import Tagger
 from generator.render.pdf.tagged import TaggedParagraph
 from generator.theme import Theme
 
-PAPERS = {"a4": A4, "letter": LETTER}
+PAPERS = {"a4": A4, "letter": LETTER, "a5": A5, "half-letter": (5.5 * inch, 8.5 * inch)}
 SHORT_LEAD = 160  # characters: a paragraph this short right after a heading stays with what follows
 
 
@@ -58,22 +58,27 @@ class _HandoutDoc(Bookmarks, BaseDocTemplate):
 
 
 def render_handout_pdf(handout: Handout, theme: Theme, paper: str, *, toc_min_pages: int = 4,
-                       contents: bool = True) -> tuple[bytes, int]:
-    """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4' or 'letter').
+                       contents: bool = True, bleed: float = 0.0, diagram_min: float = 0.0) -> tuple[bytes, int]:
+    """Return (PDF bytes, page count) of ``handout`` on ``paper`` ('a4', 'letter', 'a5', 'half-letter').
 
     A table of contents is added when the handout runs past ``toc_min_pages``
     (not counting the cover) and ``contents`` is true. One layout pass makes
     the document (see ``contents``); a handout too short for contents takes a
-    second, without them.
+    second, without them. With ``bleed`` (points) each page is that much
+    larger on every side and its margins too: backgrounds that reach the
+    paper's edge run into the bleed, for a print shop to trim.
     """
     verify()  # once per process: reportlab still calls every hook tagging relies on
     font = register_handout_font(theme.fonts.handout)
-    size = PAPERS[paper]
-    pdf, pages = _layout_pass(handout, theme, font, size, with_toc=contents)
+    width, height = PAPERS[paper]
+    size = (width + 2 * bleed, height + 2 * bleed)
+    if bleed:
+        theme = theme.model_copy(update={"margin_mm": theme.margin_mm + bleed / mm})
+    pdf, pages = _layout_pass(handout, theme, font, size, with_toc=contents, diagram_min=diagram_min)
     if not contents:
         return pdf, pages
     if pages - 1 <= toc_min_pages:  # short handouts read better without a contents page
-        pdf, pages = _layout_pass(handout, theme, font, size, with_toc=False)
+        pdf, pages = _layout_pass(handout, theme, font, size, with_toc=False, diagram_min=diagram_min)
     return pdf, pages
 
 
@@ -109,12 +114,12 @@ def name_citations(tagger: Tagger, handout: Handout) -> None:
 
 
 def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, float], *,
-                 with_toc: bool) -> tuple[bytes, int]:
+                 with_toc: bool, diagram_min: float = 0.0) -> tuple[bytes, int]:
     margin = theme.margin_mm * mm
     width = size[0] - 2 * margin
     meta = handout.meta
     ctx = PdfContext(theme, paragraph_styles(theme, font), font, width, handout.labels, meta.logo,
-                     author=meta.author)
+                     author=meta.author, diagram_min=diagram_min)
     buffer = io.BytesIO()
     footer = footer_layout(handout, theme, font, size)
     bottom = footer.body_bottom(margin)
