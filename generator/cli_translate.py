@@ -48,6 +48,8 @@ def update(packs: tuple[str, ...], briefs: Path) -> None:
     for folder in find_packs(briefs, packs):
         for report in update_pack(folder):
             state = f"{report.total} strings: {report.added} new, {report.stale} now stale"
+            if report.suggested:
+                state += f", {report.suggested} suggested from the same words translated elsewhere (confirm them)"
             if report.retired:
                 state += f", {report.retired} retired"
             click.echo(f"{report.path}: {state}")

@@ -103,6 +103,10 @@ def language_problems(loaded: LoadedPack, translations: dict[str, Translated], f
         for entry, line in translated.stale:
             problems.append(Problem(name, line, 1, entry.id, f"stale: its source at {entry.reference} changed since "
                                     f"it was translated; the {language} editions print the source", "warning"))
+        for entry, line in translated.suggested:
+            problems.append(Problem(name, line, 1, entry.id, "a suggestion (the same words' translation elsewhere) to "
+                                    "confirm: remove its fuzzy flag once it fits here; until then the "
+                                    f"{language} editions print the source", "warning"))
         if translated.missing:
             count = len(translated.missing)
             problems.append(Problem(name, 0, 0, "", f"{count} string{'s' if count != 1 else ''} not yet translated; "

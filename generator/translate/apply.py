@@ -38,6 +38,7 @@ class Translated:
     stale: tuple[tuple[Entry, int], ...]  # (entry, its line in the catalogue) whose source changed since
     missing: tuple[Entry, ...]  # entries with no translation yet
     problems: tuple[Problem, ...]  # translations refused (and so not printed), located in the catalogue
+    suggested: tuple[tuple[Entry, int], ...] = ()  # suggestions (the same words' translation) not yet confirmed
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def translate_pack(pack: Pack, entries: list[Entry], catalogue: polib.POFile, ca
     source_language = pack.meta.language
     found = {entry.msgctxt: entry for entry in catalogue if not entry.obsolete}
     stale: list[tuple[Entry, int]] = []
+    suggested: list[tuple[Entry, int]] = []
     missing: list[Entry] = []
     problems: list[Problem] = []
     translated = pack
@@ -83,12 +85,15 @@ def translate_pack(pack: Pack, entries: list[Entry], catalogue: polib.POFile, ca
         else:
             translated = _set(translated, entry.path, passage(entry.text, "fallback", source_language))
         if text is None:
-            if po is not None and po.msgstr and (FUZZY in po.flags or po.msgid != entry.text):
+            if po is not None and po.msgstr and FUZZY in po.flags and not po.previous_msgid and po.msgid == entry.text:
+                suggested.append((entry, po.linenum or 0))
+            elif po is not None and po.msgstr and (FUZZY in po.flags or po.msgid != entry.text):
                 stale.append((entry, po.linenum or 0))
             elif po is None or not po.msgstr:
                 missing.append(entry)
     meta = translated.meta.model_copy(update={"language": language})
-    return Translated(translated.model_copy(update={"meta": meta}), tuple(stale), tuple(missing), tuple(problems))
+    return Translated(translated.model_copy(update={"meta": meta}), tuple(stale), tuple(missing), tuple(problems),
+                      tuple(suggested))
 
 
 def note_of(pack: Pack, source: Pack, by: str | None) -> TranslationNote:

@@ -39,6 +39,7 @@ class UpdateReport:
     stale: int
     retired: int
     total: int
+    suggested: int = 0  # new strings given the translation of the same words elsewhere, to confirm
 
 
 def catalogue_path(folder: Path, language: str) -> Path:
@@ -57,7 +58,10 @@ def update_catalogue(entries: Sequence[Entry], path: Path, language: str, source
                      project: str) -> UpdateReport:
     """Bring the catalogue at ``path`` in step with the pack's ``entries``; write it; return what changed.
 
-    New strings are added untranslated; a string whose source changed keeps
+    New strings are added untranslated, or, when the same words are already
+    translated elsewhere in the pack, with that translation as a suggestion:
+    flagged stale (``fuzzy``), so it prints only once a translator confirms it
+    fits here too. A string whose source changed keeps
     its translation, marked stale; a string no longer in the pack is retired
     (kept as obsolete, so its translation is not lost if it comes back).
     Entries follow the pack's order, so the file reads as the pack does.
@@ -77,12 +81,20 @@ def update_catalogue(entries: Sequence[Entry], path: Path, language: str, source
         "X-Source-Language": source_language,
         **{key: value for key, value in catalogue.metadata.items() if key in ("Last-Translator", "Language-Team")},
     }
-    added = stale = 0
+    added = stale = suggested = 0
+    known = {entry.msgid: entry for entry in catalogue
+             if entry.msgstr and not entry.obsolete and FUZZY not in entry.flags}
     for source in entries:
         entry = old.pop(source.id, None) or retired_before.pop(source.id, None)
         if entry is None:
             entry = polib.POEntry(msgctxt=source.id, msgid=source.text, msgstr="")
             added += 1
+            same = known.get(source.text)
+            if same is not None and source.quoted == (QUOTED in same.flags):
+                entry.msgstr = same.msgstr
+                entry.flags.append(FUZZY)
+                entry.tcomment = f"Suggested: the translation of the same words at {same.msgctxt}."
+                suggested += 1
         elif entry.msgid != source.text:
             if entry.msgstr and FUZZY not in entry.flags:
                 entry.previous_msgid = entry.msgid
@@ -103,7 +115,7 @@ def update_catalogue(entries: Sequence[Entry], path: Path, language: str, source
             fresh.append(entry)
     path.parent.mkdir(parents=True, exist_ok=True)
     save_catalogue(fresh, path)
-    return UpdateReport(path, added, stale, len(old), len(entries))
+    return UpdateReport(path, added, stale, len(old), len(entries), suggested)
 
 
 def save_catalogue(catalogue: polib.POFile, path: Path) -> None:

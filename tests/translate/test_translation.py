@@ -90,7 +90,8 @@ def test_every_output_is_made_in_spanish_in_its_own_folder(duo_built: dict[str, 
                        "es/duo-public-es-booklet-half-letter-sheets-print-only.pdf",
                        "es/duo-public-es-booklet-half-letter.pdf", "es/duo-public-es-deck.pptx",
                        "es/duo-public-es-handout-a4.pdf",
-                       "es/duo-public-es-handout-letter.pdf", "es/duo-public-es-slides.pdf",
+                       "es/duo-public-es-handout-letter.pdf", "es/duo-public-es-leaflet-a4.pdf",
+                       "es/duo-public-es-leaflet-letter.pdf", "es/duo-public-es-slides.pdf",
                        "es/duo-public-es-speaker-notes.pdf", "es/duo-public-es-summary-a4.pdf",
                        "es/duo-public-es-summary-letter.pdf", "es/duo-public-es.html"]
     assert "es/duo-experts-es-deck.pptx" not in duo_built  # only the public variant is translated
@@ -156,6 +157,22 @@ def test_a_changed_source_falls_back_to_english_and_is_reported(duo: Path, tmp_p
     assert "Lowtown has banned hover-scooters" in text and "Lowtown prohíbe" not in text
     assert re.search(r"\d+ pasajes de esta edición siguen en inglés", text)
     assert "Traducción de la edición en inglés del 1 de marzo de 2026 (versión 2.0)." in text
+
+
+def test_the_same_words_added_elsewhere_get_their_translation_as_a_suggestion_to_confirm(duo: Path) -> None:
+    edit(duo / "content.yaml", "resources:\n", "cards:\n  - id: ask\n    title: Our asks\n    points: [Licences cost "
+         "money]\n\nresources:\n")
+    code, out, _ = run("translate", str(duo))
+    assert code == 0 and "1 suggested from the same words translated elsewhere" in out
+    po = polib.pofile(str(duo / CATALOGUE))
+    original = po.find("content.yaml:key_messages[licences-cost].title", by="msgctxt")
+    suggested = po.find("content.yaml:cards[ask].points[1]", by="msgctxt")
+    assert suggested.msgstr == original.msgstr and original.msgstr and "fuzzy" in suggested.flags
+    assert po.find("content.yaml:cards[ask].title", by="msgctxt").msgstr == ""  # no same words: untranslated
+    code, _, err = run("check", str(duo))
+    line = next(line for line in err.splitlines() if "suggestion" in line)
+    assert line.startswith(f"briefs/duo/translations/es.po:{suggested.linenum}:1: warning: "
+                           "content.yaml:cards[ask].points[1]: a suggestion")
 
 
 # 5. Volunteers need no tools: the spreadsheet round trip changes exactly what was edited.
