@@ -53,6 +53,8 @@ def _finalize(value: Any) -> Any:
         return value  # output of a macro or block: template text with its tokens already in
     if value is None or value == "":
         return ""
+    if isinstance(value, jinja2.Undefined):  # e.g. an inline if without else: fail here, at the template's line
+        value._fail_with_undefined_error()
     table = _values.get()
     table.append(value)
     return f"{TOKEN_OPEN}{len(table) - 1}{TOKEN_CLOSE}"

@@ -128,7 +128,7 @@ def _fits(runs: Inline, size: float, width: float) -> bool:
 
 def _matrix(block: StatusMatrix, x: float, y: float, w: float, h: float, size: float) -> DiagramBox | None:
     bold = [tuple(replace(r, bold=True) for r in name) for name in block.rows]
-    first = max(longest_word(name, size) for name in bold) + 2 * PAD
+    first = max(longest_word(name, size) for name in bold) + 2 * PAD + 1  # a point spare: never a word split
     first = max(first, min(w * 0.3, max(face(True).width(text_of(n), size) for n in bold) + 2 * PAD))
     width = (w - first) / max(1, len(block.columns))
     symbol = size * 0.9

@@ -68,9 +68,11 @@ def streams_ending_in_cr(pdf: Any) -> int:
     The writer puts an end-of-line before ``endstream``; after a final CR a
     reader sees CR LF, one byte too few, and PDF/A validators report the
     stream's /Length as wrong. A Flate stream ends in the checksum of its
-    data, so only other data ends otherwise: a content stream gets a final
-    newline (white space between operators), anything else is stored
-    uncompressed.
+    data, so only other data ends otherwise: text (a page's content, a form,
+    a ToUnicode CMap) gets a final newline, white space between its
+    operators; binary data (a font, an image) a final zero byte, which its
+    readers ignore as they read a font's tables by offset and an image's rows
+    by count (a font's /Length1 grows with it). Compressed again when saved.
     """
     import pikepdf
 
@@ -84,14 +86,13 @@ def streams_ending_in_cr(pdf: Any) -> int:
         if not obj.read_raw_bytes().endswith(b"\r"):
             continue
         data = obj.read_bytes()
-        if obj.objgen in contents or obj.get("/Subtype") == pikepdf.Name.Form:
-            obj.write(data + b"\n", filter=None)  # compressed again when saved
-            found += 1
-        elif not data.endswith(b"\r"):
-            obj.write(data)
-            if "/DecodeParms" in obj:
-                del obj["/DecodeParms"]
-            found += 1
+        text = obj.objgen in contents or obj.get("/Subtype") == pikepdf.Name.Form or b"begincmap" in data[:400]
+        obj.write(data + (b"\n" if text else b"\0"), filter=None)
+        if "/DecodeParms" in obj:
+            del obj["/DecodeParms"]
+        if "/Length1" in obj:
+            obj.Length1 = len(data) + 1
+        found += 1
     return found
 
 

@@ -49,8 +49,8 @@ def _compact_resources(block: ResourceList, ctx: PdfContext) -> list[Flowable]:
     """Return resources side by side: each tile its title across, then its QR code with a short address beside it."""
     size = compact_qr_size(block)
     # As many tiles side by side as leave each about six ems beside its code: three on a standard
-    # page, two in large print. (A single resource keeps a tile's width, its code near its title.)
-    per_row = max(1, int(ctx.width // (size + ctx.styles["body"].fontSize * 6)))
+    # page, two in large print. A single resource takes the width: its address on one line beside its code.
+    per_row = 1 if len(block.items) == 1 else max(1, int(ctx.width // (size + ctx.styles["body"].fontSize * 6)))
     width = ctx.width / per_row
     # The code's own quiet zone (four white modules round it) spaces it from the title and the next row.
     title_style = ctx.styles["cell"].clone("res_t", fontName=ctx.font + "-Bold", spaceAfter=0)
