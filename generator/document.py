@@ -233,10 +233,14 @@ class SourceEntry:
 
 @dataclass(frozen=True)
 class SourceList:
-    """The numbered sources; ``legend`` explains the unchecked mark when an entry has it."""
+    """The numbered sources; ``legend`` explains the unchecked mark when an entry has it.
+
+    ``only`` keeps the list to those source ids (a card lists its own sources, not the document's).
+    """
 
     entries: tuple[SourceEntry, ...]
     legend: Inline = ()
+    only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,11 @@ class BuildError(BriefpackError):
     """An output could not be produced or written.
 
     ``text`` is the content the layout refused, when there is one: the build
-    stage finds the file, line and field it came from and puts them first.
+    stage finds the file, line and field it came from and puts them first
+    (in ``section``, when given: a card's point may repeat a recommendation's title).
     """
 
-    def __init__(self, message: str, *, text: str = ""):
+    def __init__(self, message: str, *, text: str = "", section: str = ""):
         super().__init__(message)
         self.text = text
+        self.section = section  # the pack section the text is in ('cards'), when the same words are elsewhere too

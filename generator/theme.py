@@ -167,6 +167,10 @@ class Theme(Strict):
     logo: str | None = Field(None, description="Logo image (PNG or JPEG), a path inside the theme folder.")
     papers: list[Literal["a4", "letter"]] = Field(["a4", "letter"], min_length=1)
     margin_mm: float = Field(18, ge=12, le=40, description="Page margin; 12 mm or more is safe for home printers.")
+    print_colours: Literal["rgb", "cmyk"] = Field("rgb", description=(
+        "Colours of the print shop's files (booklet, leaflet, cards): 'rgb' (black text in black ink "
+        "alone, other colours as designed) or 'cmyk' (every colour converted to CMYK without a colour "
+        "profile, so the print shop proofs it; those files then claim PDF/UA but not PDF/A)."))
     min_text: float | None = Field(None, ge=6, le=24, description=(
         "The smallest text any output may print, in points (large print: 16). Footers, citation markers, "
         "diagram labels, slide numbers and table text are raised to it; citation markers then sit on the "

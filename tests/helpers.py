@@ -44,8 +44,8 @@ def file_count(pack: Path, theme: str | None = None) -> int:
     from generator.outputs import OUTPUTS
 
     session = load_session(pack, TEMPLATES, theme)
-    per_edition = sum(len(output.artifact_names(session.theme)) for output in OUTPUTS.values())
-    return per_edition * len(session.editions)
+    return sum(len(output.artifact_names(session.theme, edition)) for edition in session.editions
+               for output in OUTPUTS.values())
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -145,3 +145,11 @@ def link_targets(path: Path) -> set[str]:
 def reading_pdfs(built: dict[str, Path]) -> dict[str, Path]:
     """Return the PDFs of a build that people read (tagged), not the imposed sheets named print-only."""
     return {name: path for name, path in built.items() if name.endswith(".pdf") and "print-only" not in name}
+
+
+PRINT_SHOP = ("booklet", "leaflet", "cards")  # outputs whose single-page file goes to a print shop: bleed and marks
+
+
+def for_print_shop(name: str) -> bool:
+    """Return whether the file ``name`` is a print shop's: cut at its TrimBox, inside a 3 mm bleed."""
+    return any(f"-{kind}" in name or name.startswith(kind) for kind in PRINT_SHOP) and "print-only" not in name

@@ -52,7 +52,8 @@ def test_build_writes_every_output_and_reports_one_line(mini: Path) -> None:
     assert line.startswith(f"built mini: {file_count(MINI)} files, ") and " slides in " in line
     outputs = ["deck.pptx", "handout-a4.pdf", "handout-letter.pdf", "slides.pdf", "speaker-notes.pdf",
                "summary-a4.pdf", "summary-letter.pdf", "booklet-a5.pdf", "booklet-a5-sheets-print-only.pdf",
-               "booklet-half-letter.pdf", "booklet-half-letter-sheets-print-only.pdf"]
+               "booklet-half-letter.pdf", "booklet-half-letter-sheets-print-only.pdf", "leaflet-a4.pdf",
+               "leaflet-letter.pdf", "cards.pdf", "cards-a4-sheets-print-only.pdf", "cards-letter-sheets-print-only.pdf"]
     assert sorted(p.name for p in Path("output/mini").iterdir()) == sorted(
         [f"mini-{variant}-{name}" for variant in ("public", "experts") for name in outputs]
         + ["mini-public.html", "mini-experts.html"])

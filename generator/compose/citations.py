@@ -109,10 +109,10 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source],
         for source_id, number in sorted(numbers.items(), key=lambda kv: kv[1])
         if source_id in by_id and source_id in listed
     )
-    any_unchecked = any(not entry.checked for entry in entries)
 
     def filled(old: SourceList) -> SourceList:
-        return SourceList(entries, old.legend if any_unchecked else ())
+        kept = tuple(entry for entry in entries if not old.only or entry.source_id in old.only)
+        return SourceList(kept, old.legend if any(not entry.checked for entry in kept) else (), old.only)
 
     return _map_runs(blocks, mark, filled), numbers
 

@@ -294,8 +294,14 @@ def glossary_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def sources_div(div: Div, ctx: DivContext) -> list[Block]:
-    # Filled in once every citation in the document has its number (see citations.py).
-    return [SourceList((), legend=ctx.legend())]
+    """Return the numbered sources, filled in once every citation has its number (see citations.py).
+
+    ``items={{ ids }}`` keeps the list to those sources (a card's back lists the card's own).
+    """
+    only = div.attrs.get("items", ())
+    if not isinstance(only, (list, tuple)) or not all(isinstance(i, str) for i in only):
+        raise StoryboardError(div.line, "a sources list's items are source ids, e.g. items={{ card.sources }}")
+    return [SourceList((), legend=ctx.legend(), only=tuple(only))]
 
 
 LEAFLET_PANELS = ("cover", "flap", "inside-left", "inside-middle", "inside-right", "back")
@@ -307,6 +313,17 @@ def panel_div(div: Div, ctx: DivContext) -> list[Block]:
     if name not in LEAFLET_PANELS:
         raise StoryboardError(div.line, f"a panel's name is one of {', '.join(LEAFLET_PANELS)}, not '{name}'")
     return [Callout(f"panel-{name}", (), tuple(ctx.blocks(div)))]
+
+
+CARD_SIDES = ("front", "back")
+
+
+def card_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return one side of a pocket card: its blocks, in a callout of kind ``card-front`` or ``card-back``."""
+    side = str(div.attrs.get("side", ""))
+    if side not in CARD_SIDES:
+        raise StoryboardError(div.line, f"a card's side is front or back, not '{side}'")
+    return [Callout(f"card-{side}", (), tuple(ctx.blocks(div)))]
 
 
 def pagebreak_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -347,6 +364,7 @@ DIV_HANDLERS: dict[str, DivHandler] = {
     "sources": sources_div,
     "pagebreak": pagebreak_div,
     "panel": panel_div,
+    "card": card_div,
     "list": list_div,
 }
 

@@ -199,3 +199,21 @@ class SpeakerNotes(Strict):
     recommendations: RichText | None = None
     resources: RichText | None = None
     closing: RichText | None = None
+
+
+class Card(Strict):
+    """A pocket card (85 × 55 mm, front and back): a title and a few short points, and a QR code on the back.
+
+    Every word must fit the card at the type size of the theme: a card that
+    does not fit is an error naming it. The points are the pack's own words,
+    like its recommendations; a card that states facts names its sources.
+    """
+
+    id: Id
+    title: Text = Field(max_length=60, description="The card's heading, a few words.")
+    points: list[Text] = Field(min_length=1, max_length=5, description="One to five short points (a line or two each).")
+    link: Url | None = Field(None, description="Where the QR code on the back leads (default: the pack's `url`).")
+    link_title: Text | None = Field(None, max_length=80, description="What the QR code leads to, printed beside it.")
+    back: Text | None = Field(None, max_length=160, description="A line on the back, under the QR code.")
+    sources: SourceIds = Field(default_factory=list)
+    audiences: Audiences = Field(default_factory=list)

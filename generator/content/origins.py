@@ -60,12 +60,17 @@ class Origins:
                     found.append((plain(value), Origin(source.name, line, column, dotted(path))))
         return found
 
-    def find(self, text: str) -> Origin | None:
-        """Return the origin of ``text``: the shortest value holding it, else the longest value inside it."""
+    def find(self, text: str, section: str = "") -> Origin | None:
+        """Return the origin of ``text``: the shortest value holding it, else the longest value inside it.
+
+        With ``section`` (a top-level key, 'cards'), a value there is preferred
+        to the same words elsewhere.
+        """
         probe = plain(text)
         if len(probe) < _SHORTEST:
             return None
-        holding = [(len(value), origin) for value, origin in self._values if probe in value]
+        holding = [(len(value) - 0.5 * (origin.field.startswith(f"{section}[") if section else 0), origin)
+                   for value, origin in self._values if probe in value]
         if holding:
             return min(holding, key=lambda pair: pair[0])[1]
         inside = [(len(value), origin) for value, origin in self._values if value in probe]

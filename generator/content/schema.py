@@ -15,6 +15,7 @@ from pydantic import Field
 
 from generator.content.fields import Id, Language, RichText, Text, Url
 from generator.content.items import (
+    Card,
     EvidenceItem,
     ExperiencePoint,
     GlossaryEntry,
@@ -83,6 +84,9 @@ class PackMeta(Strict):
     url: Url | None = Field(None, description=(
         "Where the pack is published (its handout or web edition); the deck's sources slide links there "
         "with a QR code."))
+    contact: Text | None = Field(None, max_length=200, description=(
+        "How readers reach the publisher: an email address, a phone line, a web address. Printed on the "
+        "leaflet's back, the booklet's back cover and each pocket card; none is printed when left out."))
     keywords: list[Text] = Field(default_factory=list, description="PDF and PPTX keywords.")
     theme: Id = Field("default", description="Theme in templates/themes/ (the --theme option overrides it).")
     logo: Text | None = Field(None, description="Logo image, a path inside the pack folder.")
@@ -111,5 +115,7 @@ class Pack(Strict):
     recommendations: list[Recommendation] = Field(default_factory=list)
     resources: list[Resource] = Field(default_factory=list)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
+    cards: list[Card] = Field(default_factory=list, description=(
+        "Pocket cards (85 × 55 mm) printed ten to an A4 sheet: a title, a few points, a QR code on the back."))
     sources: list[Source] = Field(min_length=1)
     speaker_notes: SpeakerNotes = Field(default_factory=SpeakerNotes)

@@ -10,12 +10,15 @@ A new output: one module here, its template, and one line below.
 
 from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where, output_label
 from generator.outputs.booklet import BOOKLET
+from generator.outputs.cards import CARDS
 from generator.outputs.deck import DECK
 from generator.outputs.handout import HANDOUT
+from generator.outputs.leaflet import LEAFLET
 from generator.outputs.summary import SUMMARY
 from generator.outputs.web import WEB
 
-OUTPUTS: dict[str, Output] = {output.name: output for output in (HANDOUT, SUMMARY, DECK, WEB, BOOKLET)}
+OUTPUTS: dict[str, Output] = {output.name: output for output in (HANDOUT, SUMMARY, DECK, WEB, BOOKLET, LEAFLET,
+                                                                   CARDS)}
 
-__all__ = ["OUTPUTS", "Artifact", "Output", "OutputResult", "Preview", "Where", "base", "booklet", "deck", "handout",
-           "output_label", "summary", "web"]
+__all__ = ["OUTPUTS", "Artifact", "Output", "OutputResult", "Preview", "Where", "base", "booklet", "cards", "deck",
+           "handout", "leaflet", "output_label", "summary", "web"]

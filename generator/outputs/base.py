@@ -64,7 +64,7 @@ class Where:
     def origin_of(self, error: BriefpackError) -> Origin | None:
         """Return where the text a layout error refused was written, when the error names its text."""
         if self.origins and isinstance(error, BuildError) and error.text:
-            return self.origins.find(error.text)
+            return self.origins.find(error.text, error.section)
         return None
 
     def warning(self, message: str, text: str = "") -> Problem:
@@ -134,18 +134,23 @@ class Output:
     numbered_by_handout: bool = True  # carries the edition's citation numbers, so depends on its handout template
     preview: Preview | None = None
     libraries: tuple[str, ...] = ()  # distributions whose versions change its bytes
+    # whether an edition in a theme has it: no leaflet in large print, no cards in a pack without cards
+    applies: Callable[[Theme, Edition], bool] = lambda theme, edition: True
+    papers_and: tuple[str, ...] = ()  # parts besides one per paper (the cards' print-shop file: any paper's)
 
     def template(self, edition: Edition) -> str:
         """Return the template that arranges this output for ``edition``."""
         default = edition.template(self.same_as, self.default_template) if self.same_as else self.default_template
         return edition.template(self.name, default)
 
-    def parts(self, theme: Theme) -> tuple[str | None, ...]:
-        """Return the separately rendered parts: the theme's papers, the named parts, or one part."""
+    def parts(self, theme: Theme, edition: Edition) -> tuple[str | None, ...]:
+        """Return the separately rendered parts: the theme's papers, the named parts, or one (none: not made)."""
+        if not self.applies(theme, edition):
+            return ()
         if self.per_paper:
-            return tuple(theme.papers)
+            return (*self.papers_and, *theme.papers)
         return self.split or (None,)
 
-    def artifact_names(self, theme: Theme) -> tuple[str, ...]:
-        """Return the names of every file this output makes for one edition with ``theme``."""
-        return tuple(name for part in self.parts(theme) for name in self.files(part))
+    def artifact_names(self, theme: Theme, edition: Edition) -> tuple[str, ...]:
+        """Return the names of every file this output makes for ``edition`` with ``theme``."""
+        return tuple(name for part in self.parts(theme, edition) for name in self.files(part))

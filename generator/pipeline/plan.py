@@ -100,7 +100,7 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
     for edition in session.editions:
         files = edition_files(pack_files, folder, edition.language)
         for output in OUTPUTS.values():
-            for part in output.parts(session.theme):
+            for part in output.parts(session.theme, edition):
                 key = Job(folder, templates, theme_name, edition.variant, output.name, part,
                           language=edition.language).key
                 templates_used = [output.template(edition), *output.wrappers,

@@ -118,7 +118,7 @@ def editions(options: ServeOptions) -> list[pages.EditionLinks]:
             links: list[tuple[str, str]] = []
             files: list[str] = []
             for output in OUTPUTS.values():
-                names = [edition.filename(session.pack_id, a) for a in output.artifact_names(session.theme)]
+                names = [edition.filename(session.pack_id, a) for a in output.artifact_names(session.theme, edition)]
                 built = [name for name in names if (target / name).is_file()]
                 files += built
                 if output.preview is None or not built:
@@ -154,7 +154,7 @@ def output_page(options: ServeOptions, name: str, pack: str, variant: str | None
         title = f"{pack}: {output.preview.label}"
         if output.preview.page is not None:
             return title, output.preview.page(session, edition, options.templates)
-        names = [edition.filename(pack, a) for a in output.artifact_names(session.theme)]
+        names = [edition.filename(pack, a) for a in output.artifact_names(session.theme, edition)]
         built = [n for n in names if (options.out / pack / n).is_file()]
         return title, f"<h1>{escape(title)}</h1>" + pages.files(pack, built)
     raise LookupError(f"no pack '{pack}' with the edition '{variant or '-'}' builds now")

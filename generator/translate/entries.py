@@ -2,7 +2,7 @@
 
 Every ``Text`` or ``RichText`` field is prose and gets an entry, except what
 must stay as written: ids and addresses (other field types), numbers and
-dates, template names, the names of organisations, and the titles, authors
+dates, template names, the names of organisations and how to contact them, and the titles, authors
 and publishers of sources and resources (a reader must find them as
 published). Quoted words are entries too, but of another kind: their
 translation is printed after them, labelled as one, and never in their place.
@@ -34,7 +34,7 @@ from generator.errors import display_path
 
 # Fields kept as written, by the model they belong to (see the module's docstring).
 KEPT: dict[type[BaseModel], frozenset[str]] = {
-    PackMeta: frozenset({"organisation", "keywords", "version", "translations"}),
+    PackMeta: frozenset({"organisation", "contact", "keywords", "version", "translations"}),
     Dimension: frozenset({"field"}),
     Variant: frozenset({"handout_template", "deck_template", "summary_template", "templates"}),
     Source: frozenset({"title", "author", "publisher"}),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pikepdf
 
 from generator.render.pdf.archival import srgb_profile
-from tests.helpers import reading_pdfs
+from tests.helpers import for_print_shop, reading_pdfs
 
 
 def pdfs(built: dict[str, Path]) -> dict[str, Path]:
@@ -33,7 +33,7 @@ def test_every_pdf_declares_srgb_trims_every_page_and_names_its_subsets_apart(mi
             assert intent.DestOutputProfile.read_bytes() == srgb_profile() and int(intent.DestOutputProfile.N) == 3
             for page in pdf.pages:
                 trim, media = [float(v) for v in page.obj.TrimBox], [float(v) for v in page.obj.MediaBox]
-                if "booklet" in name:  # a print shop's file: cut inside its bleed, marks outside it
+                if for_print_shop(name):  # a print shop's file: cut inside its bleed, marks outside it
                     bleed = [float(v) for v in page.obj.BleedBox]
                     assert media[0] < bleed[0] < trim[0] and trim[2] < bleed[2] < media[2], name
                 else:

@@ -47,7 +47,7 @@ def test_every_pdf_is_pdf_ua_1_and_pdf_a_2a(mini_built: dict[str, Path], glow_bu
             assert report.rules.failed == 0, (name, failures[:5])
             assert report.rules.passed > 100, name  # the profile's rules were run, not skipped
             checked += 1
-    assert checked == 24  # mini: 2 variants × (2 handouts, 2 summaries, 2 booklets, slides, notes); glowberries: 8
+    assert checked == 32  # mini: 2 variants × (2 handouts, 2 summaries, 2 booklets, 2 leaflets, cards, slides, notes); glowberries: 10
 
 
 def struct_text(path: Path) -> list[tuple[tuple[str, ...], str]]:

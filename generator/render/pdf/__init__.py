@@ -1,3 +1,4 @@
-"""PDF renderers: the handout and summary (platypus), the booklet, the slides PDF and the speaker-notes PDF."""
+"""PDF renderers: the handout and summary (platypus), the print outputs (booklet, leaflet, cards), slides, notes."""
 
-__all__ = ["booklet", "handout", "imposition", "reportlab_hooks", "slides", "speaker"]
+__all__ = ["booklet", "cards", "framed", "handout", "imposition", "inks", "leaflet", "reportlab_hooks", "slides",
+           "speaker"]

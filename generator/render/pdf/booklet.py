@@ -22,9 +22,9 @@ from dataclasses import replace
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 
 from generator.document import Block, Handout, PageBreak
-from generator.render.pdf.finish import without_cr_endings
 from generator.render.pdf.handout import render_handout_pdf
 from generator.render.pdf.imposition import BLEED_3MM, PAGES_PER_SHEET, impose_saddle_stitch, print_ready
+from generator.render.pdf.inks import for_press
 from generator.theme import Theme
 
 # Each booklet page size, and the sheet its office-printer copy is imposed on.
@@ -70,7 +70,7 @@ def render_booklet(handout: Handout, theme: Theme, page: str) -> tuple[bytes, by
         padded = (*body, *(PageBreak("notes") for _ in range(notes)), *back)
         data, pages = render_handout_pdf(replace(handout, blocks=padded), small, page, bleed=BLEED_3MM,
                                          diagram_min=DIAGRAM_MIN)
-    ready = without_cr_endings(print_ready(data, BLEED_3MM))
+    ready = for_press(print_ready(data, BLEED_3MM), theme.print_colours)
     return ready, impose_saddle_stitch(ready, SHEETS[page]), pages
 
 

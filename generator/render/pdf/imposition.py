@@ -153,7 +153,7 @@ def impose_saddle_stitch(data: bytes, sheet: tuple[float, float], rotate_backs: 
         # The second side of each sheet is the one a long-edge flip would turn upside down.
         turn = (width, height) if rotate_backs and index % SIDES_PER_SHEET else None
         _add_sheet(out, (width, height), slots, turn, b"")
-    _keep_title(source, out)
+    keep_metadata(source, out)
     return _save(out)
 
 
@@ -216,7 +216,7 @@ def n_up(data: bytes, sheet: tuple[float, float], card: tuple[float, float], col
     lines = _stroke(_grid_marks(sheet, slots, mark_length, mark_offset)) if marks else b""
     for start in range(0, len(forms), len(slots)):
         _add_sheet(out, sheet, list(zip(forms[start:start + len(slots)], slots, strict=False)), None, lines)
-    _keep_title(source, out)
+    keep_metadata(source, out)
     return _save(out)
 
 
@@ -239,7 +239,7 @@ def duplex_cards(fronts: bytes, backs: bytes, sheet: tuple[float, float], card: 
     for front, back in zip(front_sheets.pages, back_sheets.pages, strict=True):
         out.pages.append(front)
         out.pages.append(back)
-    _keep_title(front_sheets, out)
+    keep_metadata(front_sheets, out)
     return _save(out)
 
 
@@ -343,7 +343,7 @@ def _num(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _keep_title(source: Any, out: Any) -> None:
+def keep_metadata(source: Any, out: Any) -> None:
     """Copy the document's metadata (Info and XMP), without its PDF/A and PDF/UA claims.
 
     A print queue then names the imposed file as it names the original, and
