@@ -92,6 +92,19 @@ Render = Callable[["Composed", Theme, Where, "str | None"], OutputResult]
 Predict = Callable[["Session", "Edition", Templates, Where], list[Problem]]
 
 
+LARGE_PRINT = 14.0  # a theme whose smallest text is this large prints on whole pages only
+
+
+def not_large_print(theme: Theme, edition: Edition) -> bool:
+    """Return whether ``theme`` is set for small pages: large print needs a whole A4 or Letter page.
+
+    At 16 pt a panel a third of a page wide, a wallet card or an A5 page
+    holds a few words a line; a table row with a note outgrows the page.
+    Large-print readers get the handout, summary, deck and web edition.
+    """
+    return (theme.min_text or 0.0) < LARGE_PRINT
+
+
 def predicts_nothing(session: Session, edition: Edition, templates: Templates, where: Where) -> list[Problem]:
     """Return no prediction: the output warns about nothing ``check`` could foresee."""
     return []

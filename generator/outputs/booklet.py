@@ -4,14 +4,15 @@ One job per paper: A4 editions make an A5 booklet imposed on A4, Letter
 editions a half-Letter one imposed on Letter. Its two files are the print
 shop's (single pages with bleed, trim and crop marks; tagged) and the office
 printer's (two pages a side in saddle-stitch order; print only, and named so).
-See ``render.pdf.booklet``.
+See ``render.pdf.booklet``. Large print makes none: a 16 pt table on an A5 page
+outgrows it (``base.not_large_print``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
+from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where, not_large_print
 from generator.outputs.handout import PDF_LIBRARIES, numbering
 from generator.outputs.handout import warm as warm_handout
 from generator.templates import Templates
@@ -51,4 +52,4 @@ def files(paper: str | None) -> tuple[str, ...]:
 
 
 BOOKLET = Output("booklet", compose, render, "booklet.md.j2", warm_handout, files, cost=1.2, per_paper=True,
-                 preview=Preview("booklet"), libraries=PDF_LIBRARIES)
+                 preview=Preview("booklet"), libraries=PDF_LIBRARIES, applies=not_large_print)

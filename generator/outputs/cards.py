@@ -12,10 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.errors import BriefpackError, Problem
-from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
+from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where, not_large_print
 from generator.outputs.handout import PDF_LIBRARIES, numbering
 from generator.outputs.handout import warm as warm_handout
-from generator.outputs.leaflet import LARGE_PRINT
 from generator.templates import Templates
 from generator.theme import Theme
 
@@ -65,7 +64,7 @@ def predict(session: Session, edition: Edition, templates: Templates, where: Whe
 
 def applies(theme: Theme, edition: Edition) -> bool:
     """Return whether ``edition`` has cards in ``theme``: the pack gives some, and the type is not large print."""
-    return bool(edition.pack.cards) and (theme.min_text or 0.0) < LARGE_PRINT
+    return bool(edition.pack.cards) and not_large_print(theme, edition)
 
 
 def files(part: str | None) -> tuple[str, ...]:

@@ -5,7 +5,7 @@ BleedBox, crop marks) and reads as the leaflet unfolds (tagged); an office
 printer prints the same file on both sides, flipping on the short edge. A
 panel whose content does not fit is an error, found by ``check`` too. Large
 print cannot fit a panel a third of a page wide: themes with a smallest text
-size of 14 pt or more make no leaflet (their readers have the booklet).
+size of 14 pt or more make no leaflet (see ``base.not_large_print``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from generator.errors import BriefpackError, Problem
-from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
+from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where, not_large_print
 from generator.outputs.handout import PDF_LIBRARIES, numbering
 from generator.outputs.handout import warm as warm_handout
 from generator.templates import Templates
@@ -23,9 +23,6 @@ if TYPE_CHECKING:
     from generator.compose.compose import Composed
     from generator.editions.session import Session
     from generator.editions.variants import Edition
-
-LARGE_PRINT = 14.0  # a theme whose smallest text is this large makes no leaflet or cards
-
 
 def compose(edition: Edition, templates: Templates, name: str) -> Composed:
     """Return the leaflet's document (its panels), citations numbered as the edition's handout numbers them."""
@@ -52,7 +49,7 @@ def render(composed: Composed, theme: Theme, where: Where, paper: str | None) ->
 
 def predict(session: Session, edition: Edition, templates: Templates, where: Where) -> list[Problem]:
     """Return the panels that will not fit, as errors at the text to shorten (``check`` says what ``build`` will)."""
-    if not applies(session.theme, edition):
+    if not not_large_print(session.theme, edition):
         return []
     composed = compose(edition, templates, LEAFLET.template(edition))
     problems = []
@@ -64,14 +61,9 @@ def predict(session: Session, edition: Edition, templates: Templates, where: Whe
     return problems
 
 
-def applies(theme: Theme, edition: Edition) -> bool:
-    """Return whether ``theme`` makes leaflets: not large print, whose type cannot fit a panel."""
-    return (theme.min_text or 0.0) < LARGE_PRINT
-
-
 def files(paper: str | None) -> tuple[str, ...]:
     return (f"leaflet-{paper}.pdf",)
 
 
 LEAFLET = Output("leaflet", compose, render, "leaflet.md.j2", warm_handout, files, predict, cost=0.4,
-                 per_paper=True, preview=Preview("leaflet"), libraries=PDF_LIBRARIES, applies=applies)
+                 per_paper=True, preview=Preview("leaflet"), libraries=PDF_LIBRARIES, applies=not_large_print)
