@@ -275,3 +275,26 @@ def test_the_first_sheet_shows_the_back_cover_beside_the_cover(mini_built: dict[
         pages = len(pdf.pages)
     with pikepdf.open(path) as pdf:
         assert len(pdf.pages) == pages // 2 and pages % 4 == 0
+
+
+def test_the_booklet_is_set_for_its_page_not_shrunk_and_no_page_is_blank(mini_built: dict[str, Path]) -> None:
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from collections import Counter
+
+    def body_size_and_blank_pages(path: Path) -> tuple[float, list[int]]:
+        sizes: Counter[float] = Counter()
+        blank = []
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, 1):
+                glyphs = [c for c in page.chars if c["text"].strip()]
+                sizes.update(round(c["size"], 1) for c in glyphs)
+                if len(glyphs) < 20:
+                    blank.append(number)
+        return sizes.most_common(1)[0][0], blank
+
+    handout_body, _ = body_size_and_blank_pages(mini_built["public-handout-a4.pdf"])
+    for name in ("public-booklet-a5.pdf", "public-booklet-half-letter.pdf", "experts-booklet-a5.pdf"):
+        body, blank = body_size_and_blank_pages(mini_built[name])
+        # A4 shrunk to A5 would set the body at 71 % of the handout's; the booklet has its own type scale
+        assert body >= 0.85 * handout_body and body >= 9, (name, body, handout_body)
+        assert blank == [], name  # padding to whole sheets uses notes and contact pages, never an empty page
