@@ -42,13 +42,14 @@ def lint_pack(loaded: LoadedPack) -> list[Problem]:
     """Return every warning about the pack's content."""
     from generator.content.currency import lint_currency
     from generator.content.placeholders import lint_placeholders
+    from generator.content.swallowed import lint_swallowed_keys
     from generator.content.truth import lint_excerpts, lint_experience, lint_quotations, lint_resources
 
     warn = _locator(loaded)
     return (lint_sources(loaded) + lint_glyphs(loaded) + lint_urls(loaded) + lint_empty_sections(loaded)
             + lint_alt_text(loaded) + lint_resources(loaded, warn) + lint_quotations(loaded, warn)
             + lint_experience(loaded, warn) + lint_excerpts(loaded, warn) + lint_currency(loaded, warn)
-            + lint_placeholders(loaded, warn))
+            + lint_placeholders(loaded, warn) + lint_swallowed_keys(loaded, warn))
 
 
 def _locator(loaded: LoadedPack) -> Any:
