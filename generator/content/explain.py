@@ -103,8 +103,12 @@ def _unknown_field(error: dict[str, Any], root: type[BaseModel]) -> tuple[str, b
 
 def _text(error: dict[str, Any], root: type[BaseModel]) -> tuple[str, bool]:
     value = error.get("input")
-    extra = f'; put it in quotes: "{value}"' if isinstance(value, (int, float, bool)) else ""
-    return f"expected text, got {_got(value)}{extra}", False
+    if not isinstance(value, (int, float, bool)):
+        return f"expected text, got {_got(value)}", False
+    written = error.get("written") or str(value)  # as the editor wrote it: 1.10 stays "1.10", not 1.1
+    shown = (f"{written}, which YAML reads as true or false" if isinstance(value, bool)
+             else f"{_TYPE_NAMES.get(type(value), 'a number')} {written}")
+    return f'expected text, got {shown}; put it in quotes: "{written}"', False
 
 
 def _too_long(error: dict[str, Any], root: type[BaseModel]) -> tuple[str, bool]:

@@ -112,7 +112,9 @@ def load_pack(folder: Path) -> LoadedPack:
                 message = f"required section is missing; add '{loc[0]}:' to a YAML file"
                 problems.append(Problem(name, 0, 0, dotted(loc), message))
                 continue
-            message, on_key = describe_error(dict(error), Pack)
+            owner = owners.get(str(loc[0])) if loc else None
+            written = owner.written.get(loc) if owner else None
+            message, on_key = describe_error({**error, "written": written} if written else dict(error), Pack)
             problems.append(locate(loc, message, key=on_key))
     if problems:
         raise ContentError(problems)

@@ -227,6 +227,68 @@ def _unclosed(lines: _Lines, error: ParserError) -> Explained | None:
     return None
 
 
+def _quote_open_in_flow(lines: _Lines, error: ParserError) -> Explained | None:
+    """A quote opened inside {…} or […] that is not closed where its text ends.
+
+    ``{id: x, title: "Licence fees, year: 2025, url: "https://…"}``: the
+    parser reads the title on to the next quote and then stumbles on what
+    follows it, or runs on over later lines to a quote there; either way it
+    complains about commas or colons somewhere else. The quote that opened
+    the text is the mistake: found on the error's line or the nearest line
+    above it whose quoted value does not close before a ',', '}' or ']'.
+    """
+    mark = error.problem_mark or error.context_mark
+    if not mark:
+        return None
+    for number in range(mark.line, 0, -1):
+        column = _broken_flow_quote(lines[number])
+        if column:
+            quote = lines[number][column - 1]
+            return Explained(number, column, f"the quote opened here does not close where the text ends: inside "
+                                             f"{{…}} or […] end the text with {quote} before the ',' that follows "
+                                             f"it, or leave the quotes out if the text has no ',' or ': '")
+    return None
+
+
+_FLOW_VALUE_START = re.compile(r"(?:[{\[,]|: ) *$")  # what a quoted value in a flow collection comes after
+
+
+def _broken_flow_quote(line: str) -> int:
+    """Return the 1-based column of a quote in a flow collection on ``line`` that does not close properly, or 0."""
+    if "{" not in line and "[" not in line:
+        return 0
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if char in "'\"" and _FLOW_VALUE_START.search(line[:index]) and ("{" in line[:index] or "[" in line[:index]):
+            end = _closing_quote(line, index)
+            if end < 0:
+                return index + 1  # never closed on its line
+            after = line[end + 1:].lstrip()
+            if after and after[0] not in ",}]:#":
+                return index + 1  # closed by a quote inside the text, with text left over
+            index = end + 1
+            continue
+        index += 1
+    return 0
+
+
+def _closing_quote(line: str, start: int) -> int:
+    """Return the index of the quote that closes the one at ``start`` ('' and \\" are escapes), or -1."""
+    quote, index = line[start], start + 1
+    while index < len(line):
+        if quote == '"' and line[index] == "\\":
+            index += 2
+            continue
+        if line[index] == quote:
+            if quote == "'" and line[index + 1:index + 2] == "'":
+                index += 2
+                continue
+            return index
+        index += 1
+    return -1
+
+
 def _quote_left_open(lines: _Lines, error: ParserError) -> Explained | None:
     """A quote opened on an earlier line and never closed there, so YAML read on until a later quote."""
     if not error.problem_mark:
@@ -259,8 +321,8 @@ def _reserved_start(lines: _Lines, error: ParserError) -> Explained | None:
 
 
 RECOGNISERS: tuple[Callable[[_Lines, ParserError], Explained | None], ...] = (
-    _tab, _unclosed, _reserved_start, _expected_colon, _mapping_value, _text_after_quote, _list_item_under_text,
-    _indented_less, _quote_left_open,
+    _tab, _quote_open_in_flow, _unclosed, _reserved_start, _expected_colon, _mapping_value, _text_after_quote,
+    _list_item_under_text, _indented_less, _quote_left_open,
 )
 
 

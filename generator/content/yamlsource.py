@@ -47,6 +47,9 @@ class SourceFile:
     # (line, column), both 1-based, of each value and of each mapping key.
     values: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     keys: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    # The text as written of each scalar YAML read as a number or true/false ("1.10" became 1.1): a fix
+    # that quotes it must quote what the editor wrote, not what the parser made of it.
+    written: dict[FieldPath, str] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -210,7 +213,10 @@ class _Builder:
         if isinstance(node, SequenceNode):
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
-        return _scalar(tag, node.value)
+        value = _scalar(tag, node.value)
+        if not isinstance(value, str) and value is not None:
+            self.source.written[path] = node.value
+        return value
 
     def build_key(self, node: Node) -> str:
         if not isinstance(node, ScalarNode):

@@ -110,3 +110,15 @@ def test_unknown_audience_tag(mini: Path, change: Change) -> None:
     change("content.yaml", "audiences: [experts]", "audiences: [expert]")
     assert problems(mini) == ["briefs/mini/content.yaml:11:17: key_messages[3].audiences[1]: "
                               "no variant has the audience 'expert' (did you mean 'experts'?)"]
+
+
+@pytest.mark.parametrize(("written", "read_as"), [("1.10", "a number 1.10"), ("2", "a whole number 2"),
+                                                  ("1.0", "a number 1.0"),
+                                                  ("true", "true, which YAML reads as true or false")])
+def test_a_number_where_text_belongs_is_quoted_as_written(mini: Path, change: Change, written: str,
+                                                          read_as: str) -> None:
+    change("pack.yaml", '  version: "2.0"\n', f"  version: {written}\n")
+    assert problems(mini) == [f'briefs/mini/pack.yaml:8:12: pack.version: expected text, got {read_as}; put it in '
+                              f'quotes: "{written}"']  # 1.10 is not 1.1: the fix keeps what the editor wrote
+    change("pack.yaml", f"  version: {written}\n", f'  version: "{written}"\n')
+    assert load_pack(mini).content.meta.version == written  # and the fix it suggests loads
