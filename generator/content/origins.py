@@ -10,6 +10,7 @@ longest one the text contains (a bullet built from a title and its text).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -32,6 +33,15 @@ class Origin:
     line: int
     column: int
     field: str
+    path: FieldPath = dataclasses.field(default=(), compare=False)  # the field as a path, when it is a content file's
+
+    def has_sibling(self, key: str) -> bool:
+        """Return whether the item holding this value may have ``key`` (``slide``): advice names only real fields."""
+        from generator.content.explain import fields_by_key, model_at
+        from generator.content.schema import Pack
+
+        model = model_at(self.path[:-1], Pack) if self.path else None
+        return model is not None and key in fields_by_key(model)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.field}"
@@ -57,7 +67,7 @@ class Origins:
             for path, value in _strings(source.data, ()):
                 if len(value) >= _SHORTEST:
                     line, column = source.position(path)
-                    found.append((plain(value), Origin(source.name, line, column, dotted(path))))
+                    found.append((plain(value), Origin(source.name, line, column, dotted(path), path)))
         return found
 
     def find(self, text: str, section: str = "") -> Origin | None:

@@ -242,13 +242,24 @@ class DeckLayout:
                                            self.sizes.line_spacing)]
         self.add(slide, elements, shrunk=size < largest, moved=moved)
 
-    def content(self, slide: Slide) -> None:
+    def whole(self, slide: Slide) -> None:
+        """Lay out a slide whose items belong together (a model and every party's status): none moves to the notes.
+
+        Moving the third party's status off a model slide would show a model
+        as if it had two parties; such a slide over the word budget stays
+        whole (shrinking or continuing) and the build warns at its longest text.
+        """
+        self.content(slide, budget=0)
+
+    def content(self, slide: Slide, budget: int | None = None) -> None:
         """Lay out any slide of text, tables, diagrams and resources; nothing is ever dropped.
 
         The blocks are taken in order, in runs: text together, and each table,
         diagram or resource list on its own. Each run makes one or more slides,
-        numbered "(cont. 2/3)" after the first.
+        numbered "(cont. 2/3)" after the first. Items past the word budget move
+        to the notes (``budget`` 0: none does).
         """
+        sizes = self.sizes if budget is None else self.sizes.model_copy(update={"words": budget})
         parts: list[Part] = []
         text: list[Block] = []
         for block in [*slide.blocks, None]:
@@ -256,7 +267,7 @@ class DeckLayout:
                 text.append(block)
                 continue
             if text:
-                parts += text_parts(slide, [s for b in text for s in specs_of(b, self.labels)], self.sizes)
+                parts += text_parts(slide, [s for b in text for s in specs_of(b, self.labels)], sizes)
                 text = []
             if isinstance(block, Table):
                 parts += [p for group in column_groups(block) for p in table_parts(slide, group, self.sizes)]
@@ -370,7 +381,8 @@ SLIDE_KINDS: dict[str, Callable[[DeckLayout, Slide], None]] = {
     "closing": DeckLayout.section,
     "quote": DeckLayout.quote,
     "sources": DeckLayout.sources,
-    **dict.fromkeys(("agenda", "key-points", "model", "comparison", "diagram", "lived-experience",
+    "model": DeckLayout.whole,
+    **dict.fromkeys(("agenda", "key-points", "comparison", "diagram", "lived-experience",
                      "recommendations", "resources", "content"), DeckLayout.content),
 }
 

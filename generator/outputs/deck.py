@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
+from generator.content.fieldpath import dotted
 from generator.document import text_of
 from generator.errors import Problem
 from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
@@ -40,18 +41,43 @@ def deck_warnings(slides: Sequence[LaidSlide], where: Where, budget: int = 40) -
             extra, text = continued.get(slide.base_title, (0, longest_text(slide)))
             continued[slide.base_title] = (extra + 1, text)
         if slide.moved:
+            first = text_of(slide.notes[-slide.moved])
+            items = f"{slide.moved} item{'s' if slide.moved > 1 else ''}"
             problems.append(where.warning(
-                f"slide '{slide.title}': {slide.moved} item{'s' if slide.moved > 1 else ''} past the {budget}-word "
-                "budget moved to the speaker notes; give items a short `slide:` text to keep them on screen",
-                text_of(slide.notes[-slide.moved])))
+                f"slide '{slide.title}': {items} past the {budget}-word budget moved to the speaker notes, "
+                f"from '{_start(first)}' on; {_shorter(where, first, True)} to keep "
+                f"{'them' if slide.moved > 1 else 'it'} on screen", first))
         elif budget and slide_words(slide) > budget and slide.base_title not in over:
             over.add(slide.base_title)  # once per slide, not once per continuation
+            longest = longest_text(slide)
             problems.append(where.warning(
-                f"slide '{slide.title}' has {slide_words(slide)} words on screen (budget {budget}); give its "
-                "quotation a `slide:` excerpt or shorten its text", longest_text(slide)))
+                f"slide '{slide.title}' has {slide_words(slide)} words on screen (budget {budget}); "
+                f"{_shorter(where, longest, False)}", longest))
     problems += [where.warning(f"slide '{title}' does not fit at the smallest size; it continues on {extra} more "
                                f"slide{'s' if extra > 1 else ''}", text) for title, (extra, text) in continued.items()]
     return tuple(problems)
+
+
+def _start(text: str, words: int = 6) -> str:
+    """Return the first few words of ``text``: enough for an editor to recognise the item."""
+    split = text.split()
+    return " ".join(split[:words]) + ("…" if len(split) > words else "")
+
+
+def _shorter(where: Where, text: str, moved: bool) -> str:
+    """Return the advice for text over the budget: the field to shorten, and a `slide:` text only where one exists."""
+    origin = where.origins.find(text) if where.origins else None
+    above = " (or the items above it)" if moved else ""
+    if origin is None or not origin.path:
+        return f"shorten {'it' if moved else 'its longest text'}{above}"
+    if origin.path[-1] == "slide":
+        return f"shorten {origin.field}, the text the slide shows{above}"
+    if origin.has_sibling("slide"):
+        item = dotted(origin.path[:-1])
+        quoted = origin.has_sibling("attribution") or origin.path[0] == "definitions"
+        kind = "a `slide:` excerpt of its own words" if quoted else "a short `slide:` text"
+        return f"give {item} {kind}, or shorten {origin.field}{above}"
+    return f"shorten {origin.field}{above}"
 
 
 def compose(edition: Edition, templates: Templates, name: str) -> Composed:

@@ -31,6 +31,16 @@ def test_items_past_the_word_budget_move_whole_and_in_order_to_the_notes() -> No
     assert slide.moved == 3
 
 
+def test_a_model_slide_keeps_every_party_however_long_its_definition() -> None:
+    definition = Paragraph((Run(" ".join(["definition"] * 36)),))
+    parties = BulletList(tuple((Run(f"party{n}: criminalised"),) for n in range(3)))
+    [slide] = layout_deck(deck_of(definition, parties, kind="model"), THEME)
+    assert [t.split(":")[0] for t in on_screen(slide)[1:]] == ["party0", "party1", "party2"]
+    assert slide.moved == 0 and slide_words(slide) > THEME.deck.words  # over budget, whole: the build warns
+    [other] = layout_deck(deck_of(definition, parties), THEME)
+    assert other.moved == 1  # the same items on a key-points slide move past the budget
+
+
 def test_a_budget_of_zero_keeps_everything_on_screen() -> None:
     [slide] = layout_deck(deck_of(numbered(6, 12)), UNBUDGETED)
     assert len(on_screen(slide)) == 6 and slide.moved == 0

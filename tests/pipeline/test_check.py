@@ -24,8 +24,8 @@ def test_check_predicts_the_word_budget_continuations_and_text_that_cannot_fit(m
     warnings = [str(p) for p in check_packs([mini], TEMPLATES).warnings]
     # The warning points at the first item that moved: the file, line and field an editor shortens.
     assert ("briefs/mini/content.yaml:125:21: warning: recommendations[6].title: public deck: slide 'What we ask': "
-            "9 items past the 40-word budget moved to the speaker notes; give items a short `slide:` text to keep "
-            "them on screen") in warnings
+            "9 items past the 40-word budget moved to the speaker notes, from 'Recommendation number 4 with quite "
+            "a…' on; shorten recommendations[6].title (or the items above it) to keep them on screen") in warnings
 
     sentence = "And they ride on and on across the town square, past the fountain and the old market hall. "
     change("content.yaml", "text: A hover-scooter is any board that floats and carries one rider.",
@@ -49,3 +49,12 @@ def test_content_errors_are_collected_not_raised(mini: Path, change: Change) -> 
     report = check_packs([mini], TEMPLATES)
     assert [str(p) for p in report.errors] == ["briefs/mini/pack.yaml:10:13: pack.language: "
                                                "expected text, got a whole number 12; put it in quotes: \"12\""]
+
+
+def test_a_long_model_definition_is_named_and_no_party_leaves_its_slide(mini: Path, change: Change) -> None:
+    change("content.yaml", "definition: Riding, selling and renting hover-scooters are all offences.",
+           "definition: Riding, selling and renting hover-scooters are all offences" + ", and so is" * 12 + " riding.")
+    warnings = [str(p) for p in check_packs([mini], TEMPLATES).warnings if "slide 'Full ban'" in p.message]
+    assert warnings and all(w.startswith("briefs/mini/content.yaml:27:17: warning: models[1].definition: ")
+                            and w.endswith("(budget 40); shorten models[1].definition") for w in warnings), warnings
+    assert not [w for w in warnings if "moved" in w or "slide:" in w]  # a model has no `slide:` field to suggest
