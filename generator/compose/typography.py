@@ -1,4 +1,12 @@
-"""Typography of the document's language, applied to the composed document: French spacing.
+"""Typography of the document's language, applied to the composed document: quotation marks and French spacing.
+
+Editors type straight quotes and apostrophes (``"``, ``'``); print wants the
+language's marks: “…” and ’ in English, «…» in French and Spanish, „…“ in
+German, with the second level (‘…’, “…”, ‚…‘) inside the first. ``smarten``
+sets them, level by level: a straight quote inside a quotation (a verbatim
+``Quote``, or text already between “ and ”) becomes the inner mark, so
+“A person ("D") commits …” prints as “A person (‘D’) commits …”. Addresses,
+citation markers and links are never touched.
 
 French sets a no-break space before ``: ; ? !`` and inside « guillemets »,
 and fixed wording and templates write "Status: text" as English does. Rather
@@ -20,11 +28,95 @@ _BEFORE = re.compile(r"(?<=\S) ?([:;?!»])(?=\s|$)")  # "mot:" or "mot :" at a w
 _AFTER_GUILLEMET = re.compile(r"«[ \u00a0]?")
 
 
-def typeset(document: Any, language: str) -> Any:
-    """Return ``document`` with its language's spacing (French: a no-break space before : ; ? ! »)."""
+def typeset(document: Any, language: str, labels: dict[str, str] | None = None) -> Any:
+    """Return ``document`` with its language's quotation marks and spacing (French: a no-break space before : ; ? ! »).
+
+    ``labels`` carry the edition's quotation marks (``quote_open``/``quote_close``,
+    fixed wording a catalogue translates); without them English marks are used.
+    """
+    labels = labels or {}
+    document = _smarten(document, _levels(labels.get("quote_open", "“"), labels.get("quote_close", "”")), 0)
     if not language.lower().startswith("fr"):
         return document
     return _map(document)
+
+
+# The inner pair each outer pair takes: English “‘, French and Spanish «“, German „‚.
+_INNER = {"“": ("‘", "’"), "«": ("“", "”"), "„": ("‚", "‘"), "»": ("›", "‹"), "「": ("『", "』")}
+_OPENING_CONTEXT = set(" \t\n\u00a0([{—–-/")
+Levels = tuple[tuple[str, str], tuple[str, str]]
+
+
+def _levels(open_mark: str, close_mark: str) -> Levels:
+    return (open_mark, close_mark), _INNER.get(open_mark, ("‘", "’"))
+
+
+def smarten(text: str, levels: Levels, depth: int = 0) -> str:
+    """Return ``text`` with straight quotes and apostrophes as typographic ones, nested from ``depth``."""
+    return _smarten_runs((Run(text),), levels, depth)[0].text
+
+
+def _smarten(node: Any, levels: Levels, depth: int) -> Any:
+    from generator.document import Quote
+
+    if isinstance(node, tuple) and node and all(isinstance(item, Run) for item in node):
+        return _smarten_runs(node, levels, depth)
+    if isinstance(node, tuple):
+        mapped = tuple(_smarten(item, levels, depth) for item in node)
+        return mapped if any(a is not b for a, b in zip(mapped, node, strict=True)) else node
+    if isinstance(node, Quote):  # a verbatim quotation: its own marks are drawn around it, its quotes sit inside
+        return dataclasses.replace(node, paragraphs=_smarten(node.paragraphs, levels, depth + 1),
+                                   attribution=_smarten(node.attribution, levels, depth),
+                                   context=_smarten(node.context, levels, depth),
+                                   translation=_smarten(node.translation, levels, depth + 1))
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {field.name: _smarten(getattr(node, field.name), levels, depth) for field in dataclasses.fields(node)}
+        return dataclasses.replace(node, **{k: v for k, v in changes.items() if v is not getattr(node, k)})
+    return node
+
+
+def _smarten_runs(runs: tuple[Run, ...], levels: Levels, depth: int) -> tuple[Run, ...]:
+    """Set the marks of a line of runs as one text (a quote may open in one run and close in another)."""
+    if not any("'" in run.text or '"' in run.text for run in runs):
+        return runs
+    open_marks = {levels[0][0]: 0, levels[1][0]: 1}
+    close_marks = {levels[0][1]: 0, levels[1][1]: 1}
+    stack: list[int] = [level % 2 for level in range(depth)]  # the quotations the text is already inside
+    out = []
+    before = " "
+    for run in runs:
+        if run.cite or run.url or "://" in run.text:
+            out.append(run)
+            before = run.text[-1:] or before
+            continue
+        chars = list(run.text)
+        for index, char in enumerate(chars):
+            after = chars[index + 1] if index + 1 < len(chars) else " "
+            if char in open_marks and char not in close_marks:
+                stack.append(open_marks[char])
+            elif char in close_marks and char not in open_marks and stack:
+                stack.pop()
+            elif char == "'":
+                if before in _OPENING_CONTEXT and after.isalpha():  # 'word: an inner quotation opens
+                    chars[index] = levels[1][0]
+                    stack.append(1)
+                elif stack and stack[-1] == 1 and not after.isalnum():  # word' or word.' closes it
+                    chars[index] = levels[1][1]
+                    stack.pop()
+                else:  # don't, workers', '90s: an apostrophe
+                    chars[index] = "’"
+            elif char == '"':
+                if before in _OPENING_CONTEXT:
+                    level = 1 if stack and stack[-1] == 0 else 0
+                    chars[index] = levels[level][0]
+                    stack.append(level)
+                else:
+                    level = stack.pop() if stack else 0
+                    chars[index] = levels[level][1]
+            before = chars[index]
+        text = "".join(chars)
+        out.append(run if text == run.text else dataclasses.replace(run, text=text))
+    return tuple(out)
 
 
 def french(text: str) -> str:

@@ -21,7 +21,8 @@ from generator.content.fieldpath import FieldPath, dotted
 from generator.content.yamlsource import SourceFile
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKS = str.maketrans({"*": "", "_": "", "`": "", "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_MARKS = str.maketrans({"*": "", "_": "", "`": "", "‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-",
+                        "«": '"', "»": '"', "„": '"', "‚": "'", "\u00a0": " "})  # print's marks as typed
 _SHORTEST = 12  # characters: shorter values ("Yes", a year) would match by accident
 
 

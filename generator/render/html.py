@@ -260,7 +260,11 @@ def ascii_letters(text: str) -> str:
     """Return ``text`` with accents taken off its letters ("Qué significan" → "Que significan"), for ids."""
     import unicodedata
 
+    text = text.translate(_TYPED_MARKS)  # "worker’s" keeps the id "worker-s" it had when typed "worker's"
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+_TYPED_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‚": "'"})
 
 
 def captioned(blocks: tuple[Block, ...]) -> list[tuple[Block, str]]:
