@@ -158,12 +158,12 @@ def test_a_project_template_overrides_one_built_in_file(mini: Path) -> None:
     code, out, _ = run("templates", "summary.md.j2")
     assert code == 0 and out.startswith("copied templates/summary.md.j2")
     path = Path("templates/summary.md.j2")
-    path.write_text(path.read_text().replace('## {{ _("Read more") }}', "## Scan to read more"))
+    path.write_text(path.read_text().replace('## {{ words.title("resources") }}', "## Scan to read more"))
     assert sorted(p.name for p in Path("templates").rglob("*") if p.is_file()) == ["summary.md.j2"]
     code, _, err = run("build", "-q")
     assert code == 0, err
     summary = pdf_text(Path("output/mini/mini-public-summary-a4.pdf"))
-    assert "Scan to read more" in summary and "Read more" not in summary.replace("Scan to read more", "")
+    assert "Scan to read more" in summary and "Further reading" not in summary
     assert "Key messages" in pdf_text(Path("output/mini/mini-public-handout-a4.pdf"))  # built in, untouched
 
 

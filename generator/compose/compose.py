@@ -60,8 +60,10 @@ def _storyboard_error(templates: Templates, name: str, exc: StoryboardError) -> 
 def _render(pack: Pack, templates: Templates, name: str,
             notice: Notice | None = None) -> tuple[Div, DivContext]:
     env, labels = template_environment(templates, pack.meta.language)
+    # The pack's own wording of the sentences about its content (vocabulary.wording) replaces the built-in one.
+    labels = {**labels, **{str(key): text for key, text in pack.vocabulary.wording.items()}}
     words = Words(pack, labels)
-    text, values = render_template(env, name, {"pack": pack, "words": words, "notice": notice})
+    text, values = render_template(env, name, {"pack": pack, "words": words, "notice": notice, "t": labels})
     try:
         root = parse_divs(text, values)
     except StoryboardError as exc:

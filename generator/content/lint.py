@@ -49,7 +49,25 @@ def lint_pack(loaded: LoadedPack) -> list[Problem]:
     return (lint_sources(loaded) + lint_glyphs(loaded) + lint_urls(loaded) + lint_empty_sections(loaded)
             + lint_alt_text(loaded) + lint_resources(loaded, warn) + lint_quotations(loaded, warn)
             + lint_experience(loaded, warn) + lint_excerpts(loaded, warn) + lint_currency(loaded, warn)
-            + lint_placeholders(loaded, warn) + lint_swallowed_keys(loaded, warn))
+            + lint_placeholders(loaded, warn) + lint_swallowed_keys(loaded, warn) + lint_built_in_words(loaded, warn))
+
+
+def lint_built_in_words(loaded: LoadedPack, warn: Any) -> list[Problem]:
+    """Return one warning when the pack's models describe parties it never named: the outputs use built-in words.
+
+    briefpack's default parties ("Selling", "Buying", "Third parties") suit some
+    topics and not others; a pack on assisted dying that declares none prints
+    them on every model. Said once, at the vocabulary (or the pack), with the fix.
+    """
+    vocabulary = loaded.content.vocabulary
+    if not loaded.content.models or (vocabulary.parties and all(p.label for p in vocabulary.parties)):
+        return []
+    effects = "" if all(e.label for e in vocabulary.effects) and vocabulary.effects else (
+        " and effects ('Safety', 'Health', 'Rights')")
+    where = ("vocabulary",) if "vocabulary" in loaded.section_files else ("pack",)
+    return [warn(where, "the pack does not name its parties, so every model is described with briefpack's "
+                        f"built-in parties ('Selling', 'Buying', 'Third parties'){effects}: give each party of "
+                        "`vocabulary: parties:` (and `effects:`) a label in your topic's words, even the same ones")]
 
 
 def _locator(loaded: LoadedPack) -> Any:

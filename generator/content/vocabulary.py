@@ -108,6 +108,13 @@ class SectionTitles(Strict):
     concerns: Text | None = Field(None, description="Over the concerns and criticism of a model.")
 
 
+# Built-in sentences that describe the content rather than the tool: a pack may word them its own way. A
+# statutory topic has no "definitions often quoted in the debate", and its "arguments" may not be for fair
+# presenting but for a court. Keys are those of messages/labels.yaml; {num} and {parties} are filled in.
+WordingKey = Literal["count_definitions_one", "count_definitions_other", "models_note", "case_for_note",
+                     "concerns_note", "quote_slide_title"]
+
+
 class Closing(Strict):
     """The last slide's words."""
 
@@ -129,6 +136,10 @@ class Vocabulary(Strict):
     fields: list[DetailField] = Field(default_factory=list, description="Extra fields models fill in `details`.")
     titles: SectionTitles = Field(default_factory=SectionTitles)
     closing: Closing = Field(default_factory=Closing)
+    wording: dict[WordingKey, Text] = Field(default_factory=dict, description=(
+        "Built-in sentences that describe the content, in the pack's own words, by key: count_definitions_one / "
+        "_other (above the definitions; {num} is the number), models_note (slide notes; {parties}), case_for_note "
+        "and concerns_note (presenter notes), quote_slide_title (after a model's name on its quotation slide)."))
 
     def party_ids(self) -> list[str]:
         """Return the ids of the parties models describe."""

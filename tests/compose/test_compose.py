@@ -56,3 +56,27 @@ def test_variants_reorder_and_drop_sections() -> None:
     assert sections(public)[:2] == ["What the words mean", "The legal models"]
     short = compose_deck(experts.pack, TEMPLATES, experts.template("deck", "deck.md.j2")).document
     assert len(short.slides) < len(compose_deck(public.pack, TEMPLATES).document.slides)
+
+
+def test_a_pack_words_the_sentences_about_its_content_its_own_way(tmp_path: Path) -> None:
+    from tests.helpers import copy_pack, edit
+
+    pack = copy_pack(MINI, tmp_path)
+    edit(pack / "pack.yaml", "vocabulary:\n", "vocabulary:\n  wording:\n    case_for_note: Set out each argument as "
+         "its supporters make it.\n    quote_slide_title: in its own words\n")
+    deck = compose_deck(load_pack(pack).content, TEMPLATES).document
+    notes = [text_of(n) for slide in deck.slides for n in slide.notes]
+    titles = [text_of(slide.title) for slide in deck.slides]
+    assert "Set out each argument as its supporters make it." in notes
+    assert not any("Present these arguments fairly" in n for n in notes)
+    assert any(t.endswith(": in its own words") for t in titles) and not any("in a sentence" in t for t in titles)
+
+
+def test_the_summary_heads_its_resources_with_the_packs_title_for_them(tmp_path: Path) -> None:
+    from tests.helpers import copy_pack, edit
+
+    pack = copy_pack(MINI, tmp_path)
+    edit(pack / "pack.yaml", "vocabulary:\n", "vocabulary:\n  titles: {resources: Where to read on}\n")
+    summary = compose_handout(load_pack(pack).content, TEMPLATES, "summary.md.j2").document
+    headings = [text_of(b.text) for b in summary.blocks if isinstance(b, Heading)]
+    assert "Where to read on" in headings and "Read more" not in headings

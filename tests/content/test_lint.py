@@ -62,3 +62,16 @@ def test_a_character_no_font_can_draw_stops_the_build(mini: Path, change: Change
 def test_latin_greek_and_cyrillic_are_covered(mini: Path, change: Change) -> None:
     change("content.yaml", "title: Licences cost money", "title: Māori ō, ¿señora? Straße, Ελληνικά, Русский")
     assert lint_glyphs(load_pack(mini)) == []
+
+
+def test_a_pack_that_does_not_name_its_parties_hears_it_once(mini: Path, change: Change) -> None:
+    change("pack.yaml", "    - {id: sellers, label: Selling}\n", "    - {id: sellers}\n")
+    found = [w for w in warnings(mini) if "built-in parties" in w]
+    assert found == ["briefs/mini/pack.yaml:27:3: warning: vocabulary: the pack does not name its parties, so every "
+                     "model is described with briefpack's built-in parties ('Selling', 'Buying', 'Third parties'): "
+                     "give each party of `vocabulary: parties:` (and `effects:`) a label in your topic's words, even "
+                     "the same ones"]
+
+
+def test_parties_named_in_the_packs_words_are_its_choice(mini: Path) -> None:
+    assert not [w for w in warnings(mini) if "built-in parties" in w]

@@ -122,7 +122,7 @@ def test_the_leaflet_reads_as_it_unfolds_cover_first_back_last(mini_built: dict[
     assert len(sections) == 6
     first_words = [re.search(r'"([^"]+)"', s).group(1) for s in sections]  # type: ignore[union-attr]
     assert first_words[:5] == ["Hover-scooters and the law", "Key messages", "The models compared", "What we ask",
-                               "Read more"]
+                               "Further reading"]
     assert "Examplia Civic Lab (fictional)" in first_words[5]
 
 
@@ -135,7 +135,7 @@ def test_the_leaflet_prints_the_outside_then_the_inside_in_fold_order(mini_built
         return {int(box[0] // (width / 3)) for text, box in page if text == word}
 
     assert thirds(outside, "Key") == {0} and thirds(outside, "Sources,") == {1} and 2 in thirds(outside, "Hover-scooters")
-    assert thirds(inside_, "models") == {0} and thirds(inside_, "ask") == {1} and thirds(inside_, "Read") == {2}
+    assert thirds(inside_, "models") == {0} and thirds(inside_, "ask") == {1} and thirds(inside_, "Further") == {2}
 
 
 @needs_zbar
