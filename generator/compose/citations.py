@@ -14,6 +14,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from generator.compose.environment import long_date
 from generator.content.items import Source
 from generator.document import Citation, Run, SourceEntry, SourceList, marker_text
 
@@ -34,29 +35,50 @@ def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: Callable[[SourceList], 
     return obj
 
 
-def _source_text(source: Source) -> tuple[Run, ...]:
-    """Return a source as printed: who (year). Title. Publisher. Note.
+def _source_text(source: Source, labels: Mapping[str, str] | None = None, language: str = "en") -> tuple[Run, ...]:
+    """Return a source as printed: who (year). Title, pinpoint. Publisher. Note. Accessed … In ….
 
     A title that is only a description of the source prints in [square
-    brackets], upright; a real title in italics.
+    brackets], upright; a real title in italics. When it was opened and its
+    language (if not the edition's) are said in the edition's words.
     """
+    labels = labels or {}
     who = source.author or source.publisher or ""
     runs = [Run(f"{who}" + (f" ({source.year})" if source.year else "") + ". ")]
     if source.descriptive_title:
         runs.append(Run(f"[{source.title}]"))
     else:
         runs.append(Run(source.title, italic=True))
+    if source.pinpoint:
+        runs.append(Run(f", {source.pinpoint}"))
     tail = []
     if source.author and source.publisher:
         tail.append(source.publisher)
     if source.note:
         tail.append(source.note)
-    stop = "" if source.title.endswith(("?", "!", ".")) and not source.descriptive_title else "."
+    if source.accessed:
+        tail.append(labels.get("source_accessed", "Accessed {date}").format(date=long_date(language)(source.accessed)))
+    if source.language and source.language.split("-")[0] != language.split("-")[0]:
+        tail.append(labels.get("source_language", "In {language}").format(language=language_name(source.language,
+                                                                                                   language)))
+    ends = (source.pinpoint or source.title).endswith(("?", "!", ".")) and not (source.descriptive_title
+                                                                                  and not source.pinpoint)
+    stop = "" if ends else "."
     if tail:
         runs.append(Run(f"{stop} " + ". ".join(t.rstrip(".") for t in tail) + "."))
     else:
         runs.append(Run(stop))
     return tuple(run for run in runs if run.text)
+
+
+def language_name(tag: str, language: str) -> str:
+    """Return the name of language ``tag`` in ``language`` ('fr' in English: 'French'), or the tag itself."""
+    from babel.core import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(tag.replace("-", "_")).get_display_name(Locale.parse(language.replace("-", "_"))) or tag
+    except (UnknownLocaleError, ValueError):
+        return tag
 
 
 def cited_in_order(blocks: Any) -> list[str]:
@@ -80,8 +102,9 @@ def numbering_of(blocks: Any, sources: list[Source]) -> dict[str, int]:
     return {source_id: number for number, source_id in enumerate(order, start=1)}
 
 
-def number_citations(blocks: tuple[Any, ...], sources: list[Source],
-                     numbering: Numbering | None = None) -> tuple[tuple[Any, ...], dict[str, int]]:
+def number_citations(blocks: tuple[Any, ...], sources: list[Source], numbering: Numbering | None = None,
+                     labels: Mapping[str, str] | None = None,
+                     language: str = "en") -> tuple[tuple[Any, ...], dict[str, int]]:
     """Return blocks with every citation numbered and each sources list filled in; and the numbering used.
 
     ``numbering`` is the edition's (see ``compose.edition_numbering``); without
@@ -105,7 +128,8 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source],
 
     listed = set(numbers) if reference else set(cited_in_order(blocks))
     entries = tuple(
-        SourceEntry(number, source_id, _source_text(by_id[source_id]), by_id[source_id].url, by_id[source_id].checked)
+        SourceEntry(number, source_id, _source_text(by_id[source_id], labels, language), by_id[source_id].url,
+                    by_id[source_id].checked)
         for source_id, number in sorted(numbers.items(), key=lambda kv: kv[1])
         if source_id in by_id and source_id in listed
     )

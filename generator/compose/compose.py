@@ -109,7 +109,7 @@ def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2
     """
     notice = edition_notice(pack, templates, translation)
     blocks, ctx = _handout_blocks(pack, templates, name, notice)
-    blocks, _ = number_citations(blocks, list(pack.sources), numbering)
+    blocks, _ = number_citations(blocks, list(pack.sources), numbering, ctx.labels, pack.meta.language)
     handout = Handout(_meta(pack, logo, notice), ctx.labels, typeset(blocks, pack.meta.language, ctx.labels))
     return Composed(handout, tuple(ctx.problems))
 
@@ -137,7 +137,7 @@ def compose_deck(pack: Pack, templates: Templates, name: str = "deck.md.j2",
         raise _storyboard_error(templates, name, exc) from None
     if numbering is None:
         numbering = edition_numbering(pack, templates)
-    numbered, _ = number_citations(tuple(slides), list(pack.sources), numbering)
+    numbered, _ = number_citations(tuple(slides), list(pack.sources), numbering, ctx.labels, pack.meta.language)
     deck = Deck(_meta(pack, logo, notice), ctx.labels, typeset(numbered, pack.meta.language, ctx.labels))
     return Composed(deck, tuple(ctx.problems))
 

@@ -235,8 +235,8 @@ def timeline_div(div: Div, ctx: DivContext) -> list[Block]:
             if place.events:
                 events += [TimelineEvent(e.year, short, e.label or ctx.label(f"event_{e.kind}"), model.short_name)
                            for e in place.events]
-            elif place.year:
-                events.append(TimelineEvent(place.year, short, "", model.short_name))
+            elif place.year:  # the year its law took effect: said as an event, never a bare "2014 Canada"
+                events.append(TimelineEvent(place.year, short, ctx.label("event_in-force"), model.short_name))
     events.sort(key=lambda e: (e.year, e.place))
     alt = ctx.label("timeline_alt") + " " + "; ".join(
         f"{e.year}, {e.place}" + (f" {e.label}" if e.label else "") + f" ({e.model})" for e in events) + "."

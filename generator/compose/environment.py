@@ -167,7 +167,7 @@ def _template_globals(labels: dict[str, str]) -> dict[str, Any]:
     return {"cite": cite}
 
 
-def _long_date(language: str) -> Any:
+def long_date(language: str) -> Any:
     """Return a filter writing a date out in ``language`` (Babel's CLDR data, no network)."""
     from babel.core import Locale, UnknownLocaleError
     from babel.dates import format_date
@@ -195,5 +195,5 @@ def _cached_environment(templates: Templates, language: str, stamp: tuple[Any, .
     labels = words.labels
     env = make_environment(templates, {**_template_globals(labels), "t": labels})
     env.install_gettext_translations(words.translations, newstyle=True)  # type: ignore[attr-defined]
-    env.filters["longdate"] = _long_date(language)
+    env.filters["longdate"] = long_date(language)
     return env, labels

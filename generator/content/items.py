@@ -6,6 +6,7 @@ Schema that editors' YAML tools autocomplete from.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -178,6 +179,13 @@ class Source(Strict):
     year: int | None = Field(None, ge=1800, le=2100)
     url: Url | None = None
     checked: bool = Field(description="True once someone has read the cited text itself, at this address.")
+    pinpoint: Text | None = Field(None, max_length=80, description=(
+        "Where in the source the cited words are: a section, article or page ('s. 241.2(1)', 'p. 12'); "
+        "printed after the title."))
+    accessed: dt.date | None = Field(None, description=(
+        "When someone last opened the address (YYYY-MM-DD); printed as 'Accessed 3 March 2026'."))
+    language: Language | None = Field(None, description=(
+        "The source's language when it is not the pack's (BCP 47, e.g. 'fr'); printed as 'In French'."))
     note: Text | None = None
 
     @model_validator(mode="after")

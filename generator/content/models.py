@@ -17,7 +17,7 @@ from generator.content.strict import Strict
 
 MAX_EVENTS = 30  # what a timeline and a table cell can show legibly; more is a history, not a briefing
 
-EventKind = Literal["enacted", "in-force", "amended", "repealed", "struck-down", "other"]
+EventKind = Literal["enacted", "in-force", "amended", "repealed", "struck-down", "ruling", "other"]
 
 
 class Criminalisation(Strict):
@@ -30,7 +30,11 @@ class Criminalisation(Strict):
 
 
 class LegalEvent(Strict):
-    """A dated step in a place's law: enacted, in force, amended, repealed, or another."""
+    """A dated step in a place's law: enacted, in force, amended, repealed, struck down, a court ruling, or another.
+
+    ``ruling`` is court-made law: a judgment that creates a defence or reads a
+    statute down, as much a step in a place's law as a statute.
+    """
 
     year: int = Field(ge=1800, le=2100)
     date: dt.date | None = Field(None, description="The exact date, if known (YYYY-MM-DD, in the same year).")

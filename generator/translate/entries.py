@@ -37,7 +37,7 @@ KEPT: dict[type[BaseModel], frozenset[str]] = {
     PackMeta: frozenset({"organisation", "contact", "keywords", "version", "translations"}),
     Dimension: frozenset({"field"}),
     Variant: frozenset({"handout_template", "deck_template", "summary_template", "templates"}),
-    Source: frozenset({"title", "author", "publisher"}),
+    Source: frozenset({"title", "author", "publisher", "pinpoint"}),
     Resource: frozenset({"title", "publisher"}),
     QuotedTranslation: frozenset({"text", "slide", "by"}),
 }

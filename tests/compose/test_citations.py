@@ -58,3 +58,22 @@ def test_a_descriptive_title_prints_in_brackets_not_as_a_headline() -> None:
     [entry] = numbered[1].entries
     assert text_of(entry.text) == "P (2020). [Interview with a shop owner]."
     assert not any(run.italic for run in entry.text)  # a headline is italic; a description is not
+
+
+def test_a_source_says_where_in_it_when_it_was_opened_and_its_language() -> None:
+    import datetime as dt
+
+    statute = Source(id="s", title="Criminal Code", publisher="Parliament", year=2016, checked=True,
+                     pinpoint="s. 241.2(1)", accessed=dt.date(2026, 3, 3), language="fr")
+    labels = {"source_accessed": "Accessed {date}", "source_language": "In {language}"}
+    numbered, _ = number_citations((Paragraph((cites("s"),)), SourceList(())), [statute], labels=labels,
+                                   language="en-AU")
+    [entry] = numbered[1].entries
+    assert text_of(entry.text) == "Parliament (2016). Criminal Code, s. 241.2(1). Accessed 3 March 2026. In French."
+    spanish = {"source_accessed": "Consultado el {date}", "source_language": "En {language}"}
+    numbered, _ = number_citations((Paragraph((cites("s"),)), SourceList(())), [statute], labels=spanish,
+                                   language="es")
+    assert text_of(numbered[1].entries[0].text).endswith("Consultado el 3 de marzo de 2026. En francés.")
+    same = statute.model_copy(update={"language": "fr-CA"})
+    numbered, _ = number_citations((Paragraph((cites("s"),)), SourceList(())), [same], labels=labels, language="fr")
+    assert "français" not in text_of(numbered[1].entries[0].text)  # a source in the edition's language says nothing

@@ -24,3 +24,13 @@ def test_a_counted_number_that_starts_a_sentence_is_capitalised() -> None:
 def test_small_numbers_are_words_and_large_ones_digits() -> None:
     assert words().count("models", 4).startswith("Four legal models")
     assert words().count("models", 12).startswith("12 legal models")
+
+
+def test_a_court_ruling_is_a_step_in_a_places_law() -> None:
+    from generator.content.models import Jurisdiction, LegalEvent
+
+    place = Jurisdiction(name="Carter County", sources=["atlas-2024"], events=[
+        LegalEvent(year=2015, kind="ruling", label=None, sources=["atlas-2024"]),
+        LegalEvent(year=2016, kind="in-force", sources=["atlas-2024"])])
+    assert words().when(place) == "court ruling 2015; in force 2016"
+    assert Words(PACK, wording(TEMPLATES, "es").labels).when(place).startswith("sentencia judicial 2015")
