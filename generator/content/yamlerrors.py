@@ -201,9 +201,11 @@ def _list_item_under_text(lines: _Lines, error: ParserError) -> Explained | None
     above = lines.previous(number)
     match = lines.key(lines[above])
     owner = f"'{match.group('key')}'" if match else "the line above"
+    key_indent = lines.key_column(above) - 1
     return Explained(number, lines.indent(lines[number]) + 1,
-                     f"a list item ('- …') cannot follow {owner}, which holds text: put list items under a key "
-                     "that ends with ':' and indent them below it, or remove the '- '")
+                     f"a list item ('- …') cannot follow {owner}, which holds text: put a line with the list's own "
+                     f"key above it, indented {key_indent} spaces like {owner} (e.g. 'sources:'), and indent the "
+                     f"item {key_indent + 2} spaces below it")
 
 
 def _unclosed(lines: _Lines, error: ParserError) -> Explained | None:
@@ -244,12 +246,14 @@ def _quote_open_in_flow(lines: _Lines, error: ParserError) -> Explained | None:
         column = _broken_flow_quote(lines[number])
         if column:
             quote = lines[number][column - 1]
+            following = _NEXT_KEY.search(lines[number], column)
+            where = f"before '{following.group(0)}'" if following else "where it ends"
             return Explained(number, column, f"the quote opened here does not close where the text ends: inside "
-                                             f"{{…}} or […] end the text with {quote} before the ',' that follows "
-                                             f"it, or leave the quotes out if the text has no ',' or ': '")
+                                             f"{{…}} or […] end the text with {quote} {where}")
     return None
 
 
+_NEXT_KEY = re.compile(r", *[A-Za-z_][\w-]*:")  # the next "key:" of a flow mapping: where a text should end
 _FLOW_VALUE_START = re.compile(r"(?:[{\[,]|: ) *$")  # what a quoted value in a flow collection comes after
 
 

@@ -8,6 +8,7 @@ is a visible diff. No parser wording ("mapping values are not allowed",
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,8 +38,7 @@ EXPECTED = {
                        "same line",  # found although the parser stops three lines later, at the next quote
     # an open quote inside {…} is an open quote, not a comma problem (the parser stumbles later, or lines later)
     **{name: f"2:22: YAML syntax error: the quote opened here does not close where the text ends: inside {{…}} or "
-             f"[…] end the text with {quote} before the ',' that follows it, or leave the quotes out if the text "
-             "has no ',' or ': '"
+             f"[…] end the text with {quote} before ', year:'"
        for name, quote in [("quote-open-in-flow", '"'), ("quote-open-in-flow-over-lines", "'")]},
     "unclosed-bracket": "4:14: YAML syntax error: the '[' opened here is never closed: end it with ']' on the "
                         "same line",
@@ -53,7 +53,8 @@ EXPECTED = {
                                 ("percent", "%", "% of people who agree"), ("dash", "-", "- the law now"),
                                 ("pipe", "|", "| the law now"), ("bang", "!", "!Urgent the law now")]},
     "list-item-under-text": "4:5: YAML syntax error: a list item ('- …') cannot follow 'title', which holds text: "
-                            "put list items under a key that ends with ':' and indent them below it, or remove the '- '",
+                            "put a line with the list's own key above it, indented 4 spaces like 'title' (e.g. "
+                            "'sources:'), and indent the item 6 spaces below it",
     "duplicate-key": "4:5: duplicate key 'title': a key appears once in each item; to start another item, begin "
                      "its first line with '- '",
 }
@@ -93,3 +94,44 @@ def test_a_comma_inside_braces_is_explained(mini: Path, change: Callable[[str, s
     found = problems(mini)
     assert any(line.endswith("unknown field 'fees and fines': inside {…} a ',' ends the text before it; put text "
                              "that contains commas in quotes") for line in found), found
+
+
+def _apply(lines: list[str], number: int, column: int, message: str) -> list[str]:
+    """Do what the message says, as an editor would, to line ``number``; fail on advice no editor could follow."""
+    line = lines[number - 1]
+    indent = line[:len(line) - len(line.lstrip(" "))]
+    dash = "- " if line.lstrip().startswith("- ") else ""
+    if found := re.search(r"put the text in quotes: (?P<key>[\w-]+): (?P<value>.+)$", message):
+        line = f"{indent}{dash}{found['key']}: {found['value']}"
+    elif found := re.search(r"indent '\w+' like the key above it \((?P<n>\d+) spaces\)", message):
+        line = " " * int(found["n"]) + line.lstrip(" ")
+    elif found := re.search(r"write '(?P<text>.+)'$", message):
+        line = indent + found["text"]
+    elif "replace the tab with spaces" in message:
+        line = line.replace("\t", "    ")
+    elif found := re.search(r"end the text with (?P<q>.) before '(?P<at>[^']+)'", message):
+        at = line.index(found["at"], column)
+        line = line[:at] + found["q"] + line[at:]
+    elif found := re.search(r"end (?:the text|it) with '?(?P<mark>[^' ]+)'? on the same line", message):
+        line = line + found["mark"]
+    elif found := re.search(r"indented (?P<key>\d+) spaces like .* \(e.g. '(?P<name>\w+):'\), and indent the item "
+                            r"(?P<item>\d+) spaces", message):
+        item = " " * int(found["item"]) + line.lstrip(" ")
+        return lines[:number - 1] + [" " * int(found["key"]) + found["name"] + ":", item] + lines[number:]
+    elif "begin its first line with '- '" in message:
+        line = indent[:-2] + "- " + line.lstrip()
+    else:
+        raise AssertionError(f"no fix to follow in: {message}")
+    return lines[:number - 1] + [line] + lines[number:]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_following_the_advice_makes_the_file_readable(name: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text((MISTAKES / f"{name}.yaml").read_text())
+    with pytest.raises(YamlProblem) as info:
+        read_yaml(path)
+    problem = info.value.problem
+    lines = path.read_text().split("\n")
+    path.write_text("\n".join(_apply(lines, problem.line, problem.column, problem.message)))
+    read_yaml(path)  # no YamlProblem: the suggested fix was right
