@@ -93,6 +93,8 @@ def check(packs: tuple[str, ...], briefs: Path, templates: Path | None, strict: 
         raise ContentError(report.problems)
     for warning in sorted(report.warnings):
         click.echo(str(warning), err=True)
+    for note in report.notes:
+        click.echo(note)
     count = len(report.warnings)
     note = f", {count} warning{'s' if count != 1 else ''}" if count else ""
     click.echo(f"ok: {len(folders)} pack{'s' if len(folders) != 1 else ''} valid ({', '.join(report.packs)}){note} "

@@ -26,7 +26,9 @@ def test_version_and_usage_errors() -> None:
 def test_check_passes_with_its_warnings_and_strict_fails(mini: Path) -> None:
     code, out, err = run("check")
     assert code == 0, err
-    assert out.startswith("ok: 1 pack valid (mini), 1 warning in ")
+    *grades, last = out.splitlines()
+    assert last.startswith("ok: 1 pack valid (mini), 1 warning in ")
+    assert [g.split(":")[0] for g in grades] == ["mini public", "mini experts"]  # each edition's reading grade
     assert err.splitlines() == ["briefs/mini/content.yaml:95:15: warning: evidence[2].sources[1]: cites "
                                 "'survey-2025', which is not checked against the original"]
     code, _, err = run("check", "--strict")

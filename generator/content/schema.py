@@ -31,6 +31,16 @@ from generator.content.strict import Strict
 from generator.content.vocabulary import Vocabulary
 
 
+class Readability(Strict):
+    """How plain an edition's own words must be; `check` and `build` warn at each text above a limit."""
+
+    max_grade: float | None = Field(None, ge=1, le=20, description=(
+        "The highest reading grade a text may have (Flesch–Kincaid grade, syllables counted by the edition's "
+        "hyphenation dictionary), e.g. 8 for a general public; quotations are exempt."))
+    max_sentence_words: int | None = Field(None, ge=5, le=80, description=(
+        "The most words a sentence may have, e.g. 20 (Easy Read guides ask 15)."))
+
+
 class Variant(Strict):
     """An edition of the pack for one audience: its own title line, templates and items."""
 
@@ -43,6 +53,7 @@ class Variant(Strict):
     summary_template: Text | None = Field(None, description="Template of this edition's one-page summary.")
     templates: dict[Id, Text] = Field(
         default_factory=dict, description="Templates of other output formats, by format name (e.g. web).")
+    readability: Readability | None = Field(None, description="Limits on how plain this edition's words are.")
 
 
 class Translation(Strict):
@@ -95,6 +106,8 @@ class PackMeta(Strict):
         default_factory=list,
         description="Audience variants; each gets its own handout and deck. None: one edition for everyone.",
     )
+    readability: Readability | None = Field(None, description=(
+        "Limits on how plain every edition's words are (a variant's own `readability` replaces them)."))
 
 
 class Pack(Strict):

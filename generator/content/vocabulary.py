@@ -115,6 +115,16 @@ WordingKey = Literal["count_definitions_one", "count_definitions_other", "models
                      "concerns_note", "quote_slide_title"]
 
 
+class AvoidedTerm(Strict):
+    """A word the pack chooses not to use outside quotations ("Words matter"), and the one it uses instead."""
+
+    term: Text = Field(max_length=60, description="The word or phrase to avoid, e.g. 'addict'.")
+    instead: Text | None = Field(None, max_length=60, description=(
+        "The word the pack prefers, e.g. 'person who uses drugs'."))
+    names: list[Text] = Field(default_factory=list, description=(
+        "Names that contain the term and stay as they are: an organisation's, a law's."))
+
+
 class Closing(Strict):
     """The last slide's words."""
 
@@ -136,6 +146,9 @@ class Vocabulary(Strict):
     fields: list[DetailField] = Field(default_factory=list, description="Extra fields models fill in `details`.")
     titles: SectionTitles = Field(default_factory=SectionTitles)
     closing: Closing = Field(default_factory=Closing)
+    avoid: list[AvoidedTerm] = Field(default_factory=list, description=(
+        "Words this pack does not use in its own text (quotations and source titles keep theirs); `check` "
+        "warns at each use."))
     wording: dict[WordingKey, Text] = Field(default_factory=dict, description=(
         "Built-in sentences that describe the content, in the pack's own words, by key: count_definitions_one / "
         "_other (above the definitions; {num} is the number), models_note (slide notes; {parties}), case_for_note "

@@ -3,4 +3,4 @@
 ``session.load_session`` is the one way build, check, list and watch load a pack.
 """
 
-__all__ = ["discover", "languages", "session", "themes", "variants"]
+__all__ = ["discover", "languages", "readability", "session", "themes", "variants"]

@@ -20,6 +20,7 @@ class CheckReport:
 
     packs: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what is measured, not wrong: each edition's reading grade
     seconds: float = 0.0
 
     @property
@@ -46,6 +47,7 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
             continue
         found = pack_problems(session, templates)
         report.problems.extend(found)
+        report.notes.extend(_grades(session))
         if not any(problem.severity == "error" for problem in found):  # a pack that cannot be built: no outputs
             report.problems.extend(predicted(session, templates))
     report.seconds = time.perf_counter() - started
@@ -61,12 +63,28 @@ def pack_problems(session: Session, templates: Templates) -> list[Problem]:
     from generator.compose.i18n import missing_translations
     from generator.content.lint import lint_pack
     from generator.editions.languages import language_problems
+    from generator.editions.readability import readability_problems
 
     fonts = (session.theme.fonts.handout, session.theme.fonts.fallback)
     wording = [problem for language in session.loaded.content.meta.languages[1:]
                for problem in missing_translations(templates, language)]
     return (lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
-            + wording + language_problems(session.loaded, session.translations, fonts) + list(session.problems))
+            + wording + language_problems(session.loaded, session.translations, fonts) + list(session.problems)
+            + readability_problems(session.loaded)[0])
+
+
+def _grades(session: Session) -> list[str]:
+    """Return one line per edition in the pack's language: its median reading grade (see editions.readability)."""
+    from generator.editions.readability import readability_problems
+
+    pack = session.loaded.content
+    lines = []
+    for grade in readability_problems(session.loaded)[1]:
+        name = f"{pack.meta.id} {grade.variant}".strip()
+        above = f", {grade.above} above its limit" if grade.above else ""
+        lines.append(f"{name}: median reading grade {grade.median:g} over {grade.texts} texts of its own "
+                     f"words{above} (Flesch–Kincaid, {pack.meta.language})")
+    return lines
 
 
 def predicted(session: Session, templates: Templates) -> list[Problem]:

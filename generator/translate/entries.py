@@ -30,6 +30,7 @@ from generator.content.items import ExperiencePoint, Quote, QuotedTranslation, R
 from generator.content.loader import LoadedPack
 from generator.content.models import Dimension
 from generator.content.schema import PackMeta, Variant
+from generator.content.vocabulary import AvoidedTerm
 from generator.errors import display_path
 
 # Fields kept as written, by the model they belong to (see the module's docstring).
@@ -40,6 +41,7 @@ KEPT: dict[type[BaseModel], frozenset[str]] = {
     Source: frozenset({"title", "author", "publisher", "pinpoint"}),
     Resource: frozenset({"title", "publisher"}),
     QuotedTranslation: frozenset({"text", "slide", "by"}),
+    AvoidedTerm: frozenset({"term", "instead", "names"}),  # words checked in the source language, never printed
 }
 # Words quoted: their translation follows them, never replaces them.
 QUOTED: dict[type[BaseModel], tuple[str, ...]] = {Quote: ("text", "slide")}

@@ -1,0 +1,193 @@
+"""Plain language: how hard each edition's own words are to read, and the words a pack chooses not to use.
+
+A community guide is read by people with little schooling, and an official
+reads a briefing between meetings; a pack can ask for plain words per variant
+(``readability: {max_grade: 8, max_sentence_words: 20}``). The measure is the
+Flesch–Kincaid grade, ``0.39 × words/sentences + 11.8 × syllables/words − 15.59``,
+with syllables counted by the edition language's hyphenation dictionary
+(pyphen, the dictionaries LibreOffice uses). Flesch and Kincaid calibrated it on
+English; for another language it ranks texts by the same sentence and word
+lengths, so a limit still means "shorter sentences, shorter words", but its
+grade is not a school year there.
+
+Only the pack's own words are measured: quotations are verbatim (a witness's
+words are not made plainer), and titles, names and source titles are too short
+to measure. ``check`` and ``build`` warn at each text above a limit, naming
+its longest sentence; ``check`` prints each edition's median grade.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.content.loader import LoadedPack
+from generator.content.schema import Readability
+from generator.errors import Problem, display_path
+from generator.translate.entries import Entry, pack_entries
+
+SHORTEST = 12  # words: a title or a name is no text to grade
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How hard one text is: its grade, its sentences and words, and its longest sentence."""
+
+    grade: float
+    words: int
+    longest: str
+    longest_words: int
+
+
+def measure(text: str, language: str) -> Measure:
+    """Return the Flesch–Kincaid grade of ``text`` in ``language`` and its longest sentence."""
+    plain = _MARKUP.sub(lambda match: match.group(1) or "", text)
+    sentences = [s for s in _SENTENCE_END.split(" ".join(plain.split())) if _WORD.search(s)]
+    words = [w for s in sentences for w in _WORD.findall(s)]
+    if not words:
+        return Measure(0.0, 0, "", 0)
+    dictionary = _dictionary(language)
+    syllables = sum(_syllables(word, dictionary) for word in words)
+    grade = 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
+    longest = max(sentences, key=lambda s: len(_WORD.findall(s)))
+    return Measure(round(grade, 1), len(words), longest, len(_WORD.findall(longest)))
+
+
+@lru_cache(maxsize=8)
+def _dictionary(language: str) -> Any:
+    import pyphen
+
+    found = pyphen.language_fallback(language.replace("-", "_")) or "en_GB"
+    return pyphen.Pyphen(lang=found)
+
+
+def _syllables(word: str, dictionary: Any) -> int:
+    """Return the syllables of ``word``: its hyphenation points plus one (numbers count one per digit group)."""
+    if word[0].isdigit():
+        return 1
+    return len(dictionary.positions(word.lower())) + 1
+
+
+@dataclass(frozen=True)
+class EditionGrade:
+    """One edition's median grade over its measured texts, and how many are above its limit."""
+
+    variant: str
+    median: float
+    texts: int
+    above: int
+
+
+def readability_problems(loaded: LoadedPack) -> tuple[list[Problem], list[EditionGrade]]:
+    """Return warnings for texts above each edition's limits and words the pack avoids, and each edition's grade."""
+    pack = loaded.content
+    entries = [e for e in pack_entries(loaded) if not e.quoted and not _presenters(e)]
+    problems = _avoided(loaded, entries)
+    grades = []
+    language = pack.meta.language
+    for variant, audience, limits in _editions(pack):
+        seen = [(e, measure(e.text, language)) for e in entries
+                if _visible(pack, e, audience) and len(_WORD.findall(e.text)) >= SHORTEST]
+        above = 0
+        for entry, found in seen:
+            message = _over(found, limits) if limits else ""
+            if message:
+                above += 1
+                problems.append(_at(loaded, entry, f"{variant or 'edition'}: {message}"))
+        if seen:
+            grades.append(EditionGrade(variant, round(statistics.median(m.grade for _, m in seen), 1), len(seen),
+                                       sum(1 for _, m in seen if limits and limits.max_grade
+                                           and m.grade > limits.max_grade)))
+    return problems, grades
+
+
+def _presenters(entry: Entry) -> bool:
+    """Return whether ``entry`` is words for the presenter (speaker notes), which no reader of the edition reads."""
+    return entry.path[0] == "speaker_notes" or "notes" in entry.path
+
+
+def _editions(pack: Any) -> list[tuple[str, str | None, Readability | None]]:
+    """Return (variant id, audience, limits) of each edition in the pack's own language."""
+    if not pack.meta.variants:
+        return [("", None, pack.meta.readability)]
+    return [(v.id, v.audience, v.readability or pack.meta.readability) for v in pack.meta.variants]
+
+
+def _visible(pack: Any, entry: Entry, audience: str | None) -> bool:
+    """Return whether ``entry`` prints in the edition for ``audience``: no item on its path is for others only."""
+    if audience is None:
+        return True
+    node: Any = pack
+    for step in entry.path:
+        node = _step(node, step)
+        if node is None:
+            return True
+        audiences = getattr(node, "audiences", None)
+        if isinstance(node, BaseModel) and audiences and audience not in audiences:
+            return False
+    return True
+
+
+def _step(node: Any, step: str | int) -> Any:
+    if isinstance(step, int):
+        return node[step] if isinstance(node, list) and step < len(node) else None
+    if isinstance(node, dict):
+        return node.get(step)
+    if isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            if (info.alias or name) == step:
+                return getattr(node, name)
+    return None
+
+
+def _over(found: Measure, limits: Readability) -> str:
+    """Return what in a text is above ``limits``, with its longest sentence, or ''."""
+    reasons = []
+    if limits.max_grade is not None and found.grade > limits.max_grade:
+        reasons.append(f"reading grade {found.grade:g} (at most {limits.max_grade:g})")
+    if limits.max_sentence_words is not None and found.longest_words > limits.max_sentence_words:
+        reasons.append(f"a sentence of {found.longest_words} words (at most {limits.max_sentence_words})")
+    if not reasons:
+        return ""
+    start = " ".join(found.longest.split()[:8])
+    return (f"{' and '.join(reasons)}; its longest sentence: '{start}…' ({found.longest_words} words): split it "
+            "or use shorter words")
+
+
+def _avoided(loaded: LoadedPack, entries: list[Entry]) -> list[Problem]:
+    """Return a warning at each use, in the pack's own words, of a term its vocabulary avoids."""
+    problems = []
+    for avoided in loaded.content.vocabulary.avoid:
+        pattern = re.compile(rf"(?<![\w-]){re.escape(avoided.term)}(?:e?s)?(?![\w-])", re.IGNORECASE)
+        instead = f": write '{avoided.instead}'" if avoided.instead else ""
+        names = [re.compile(re.escape(_straight(name)), re.IGNORECASE) for name in avoided.names]
+        for entry in entries:
+            text = _straight(entry.text)
+            for name in names:
+                text = name.sub(" ", text)  # "English Collective of Prostitutes" is a name, not the pack's word
+            found = pattern.search(text)
+            if found and entry.path[-1:] != ("term",):  # a glossary may define the word it avoids
+                problems.append(_at(loaded, entry, f"uses '{found.group(0)}', a term this pack avoids outside "
+                                           f"quotations{instead} (vocabulary.avoid)"))
+    return problems
+
+
+def _straight(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def _at(loaded: LoadedPack, entry: Entry, message: str) -> Problem:
+    """Return a warning at the file, line and column where ``entry``'s text was written."""
+    from generator.content.fieldpath import dotted
+
+    source = loaded.sources.get(str(entry.path[0]))
+    line, column = source.position(entry.path) if source else (entry.line, 1)
+    return Problem(display_path(entry.file), line, column, dotted(entry.path), message, "warning")
