@@ -268,6 +268,10 @@ class Cover:
     subtitle: Inline
     lines: tuple[Inline, ...]
     compact: bool = False
+    # What the briefing says, on its title page ("In brief" and the key messages' titles); print only:
+    # the web edition's key messages follow its cover at once, and a title slide has no room.
+    points_title: Inline = ()
+    points: tuple[Inline, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -311,6 +315,7 @@ class Meta:
     date: dt.date
     version: str
     logo: Logo | None = None
+    date_text: str = ""  # the date in words in the edition's language ("28 November 2026"), as readers see it
     draft: str = ""  # a draft translation's label, printed on every page and slide ("" when there is none)
     # The same edition in its other languages: (language tag, its name in that language, link from this file).
     alternates: tuple[tuple[str, str, str], ...] = ()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.compose.citations import Numbering, number_citations, numbering_of
 from generator.compose.divs import DivContext
-from generator.compose.environment import render_template, template_environment
+from generator.compose.environment import long_date, render_template, template_environment
 from generator.compose.notices import Notice, notice_of
 from generator.compose.storyboard import Div, StoryboardError, parse_divs
 from generator.compose.typography import typeset
@@ -48,6 +48,7 @@ def _meta(pack: Pack, logo: Logo | None, notice: Notice | None = None) -> Meta:
         date=m.date,
         version=m.version,
         draft=notice.draft if notice else "",
+        date_text=long_date(m.language)(m.date),
     )
 
 

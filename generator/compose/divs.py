@@ -101,12 +101,23 @@ def _cite(ids: Any) -> Inline:
 
 
 def cover_div(div: Div, ctx: DivContext) -> list[Block]:
+    """Return a cover: its title heading, subtitle and lines, and a list (with the heading above it) as its points."""
     blocks = ctx.blocks(div)
+    points: tuple[Inline, ...] = ()
+    points_title: Inline = ()
+    for index, block in enumerate(blocks):
+        if isinstance(block, BulletList):
+            points = block.items
+            before = blocks[index - 1] if index else None
+            if isinstance(before, Heading) and before.level > 1:
+                points_title = before.text
+                blocks.pop(index - 1)
+            break
     texts = [b.text for b in blocks if isinstance(b, (Heading, Paragraph))]
     if not texts:
         raise StoryboardError(div.line, "a cover needs at least a title heading")
     compact = div.attrs.get("style") == "compact"
-    return [Cover(texts[0], texts[1] if len(texts) > 1 else (), tuple(texts[2:]), compact)]
+    return [Cover(texts[0], texts[1] if len(texts) > 1 else (), tuple(texts[2:]), compact, points_title, points)]
 
 
 def callout_div(div: Div, ctx: DivContext) -> list[Block]:

@@ -72,7 +72,8 @@ def block_lines(block: Block, depth: int) -> list[str]:
         case DefinitionList():
             return [f"{pad}DefinitionList:"] + [f"{pad}  {_short(t)}: {_short(d)}" for t, d in block.items]
         case Cover():
-            return [f"{pad}Cover: {_short(block.title)}"]
+            points = f" ({len(block.points)} points)" if block.points else ""
+            return [f"{pad}Cover: {_short(block.title)}{points}"]
         case PageBreak():
             return [f"{pad}PageBreak"]
         case StatusMatrix():

@@ -172,7 +172,7 @@ def _avoided(loaded: LoadedPack, entries: list[Entry]) -> list[Problem]:
         for entry in entries:
             text = _straight(entry.text)
             for name in names:
-                text = name.sub(" ", text)  # "English Collective of Prostitutes" is a name, not the pack's word
+                text = name.sub(" ", text)  # "Riders' Union" is a name, not the pack's word
             found = pattern.search(text)
             if found and entry.path[-1:] != ("term",):  # a glossary may define the word it avoids
                 problems.append(_at(loaded, entry, f"uses '{found.group(0)}', a term this pack avoids outside "

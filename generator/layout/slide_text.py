@@ -82,7 +82,9 @@ def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
             out = []  # its legend is in the footer of every slide that shows the mark
             for entry in block.entries:
                 mark = () if entry.checked else (Run(" *", unchecked=True),)
-                out.append(Spec((Run(f"{entry.number}. "),) + entry.text + mark, "small", gap=0.2))
+                # the address too: a presenter asked "where is that?" reads it out from the notes
+                address = (Run(" "), Run(entry.url, url=entry.url)) if entry.url else ()
+                out.append(Spec((Run(f"{entry.number}. "),) + entry.text + mark + address, "small", gap=0.2))
             return out
         case PageBreak():
             return []  # a slide is its own page

@@ -49,6 +49,7 @@ from generator.render.pdf.flowables import (
     Indented,
     LogoFlowable,
     NotesLines,
+    ShrinkOrLeaveOut,
     SpaceDownTo,
     layout_table,
     logo_size,
@@ -185,6 +186,14 @@ def render_cover(block: Cover, ctx: PdfContext) -> list[Flowable]:
         out.append(ctx.para(block.subtitle, "subtitle"))
     out.append(SpaceDownTo(1 - COVER_BAND, 12 * mm))
     out.extend(ctx.para(line, "cover_line") for line in block.lines)
+    if block.points and not ctx.theme.min_text:  # the title page carries the briefing (not in large print)
+        points: list[Flowable] = [Spacer(1, 10 * mm)]
+        if block.points_title:  # a heading to a screen reader, but no bookmark: the contents start after it
+            points.append(Paragraph(markup(block.points_title, ctx.theme), ctx.styles["h2"], role="H2"))
+        points += render_list(BulletList(block.points), ctx)
+        # On the title page or not at all: never a list split over the contents page. What the page cannot
+        # hold at full size (an A5 booklet) is set a little smaller; what it cannot hold readably, left out.
+        out.append(ShrinkOrLeaveOut(points))
     out.append(NextPageTemplate("body"))
     out.append(RLPageBreak())
     return out

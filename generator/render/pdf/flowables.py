@@ -10,10 +10,10 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, Table, TableStyle
 
 from generator.document import Logo
-from generator.render.pdf.reportlab_hooks import frame_of, frame_top, page_height
+from generator.render.pdf.reportlab_hooks import frame_of, frame_top, page_height, reset_shrink_scale, shrink_scale
 from generator.render.pdf.tagged import TaggedParagraph, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.symbols import symbol_shape
@@ -266,3 +266,27 @@ class NotesLines(Flowable):
         while y > 0:
             self.canv.line(0, y, self.width, y)
             y -= self.spacing
+
+
+class ShrinkOrLeaveOut(KeepInFrame):
+    """Content that fits the space left on its page, set at most a little smaller, or left out.
+
+    For what a page may carry and the document also says in full elsewhere
+    (a title page's "In brief"): a list split onto the next page, or set in
+    type too small to read, is worse than its absence.
+    """
+
+    def __init__(self, content: list[Flowable], least: float = 0.85):
+        super().__init__(0, 0, content, mode="shrink")
+        self.least = least  # the smallest scale still readable: 85 % of 10 pt is 8.5 pt
+        self.left_out = False
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        reset_shrink_scale(self)
+        width, height = super().wrap(available_width, available_height)
+        self.left_out = shrink_scale(self) > 1 / self.least
+        return (0, 0) if self.left_out else (width, height)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803 (reportlab's name)
+        if not self.left_out:
+            super().drawOn(canvas, x, y, _sW)

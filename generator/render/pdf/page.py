@@ -59,7 +59,8 @@ class FooterLayout:
 def footer_texts(handout: Handout, page: int, total: int) -> tuple[str, str]:
     """Return the footer's left text and its page number."""
     meta, labels = handout.meta, handout.labels
-    left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {meta.date.isoformat()}"
+    date = meta.date_text or meta.date.isoformat()  # in words, as the cover says it
+    left = f"{meta.title} · {labels.get('version', 'Version')} {meta.version} · {date}"
     if meta.draft:  # a draft translation says so on every page
         left = f"{meta.draft} · {left}"
     return left, labels.get("page_of", "Page {page} of {pages}").format(page=page, pages=total)

@@ -98,6 +98,16 @@ def frame_of(flowable: Any) -> Any:
     return getattr(flowable, "_frame", None)
 
 
+def shrink_scale(keep_in_frame: Any) -> float:
+    """Return how much a KeepInFrame in shrink mode divided its content's size by in its last wrap (1: not at all)."""
+    return float(getattr(keep_in_frame, "_scale", 1.0))
+
+
+def reset_shrink_scale(keep_in_frame: Any) -> None:
+    """Forget a KeepInFrame's last scale: it sets one only when it shrinks, and keeps it across wraps."""
+    keep_in_frame._scale = 1.0
+
+
 def keep_page(canvas: Any) -> dict[str, Any]:
     """Return the canvas's state for the page just drawn, to replay it when the page count is known."""
     state = dict(canvas.__dict__)

@@ -1,0 +1,58 @@
+"""Designed, not only laid out: a title page that carries the briefing, dates in words, a talk that ends on its close."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pptx import Presentation
+from pypdf import PdfReader
+
+from generator.content.loader import load_pack
+from tests.helpers import MINI
+
+
+def page_text(path: Path, index: int) -> str:
+    return " ".join((PdfReader(path).pages[index].extract_text() or "").split())
+
+
+def test_the_title_page_carries_the_key_messages(mini_built: dict[str, Path]) -> None:
+    cover = page_text(mini_built["public-handout-a4.pdf"], 0)
+    titles = [m.title for m in load_pack(MINI).content.key_messages if not m.audiences]
+    assert "In brief" in cover and titles and all(title in cover for title in titles)
+
+
+def test_every_page_dates_itself_in_words_as_the_cover_does(mini_built: dict[str, Path]) -> None:
+    for name in ("public-handout-a4.pdf", "public-booklet-a5.pdf"):
+        footer = page_text(mini_built[name], 2)
+        assert "1 March 2026" in footer and "2026-03-01" not in footer, name
+    assert "1 March 2026" in (mini_built["public.html"]).read_text(encoding="utf-8")
+
+
+def test_the_talk_ends_on_its_closing_slide_and_the_notes_give_each_sources_address(
+        mini_built: dict[str, Path]) -> None:
+    slides = list(Presentation(str(mini_built["public-deck.pptx"])).slides)
+    titles = [s.shapes.title.text if s.shapes.title is not None else "" for s in slides]
+    assert titles[-2:] == ["Sources", "Thank you"]
+    notes = slides[-2].notes_slide.notes_text_frame.text
+    assert "The Examplia Scooter Atlas. https://examplia.test/atlas" in notes
+
+
+def test_the_title_pages_list_is_never_split_onto_the_contents_page(mini_built: dict[str, Path]) -> None:
+    for name in [n for n in mini_built if ("handout" in n or n.endswith(("booklet-a5.pdf", "half-letter.pdf")))]:
+        assert page_text(mini_built[name], 1).startswith("Contents"), name  # all of it on the title page, or none
+
+
+def test_a_list_the_page_cannot_hold_readably_is_left_out_not_shrunk_to_dust() -> None:
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph
+
+    from generator.render.pdf.flowables import ShrinkOrLeaveOut
+
+    lines = [Paragraph(f"Point {n}", getSampleStyleSheet()["Normal"]) for n in range(10)]
+    fits, tight, too_much = ShrinkOrLeaveOut(list(lines)), ShrinkOrLeaveOut(list(lines)), ShrinkOrLeaveOut(lines)
+    for flowable in (fits, tight, too_much):
+        flowable.canv = None  # as a frame sets it before wrapping
+    height = fits.wrap(400, 1000)[1]
+    assert height > 100 and not fits.left_out
+    assert 0 < tight.wrap(400, height * 0.9)[1] <= height * 0.9 and not tight.left_out  # a little smaller
+    assert too_much.wrap(400, height * 0.5) == (0, 0) and too_much.left_out
