@@ -133,6 +133,9 @@ class DeckSizes(Strict):
     title_max: float = Field(40, ge=28, le=60)
     title_min: float = Field(28, ge=28, le=60)
     body_max: float = Field(28, ge=18, le=40)
+    display_max: float = Field(36, ge=18, le=60, description=(
+        "The largest text of a slide with few words: text is set up to this size when the slide holds a "
+        "handful of words, falling to body_max at 30 words, so a one-line point is presenter-sized."))
     body_min: float = Field(18, ge=18, le=40)
     table_max: float = Field(18, ge=14, le=28)
     table_min: float = Field(14, ge=14, le=28)

@@ -196,6 +196,28 @@ def languages() -> dict[str, Any]:
     return out
 
 
+def slide_fill() -> dict[str, Any]:
+    """Return how much of each deck's content slides their content uses (median share of the body area)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.compose.compose import compose_deck
+    from generator.content.loader import load_pack
+    from generator.editions.themes import load_theme
+    from generator.layout.fill import NOT_CONTENT, content_fill, median_fill
+    from generator.layout.slides import layout_deck
+    from generator.templates import Templates
+
+    templates = Templates.with_builtins(ROOT / "templates")
+    theme = load_theme(templates)
+    out = {}
+    for folder in (ROOT / "briefs" / "sex-work-law", ROOT / "tests" / "fixtures" / "mini",
+                   ROOT / "tests" / "fixtures" / "glowberries"):
+        slides = layout_deck(compose_deck(load_pack(folder).content, templates).document, theme)  # type: ignore[arg-type]
+        shares = [content_fill(s) for s in slides if s.kind not in NOT_CONTENT]
+        out[folder.name] = {"content_slides": len(shares), "median_fill": round(median_fill(slides), 2),
+                            "below_40_percent": sum(1 for share in shares if share < 0.4)}
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10 packs in the batch and shorter handouts")
@@ -210,6 +232,7 @@ def main() -> None:
         ("watch edits", watch_edits),
         ("batch", lambda: batch(10 if args.quick else 50)),
         ("long handouts", lambda: long_handouts((5, 10) if args.quick else (5, 10, 20, 40, 50))),
+        ("slide fill", slide_fill),
     ]
     for label, step in steps:
         if args.only and label not in args.only:

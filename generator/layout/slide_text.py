@@ -34,8 +34,8 @@ from generator.document import (
     text_of,
 )
 from generator.errors import BuildError
-from generator.layout.boxes import Element, TextBox
-from generator.layout.fit import Spec, fit_text
+from generator.layout.boxes import Element, LaidParagraph, TextBox
+from generator.layout.fit import Spec, fit_text, line_height
 from generator.layout.grid import BODY_H, BODY_W, BODY_Y, MARGIN_X
 from generator.theme import DeckSizes
 
@@ -104,9 +104,10 @@ def text_parts(slide: Slide, specs: list[Spec], limits: DeckSizes) -> list[Part]
     specs, moved = within_budget(specs, limits.words)
     if not specs:
         return []
-    fitted = fit_text(specs, BODY_W, BODY_H, limits.body_max, limits.body_min, spacing)
+    fitted = fit_text(specs, BODY_W, BODY_H, largest_for(specs, limits), limits.body_min, spacing)
     if fitted is not None:
         laid, size = fitted
+        laid = spread(laid, spacing)
         return [Part([TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
                      size < limits.body_max, moved)]
     # Too much for one slide even at the floor: fill slides in order at the floor size. A lead
@@ -154,6 +155,34 @@ def text_parts(slide: Slide, specs: list[Spec], limits: DeckSizes) -> list[Part]
         parts.append(Part([TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body", spacing)],
                           size < limits.body_max, moved if index == 0 else ()))
     return parts
+
+
+def spread(laid: list[LaidParagraph], spacing: float) -> list[LaidParagraph]:
+    """Return a few short items spaced down the slide: more air between them, at most a line and a half each.
+
+    Three short points under a title, packed at the top, leave the screen's
+    lower half empty; spaced out, they read as a designed slide. The space
+    added never exceeds what the body holds, so nothing moves or shrinks.
+    """
+    if len(laid) < 2:
+        return laid
+    used = sum(p.space_before + len(p.lines) * line_height(p.size, spacing) for p in laid)
+    room = BODY_H * SPREAD_TO - used
+    if room <= 0:
+        return laid
+    extra = min(room / (len(laid) - 1), max(p.size for p in laid) * 1.5)
+    return [laid[0]] + [replace(p, space_before=p.space_before + extra) for p in laid[1:]]
+
+
+SPREAD_TO = 0.75  # items are spaced to reach at most this share of the body's height
+FEW_WORDS, MANY_WORDS = 6, 30  # at most FEW words: display size; MANY or more: body size; between, in step
+
+
+def largest_for(specs: list[Spec], limits: DeckSizes) -> float:
+    """Return the largest size to try for text of this many words: few words, larger type (whole points)."""
+    words = sum(spec_words(spec) for spec in specs)
+    share = min(1.0, max(0.0, (MANY_WORDS - words) / (MANY_WORDS - FEW_WORDS)))
+    return float(round(max(limits.body_max, limits.body_max + share * (limits.display_max - limits.body_max))))
 
 
 def within_budget(specs: list[Spec], budget: int) -> tuple[list[Spec], tuple[Inline, ...]]:

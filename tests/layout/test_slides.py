@@ -41,7 +41,20 @@ def used_height(box: TextBox) -> float:
 
 def test_short_text_uses_the_largest_size() -> None:
     [slide] = layout_deck(deck_of(bullets(3, 4)), THEME)
-    assert {p.size for p in body(slide).paragraphs} == {THEME.deck.body_max}
+    assert {p.size for p in body(slide).paragraphs} == {34}  # 12 words: three quarters of the way to display size
+    [few] = layout_deck(deck_of(bullets(1, 5)), THEME)
+    assert {p.size for p in body(few).paragraphs} == {THEME.deck.display_max}  # a handful: presenter-sized
+    [many] = layout_deck(deck_of(bullets(5, 7)), THEME)
+    assert {p.size for p in body(many).paragraphs} == {THEME.deck.body_max}  # 35 words: body size
+
+
+def test_a_few_short_items_are_spaced_down_the_slide_without_leaving_it() -> None:
+    from generator.layout.fill import content_fill
+
+    [slide] = layout_deck(deck_of(bullets(3, 4)), THEME)
+    gaps = [p.space_before for p in body(slide).paragraphs]
+    assert gaps[0] < gaps[1] == gaps[2] and used_height(body(slide)) <= body(slide).h
+    assert 0.5 < content_fill(slide) <= 0.76  # three points reach three quarters down, not the top third
     assert not slide.shrunk and not slide.continued
 
 
