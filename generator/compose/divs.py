@@ -163,6 +163,11 @@ def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True,
         parts.append((Run(f": {entry.qualifier}"),))
     if cite:
         parts.append(_cite(entry.sources))
+    if detail:  # acts the law treats apart: "; to administer: Criminalised"
+        for act in entry.acts:
+            its = ctx.words.statuses[act.status]
+            parts += [(Run(f"; {act.act}: "), Run(its.word, bold=True, status=its.colour)),
+                      (Run(f" ({act.qualifier})"),) if act.qualifier else (), _cite(act.sources) if cite else ()]
     return Cell(_joined(*parts), look.colour, look.symbol)
 
 
@@ -183,7 +188,12 @@ def comparison_cell(model: LegalModel, dimension: Dimension, ctx: DivContext, de
         effect = model.effects[name]
         return Cell(_joined((Run(effect.summary),), _cite(effect.sources)))
     if group == "details":
-        return Cell(inline_of(model.details[name]) if name in model.details else (Run("—"),))
+        value = model.details.get(name)
+        if value is None:
+            return Cell((Run("—"),))
+        if isinstance(value, str):
+            return Cell(inline_of(value))
+        return Cell(_joined(inline_of(value.text), _cite(value.sources)))
     if group == "definition":
         return Cell(_joined(inline_of(model.definition), _cite(model.sources)))
     if group == "aliases":

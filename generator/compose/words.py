@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.compose.environment import Styled
-from generator.content.models import Criminalisation, Jurisdiction
+from generator.content.models import ActStatus, Criminalisation, Jurisdiction
 from generator.content.schema import Pack
 from generator.content.vocabulary import BUILT_IN_STATUSES
 
@@ -46,6 +46,7 @@ class Words:
         self.date, self.status_max_age = pack.meta.date, pack.meta.status_max_age
         self.language = pack.meta.language
         self.topic = vocabulary.topic or ""
+        self._model_names = {m.id: m.short_name for m in pack.models}
         declared = {p.id: p for p in vocabulary.parties}
         self.parties = [self._party(pid, declared.get(pid)) for pid in vocabulary.party_ids()]
         effects = {e.id: e.label for e in vocabulary.effects}
@@ -114,8 +115,8 @@ class Words:
         """Return the words for party ``pid``."""
         return next(p for p in self.parties if p.id == pid)
 
-    def status(self, entry: Criminalisation) -> Styled:
-        """Return a party's status as the word in its colour (templates print it as is)."""
+    def status(self, entry: Criminalisation | ActStatus) -> Styled:
+        """Return a party's (or one of its acts') status as the word in its colour (templates print it as is)."""
         look = self.statuses[entry.status]
         return Styled(look.word, look.colour)
 
@@ -138,4 +139,9 @@ class Words:
             parts.append(self.labels.get("status_until", "until {year}").format(year=place.until))
         elif place.as_of and self.date.year - place.as_of > self.status_max_age:
             parts.append(self.labels.get("status_as_of", "last confirmed {year}").format(year=place.as_of))
+        if place.also:  # a place that mixes models says which others
+            names = [self._model_names.get(other, other) for other in place.also]
+            listed = names[0] if len(names) == 1 else self.phrase("list_and", first=", ".join(names[:-1]),
+                                                                   last=names[-1])
+            parts.append(self.labels.get("also_under", "also under {models}").format(models=listed))
         return "; ".join(parts)

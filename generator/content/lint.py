@@ -49,7 +49,8 @@ def lint_pack(loaded: LoadedPack) -> list[Problem]:
     return (lint_sources(loaded) + lint_glyphs(loaded) + lint_urls(loaded) + lint_empty_sections(loaded)
             + lint_alt_text(loaded) + lint_resources(loaded, warn) + lint_quotations(loaded, warn)
             + lint_experience(loaded, warn) + lint_excerpts(loaded, warn) + lint_currency(loaded, warn)
-            + lint_placeholders(loaded, warn) + lint_swallowed_keys(loaded, warn) + lint_built_in_words(loaded, warn))
+            + lint_placeholders(loaded, warn) + lint_swallowed_keys(loaded, warn) + lint_built_in_words(loaded, warn)
+            + lint_unsourced_details(loaded, warn))
 
 
 def lint_built_in_words(loaded: LoadedPack, warn: Any) -> list[Problem]:
@@ -68,6 +69,14 @@ def lint_built_in_words(loaded: LoadedPack, warn: Any) -> list[Problem]:
     return [warn(where, "the pack does not name its parties, so every model is described with briefpack's "
                         f"built-in parties ('Selling', 'Buying', 'Third parties'){effects}: give each party of "
                         "`vocabulary: parties:` (and `effects:`) a label in your topic's words, even the same ones")]
+
+
+def lint_unsourced_details(loaded: LoadedPack, warn: Any) -> list[Problem]:
+    """Return a warning for each model detail that prints without a source: every printed fact carries one."""
+    return [warn(("models", index, "details", field), f"'{field}' prints as a fact with no source: write it as "
+                                                      f"{{text: …, sources: [id]}}")
+            for index, model in enumerate(loaded.content.models)
+            for field, value in model.details.items() if isinstance(value, str)]
 
 
 def _locator(loaded: LoadedPack) -> Any:

@@ -100,7 +100,7 @@ def load_pack(folder: Path) -> LoadedPack:
     try:
         pack = Pack.model_validate(merged)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = _one_branch(exc.errors(include_url=False), merged)
         misspelt = _misspelt_fields(errors)
         for error in errors:
             loc: FieldPath = tuple(error["loc"])
@@ -126,6 +126,33 @@ def load_pack(folder: Path) -> LoadedPack:
         section_files={section: src.path for section, src in owners.items()},
         sources=dict(owners),
     )
+
+
+def _one_branch(errors: list[Any], data: Any) -> list[Any]:
+    """Return errors of a field that takes a text or a mapping as the editor wrote it: one branch, its own path.
+
+    pydantic tries each branch of a union and reports all of them, each under
+    the branch's name ("penalty.DetailFact.x", "penalty.function-after[…]").
+    The editor wrote one kind of value: keep the errors of the branch that
+    takes that kind (a mapping's for a mapping), without the branch's name.
+    """
+    kept = []
+    for error in errors:
+        loc, node = list(error["loc"]), data
+        for index, step in enumerate(loc):
+            if isinstance(step, str) and not (isinstance(node, dict) and step in node) and (
+                    "[" in step or step[:1].isupper()):  # a union branch's name, not a key the editor wrote
+                if (error["type"] == "string_type" and isinstance(node, dict)) or (
+                        error["type"] in ("model_type", "dict_type") and not isinstance(node, dict)):
+                    break  # the other branch's errors: the one for the kind of value written says it
+                del loc[index]
+                kept.append({**error, "loc": tuple(loc)})
+                break
+            node = node.get(step) if isinstance(node, dict) else (
+                node[step] if isinstance(node, list) and isinstance(step, int) and step < len(node) else None)
+        else:
+            kept.append(error)
+    return kept
 
 
 def _misspelt_fields(errors: list[Any]) -> set[FieldPath]:

@@ -20,13 +20,39 @@ MAX_EVENTS = 30  # what a timeline and a table cell can show legibly; more is a 
 EventKind = Literal["enacted", "in-force", "amended", "repealed", "struck-down", "ruling", "other"]
 
 
+class ActStatus(Strict):
+    """How the law treats one act of a party: a doctor may prescribe but not administer."""
+
+    act: Text = Field(max_length=40, description="The act, e.g. 'prescribe' or 'administer'.")
+    status: Id = Field(description="Its status, as a party's (criminalised, not-criminalised …).")
+    qualifier: Text | None = Field(None, max_length=100, description="A short qualifier, e.g. 'after two requests'.")
+    sources: SourceIds = Field(min_length=1)
+
+
 class Criminalisation(Strict):
-    """How the law treats one party under a model."""
+    """How the law treats one party under a model, and, where it differs by act, each act."""
 
     status: Id = Field(description="A status: criminalised, not-criminalised, partly, licensed-only, or one the "
                                    "pack declares in vocabulary.statuses.")
     qualifier: Text = Field(max_length=140, description="Short qualifier, e.g. 'except near schools'.")
     sources: SourceIds = Field(default_factory=list)
+    acts: list[ActStatus] = Field(default_factory=list, max_length=6, description=(
+        "The party's acts the law treats differently, each with its status and sources "
+        "(e.g. prescribe: not-criminalised; administer: criminalised)."))
+
+
+class Practice(Strict):
+    """How the law is enforced, apart from what it says: a prosecution policy, police practice."""
+
+    text: RichText
+    sources: SourceIds = Field(min_length=1)
+
+
+class DetailFact(Strict):
+    """A detail field's value with the sources that support it."""
+
+    text: RichText
+    sources: SourceIds = Field(min_length=1)
 
 
 class LegalEvent(Strict):
@@ -71,6 +97,8 @@ class Jurisdiction(Strict):
         "year among its sources). Older than pack.status_max_age, it prints as 'last confirmed <year>'."))
     until: int | None = Field(None, ge=1800, le=2100, description=(
         "The year this status stopped holding, when it no longer does; prints as 'until <year>'."))
+    also: list[Id] = Field(default_factory=list, description=(
+        "Other models this place mixes in (their ids): it prints 'also under …'; say how in its note."))
     sources: SourceIds = Field(min_length=1)
 
 
@@ -96,8 +124,11 @@ class LegalModel(Strict):
     jurisdictions: list[Jurisdiction] = Field(min_length=1)
     effects: dict[Key, Effect] = Field(description=(
         "The model's effects, by effect id (default: safety, health, rights)."))
-    details: dict[Key, RichText] = Field(default_factory=dict, description=(
-        "Values of the fields the pack declares in vocabulary.fields, by field id."))
+    details: dict[Key, RichText | DetailFact] = Field(default_factory=dict, description=(
+        "Values of the fields the pack declares in vocabulary.fields, by field id: a text, or {text, sources} "
+        "(a fact that prints carries its source; check asks for one)."))
+    practice: Practice | None = Field(None, description=(
+        "How the law is enforced where that differs from what it says (a prosecution policy), with sources."))
     arguments_for: list[Fact] = Field(default_factory=list, description="The case its supporters make, stated fairly.")
     concerns: list[Fact] = Field(default_factory=list, description="Evidence and criticism.")
     quotes: list[Quote] = Field(default_factory=list)

@@ -135,11 +135,25 @@ def check_vocabulary(data: dict[str, Any]) -> list[Finding]:
         keys(where + ("details",), model.get("details"), fields, "field", complete=False)
         for party, entry in (model.get("criminalised") or {}).items() if isinstance(model.get("criminalised"),
                                                                                   dict) else []:
-            status = entry.get("status") if isinstance(entry, dict) else None
-            if isinstance(status, str) and status not in statuses:
-                findings.append((where + ("criminalised", party, "status"),
-                                 f"'{status}' is not a status{did_you_mean(status, statuses)} "
-                                 f"(expected one of: {', '.join(statuses)}; declare others in vocabulary.statuses)"))
+            entry = entry if isinstance(entry, dict) else {}
+            found_acts = entry.get("acts")
+            acts: list[Any] = found_acts if isinstance(found_acts, list) else []
+            for path, status in [(("status",), entry.get("status"))] + [
+                    (("acts", n, "status"), act.get("status")) for n, act in enumerate(acts) if isinstance(act, dict)]:
+                if isinstance(status, str) and status not in statuses:
+                    findings.append((where + ("criminalised", party, *path),
+                                     f"'{status}' is not a status{did_you_mean(status, statuses)} (expected one "
+                                     f"of: {', '.join(statuses)}; declare others in vocabulary.statuses)"))
+        model_ids = [str(m.get("id")) for m in (models or []) if isinstance(m, dict)]
+        found_places = model.get("jurisdictions")
+        places: list[Any] = found_places if isinstance(found_places, list) else []
+        for place_index, place in enumerate(places):
+            also = place.get("also") if isinstance(place, dict) else None
+            for n, other in enumerate(also if isinstance(also, list) else []):
+                if other not in model_ids or other == model.get("id"):
+                    findings.append((where + ("jurisdictions", place_index, "also", n),
+                                     f"'{other}' is not another model{did_you_mean(str(other), model_ids)} "
+                                     f"(models: {', '.join(model_ids)})"))
     rows = data.get("comparison")
     allowed = comparison_fields(parties, effects, fields)
     for index, row in enumerate(rows if isinstance(rows, list) else []):

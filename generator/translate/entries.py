@@ -107,7 +107,10 @@ def _walk(value: Any, path: FieldPath, label: str) -> Iterator[tuple[FieldPath, 
                         yield (*here, index), f"{label}.{key}[{index + 1}]", item, name in quoted_fields
                 elif isinstance(inner, dict):  # prose by key ("details"), named by its key
                     for item_key, item in inner.items():
-                        yield (*here, item_key), f"{label}.{key}.{item_key}", item, False
+                        if isinstance(item, BaseModel):  # a value written with its sources: {text, sources}
+                            yield from _walk(item, (*here, item_key), f"{label}.{key}.{item_key}")
+                        else:
+                            yield (*here, item_key), f"{label}.{key}.{item_key}", item, False
             elif isinstance(inner, dict):  # models by key ("criminalised", "effects")
                 for item_key, item in inner.items():
                     yield from _walk(item, (*here, item_key), f"{label}.{key}.{item_key}")

@@ -122,3 +122,17 @@ def test_a_number_where_text_belongs_is_quoted_as_written(mini: Path, change: Ch
                               f'quotes: "{written}"']  # 1.10 is not 1.1: the fix keeps what the editor wrote
     change("pack.yaml", f"  version: {written}\n", f'  version: "{written}"\n')
     assert load_pack(mini).content.meta.version == written  # and the fix it suggests loads
+
+
+def test_a_value_that_may_be_text_or_a_mapping_is_explained_for_the_kind_written(tmp_path: Path) -> None:
+    from tests.helpers import FIXTURES, copy_pack, edit
+
+    pack = copy_pack(FIXTURES / "glowberries", tmp_path)
+    edit(pack / "content.yaml", "penalty: {text: Up to a year in jail, sources: [lowtown-budget]}", "penalty: 12")
+    edit(pack / "content.yaml", 'penalty: {text: "A fine, or a month in jail", sources: [riverton-news]}',
+         "penalty: {text: A fine, or a month in jail, sources: [riverton-news]}")
+    found = problems(pack)
+    assert found[0].endswith('models[1].details.penalty: expected text, got a whole number 12; put it in quotes: "12"')
+    assert found[1].endswith("models[4].details.penalty.or a month in jail: unknown field 'or a month in jail': inside "
+                             "{…} a ',' ends the text before it; put text that contains commas in quotes")
+    assert len(found) == 2  # one explanation each, in the branch for what was written; no pydantic branch names
