@@ -16,8 +16,8 @@ from generator.document import Block, Meta, texts_of
 from generator.errors import BuildError
 from generator.render.pdf.blocks import render_block
 from generator.render.pdf.context import PdfContext
-from generator.render.pdf.page import pdf_date
-from generator.render.pdf.structure import TAGGER, Element, Tagger, TaggingCanvas
+from generator.render.pdf.page import metadata_canvas
+from generator.render.pdf.structure import Element, Tagger
 
 
 def fill(canvas: Any, tagger: Tagger, ctx: PdfContext, blocks: tuple[Block, ...],
@@ -33,18 +33,7 @@ def fill(canvas: Any, tagger: Tagger, ctx: PdfContext, blocks: tuple[Block, ...]
 
 def new_canvas(buffer: io.BytesIO, size: tuple[float, float], meta: Meta, font: str, tagger: Tagger) -> Any:
     """Return a deterministic canvas with the document's metadata, drawing for ``tagger``."""
-    canvas = TaggingCanvas(buffer, pagesize=size, invariant=1, lang=meta.language, pageCompression=1,
-                           initialFontName=font)
-    setattr(canvas, TAGGER, tagger)
-    stamp = pdf_date(meta)
-    canvas.setDateFormatter(lambda *_: stamp)
-    canvas.setTitle(meta.title)
-    canvas.setAuthor(meta.author)
-    canvas.setSubject(meta.subject)
-    canvas.setKeywords(", ".join(meta.keywords))
-    canvas.setCreator("briefpack")
-    canvas.setProducer("briefpack")
-    return canvas
+    return metadata_canvas(buffer, size, meta, font, tagger)
 
 
 class DoesNotFitError(BuildError):

@@ -89,6 +89,23 @@ def text_pieces(text: str, font: str, theme: Theme) -> list[tuple[str, str]]:
     return [(piece, fallback_font if use else font) for piece, use in pieces]
 
 
+def metadata_canvas(buffer: Any, size: tuple[float, float], meta: Meta, font: str, tagger: Tagger,
+                    title_suffix: str = "") -> Any:
+    """Return a deterministic canvas drawing for ``tagger``, with the document's metadata (the pack's own only)."""
+    canvas = TaggingCanvas(buffer, pagesize=size, invariant=1, lang=meta.language, pageCompression=1,
+                           initialFontName=font)
+    setattr(canvas, TAGGER, tagger)
+    stamp = pdf_date(meta)
+    canvas.setDateFormatter(lambda *_: stamp)
+    canvas.setTitle(meta.title + title_suffix)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("briefpack")
+    canvas.setProducer("briefpack")
+    return canvas
+
+
 def pdf_date(meta: Meta) -> str:
     """Return the pack's date as a PDF date, so the same input always gives the same bytes."""
     return f"D:{meta.date:%Y%m%d}000000+00'00'"

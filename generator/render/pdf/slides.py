@@ -36,9 +36,9 @@ from generator.render.pdf.context import whole_language
 from generator.render.pdf.finish import finish_tagged_pdf
 from generator.render.pdf.flowables import draw_status_symbol
 from generator.render.pdf.links import SlideLinks
-from generator.render.pdf.page import pdf_date, tagged_info
+from generator.render.pdf.page import metadata_canvas, tagged_info
 from generator.render.pdf.reportlab_hooks import verify
-from generator.render.pdf.structure import TAGGER, Tagger, TaggingCanvas, tagger_of
+from generator.render.pdf.structure import Tagger, tagger_of
 from generator.render.pdf.tagged import TableTags, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
@@ -305,19 +305,7 @@ class _TableOnCanvas:
 def new_canvas(buffer: io.BytesIO, size: tuple[float, float], meta: Meta, tagger: Tagger,
                title_suffix: str = "") -> Canvas:
     """Return a deterministic canvas with the document metadata set, drawing for ``tagger``."""
-    font = register_slide_fonts()[(False, False)]
-    canvas = TaggingCanvas(buffer, pagesize=size, invariant=1, lang=meta.language, pageCompression=1,
-                           initialFontName=font)
-    setattr(canvas, TAGGER, tagger)
-    stamp = pdf_date(meta)
-    canvas.setDateFormatter(lambda *_: stamp)
-    canvas.setTitle(meta.title + title_suffix)
-    canvas.setAuthor(meta.author)
-    canvas.setSubject(meta.subject)
-    canvas.setKeywords(", ".join(meta.keywords))
-    canvas.setCreator("briefpack")
-    canvas.setProducer("briefpack")
-    return canvas
+    return metadata_canvas(buffer, size, meta, register_slide_fonts()[(False, False)], tagger, title_suffix)
 
 
 def render_slides_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta) -> bytes:
