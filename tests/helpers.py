@@ -153,3 +153,19 @@ PRINT_SHOP = ("booklet", "leaflet", "cards")  # outputs whose single-page file g
 def for_print_shop(name: str) -> bool:
     """Return whether the file ``name`` is a print shop's: cut at its TrimBox, inside a 3 mm bleed."""
     return any(f"-{kind}" in name or name.startswith(kind) for kind in PRINT_SHOP) and "print-only" not in name
+
+
+def qr_codes(path: Path, folder: Path, dpi: int = 150, pages: tuple[int, ...] = ()) -> set[str]:
+    """Return what zbar reads in a greyscale render of ``path`` at ``dpi`` (all pages, or ``pages``)."""
+    import subprocess
+
+    span = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    prefix = folder / f"{path.stem}-{dpi}"
+    subprocess.run(["pdftoppm", "-gray", "-png", "-r", str(dpi), *span, str(path), str(prefix)],
+                   check=True, timeout=120)
+    found: set[str] = set()
+    for image in sorted(folder.glob(f"{prefix.name}*.png")):
+        out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+                             capture_output=True, text=True, timeout=60)
+        found.update(line for line in out.stdout.splitlines() if line)
+    return found

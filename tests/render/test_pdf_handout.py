@@ -15,7 +15,7 @@ from generator.content.loader import load_pack
 from generator.editions.themes import load_theme
 from generator.editions.variants import editions
 from generator.render.pdf.handout import render_handout_pdf
-from tests.helpers import MINI, TEMPLATES, link_targets, pdf_text, squash
+from tests.helpers import MINI, TEMPLATES, link_targets, pdf_text, qr_codes, squash
 
 MM = 72 / 25.4
 Change = Callable[[str, str, str], None]
@@ -191,13 +191,6 @@ def test_the_summarys_qr_codes_scan_from_a_150_dpi_copy(tmp_path: Path, theme: s
     pdf.write_bytes(data)
     # Around 150 dpi, as where a copier's dots fall on the modules varies: 17 mm codes failed at 148 dpi.
     for dpi in range(140, 161, 4):
-        subprocess.run(["pdftoppm", "-png", "-r", str(dpi), "-gray", str(pdf), str(tmp_path / f"p{dpi}")],
-                       check=True, timeout=120)
-        decoded: set[str] = set()
-        for image in sorted(tmp_path.glob(f"p{dpi}*.png")):
-            out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
-                                 capture_output=True, text=True, timeout=60)
-            decoded.update(line for line in out.stdout.splitlines() if line)
-        assert decoded == set(urls), dpi
+        assert qr_codes(pdf, tmp_path, dpi) == set(urls), dpi
     text = pdf_text(pdf).replace(" ", "").replace("\n", "")  # an address may wrap at its joints
     assert "docslib.org/doc/10522875/po…" in text and "examplia.test/a" in text  # short addresses, readable

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4, A5, LETTER, landscape
 
 from generator.render.pdf.cards import CARD
 from generator.render.pdf.inks import rgb_to_cmyk
-from tests.helpers import MINI, copy_pack, edit, run
+from tests.helpers import MINI, copy_pack, edit, qr_codes, run
 
 MM = 72 / 25.4
 SAFE = 3 * MM  # the print shop's safe margin inside the trim: nothing to read there
@@ -63,15 +63,7 @@ def size_of(box: Box) -> tuple[float, float]:
 
 def decoded(path: Path, folder: Path, pages: tuple[int, ...] = ()) -> set[str]:
     """Return what zbar reads in a 150 dpi greyscale render of ``path`` (all pages, or ``pages``)."""
-    span = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
-    subprocess.run(["pdftoppm", "-gray", "-png", "-r", "150", *span, str(path), str(folder / path.stem)],
-                   check=True, timeout=120)
-    found: set[str] = set()
-    for image in sorted(folder.glob(f"{path.stem}*.png")):
-        out = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
-                             capture_output=True, text=True, timeout=60)
-        found.update(line for line in out.stdout.splitlines() if line)
-    return found
+    return qr_codes(path, folder, 150, pages)
 
 
 # boxes
