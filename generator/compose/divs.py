@@ -7,23 +7,19 @@ the pack's own words (``words``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from itertools import groupby
-from typing import Any
 
-from generator.compose.storyboard import Div, StoryboardError, inline_of, markdown_blocks
-from generator.compose.words import Words
-from generator.content.items import ExperiencePoint, Source, short_attribution
+from generator.compose import model_divs  # noqa: F401  (registers the models' divs)
+from generator.compose.div_kit import HANDLERS, DivContext, cite_runs, joined, need
+from generator.compose.div_kit import div_blocks as div_blocks  # re-exported: the one dispatch
+from generator.compose.storyboard import Div, StoryboardError, inline_of
+from generator.content.items import ExperiencePoint, short_attribution
 from generator.content.items import Quote as QuoteItem
-from generator.content.models import Criminalisation, Dimension, LegalModel
 from generator.content.passages import lang_of
 from generator.document import (
     Block,
     BulletList,
     Callout,
-    Cell,
-    Citation,
     Cover,
     DefinitionList,
     Heading,
@@ -35,69 +31,7 @@ from generator.document import (
     ResourceList,
     Run,
     SourceList,
-    Spectrum,
-    StatusMatrix,
-    Table,
-    Timeline,
-    TimelineEvent,
-    append_run,
-    text_of,
 )
-from generator.errors import Problem
-
-
-@dataclass
-class DivContext:
-    """What div handlers may read: the printed values, the pack's words and sources, the fixed wording."""
-
-    values: list[Any]
-    words: Words
-    sources: dict[str, Source]
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def labels(self) -> dict[str, str]:
-        return self.words.labels
-
-    def blocks(self, div: Div) -> list[Block]:
-        """Return the blocks of ``div``'s children, in order."""
-        out: list[Block] = []
-        for child in div.children:
-            if isinstance(child, str):
-                out.extend(markdown_blocks(child, self.values))
-            else:
-                out.extend(div_blocks(child, self))
-        return out
-
-    def label(self, key: str) -> str:
-        return self.labels.get(key, key)
-
-    def legend(self) -> Inline:
-        """Return the key to the unchecked mark, as printed wherever the mark appears."""
-        return (Run(self.label("unchecked_legend")),)
-
-
-DivHandler = Callable[[Div, DivContext], list[Block]]
-
-
-def _need(div: Div, name: str, kind: type | tuple[type, ...]) -> Any:
-    value = div.attrs.get(name)
-    if not isinstance(value, kind):
-        raise StoryboardError(div.line, f"div '{div.kind}' needs {name}={{{{ … }}}} naming content")
-    return value
-
-
-def _joined(*parts: Inline) -> Inline:
-    runs: list[Run] = []
-    for part in parts:
-        for run in part:
-            append_run(runs, run)
-    return tuple(runs)
-
-
-def _cite(ids: Any) -> Inline:
-    ids = tuple(ids) if isinstance(ids, (list, tuple)) else ((ids,) if ids else ())
-    return (Run("", cite=tuple(Citation(source) for source in ids)),) if ids else ()
 
 
 def cover_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -132,13 +66,13 @@ def callout_div(div: Div, ctx: DivContext) -> list[Block]:
 
 def quote_div(div: Div, ctx: DivContext) -> list[Block]:
     """Return a quotation; ``short=true`` (a slide) uses its excerpt where it has one and its short attribution."""
-    item: QuoteItem = _need(div, "item", QuoteItem)
+    item: QuoteItem = need(div, "item", QuoteItem)
     short = div.attrs.get("short") == "true"
     text = item.slide if short and item.slide else item.text
     lang = lang_of(text) or item.language or ""  # the words quoted say their language when not the edition's
     paragraphs = tuple((Run(line.strip(), lang=lang),) for line in text.split("\n") if line.strip())
     who = short_attribution(item) if short else item.attribution
-    attribution = _joined(inline_of(who), _cite(item.source))
+    attribution = joined(inline_of(who), cite_runs(item.source))
     context = inline_of(item.context) if item.context else ()
     translated = item.translation
     words = None
@@ -155,113 +89,14 @@ def _translation(words: str, by: str | None, ctx: DivContext) -> tuple[Inline, .
     return ((Run(f"{label}: ", bold=True), Run(lines[0])), *((Run(line),) for line in lines[1:]))
 
 
-def status_cell(entry: Criminalisation, ctx: DivContext, *, detail: bool = True, cite: bool = True) -> Cell:
-    """Return a cell showing a party's status (word, symbol, colour) and, with ``detail``, its qualifier."""
-    look = ctx.words.statuses[entry.status]
-    parts: list[Inline] = [(Run(look.word, bold=True, status=look.colour),)]
-    if detail:
-        parts.append((Run(f": {entry.qualifier}"),))
-    if cite:
-        parts.append(_cite(entry.sources))
-    if detail:  # acts the law treats apart: "; to administer: Criminalised"
-        for act in entry.acts:
-            its = ctx.words.statuses[act.status]
-            parts += [(Run(f"; {act.act}: "), Run(its.word, bold=True, status=its.colour)),
-                      (Run(f" ({act.qualifier})"),) if act.qualifier else (), _cite(act.sources) if cite else ()]
-    return Cell(_joined(*parts), look.colour, look.symbol)
-
-
-def who_div(div: Div, ctx: DivContext) -> list[Block]:
-    model: LegalModel = _need(div, "model", LegalModel)
-    header = (Cell((Run(ctx.label("party")),)), Cell((Run(ctx.label("under_this_model")),)))
-    rows = tuple((Cell((Run(party.label),)), status_cell(model.criminalised[party.id], ctx))
-                 for party in ctx.words.parties)
-    return [Table(header, rows, kind="who")]
-
-
-def comparison_cell(model: LegalModel, dimension: Dimension, ctx: DivContext, detail: bool) -> Cell:
-    """Return the cell of the comparison table for ``model`` in row ``dimension``."""
-    group, _, name = dimension.field.partition(".")
-    if group == "criminalised":
-        return status_cell(model.criminalised[name], ctx, detail=detail)
-    if group == "effects":
-        effect = model.effects[name]
-        return Cell(_joined((Run(effect.summary),), _cite(effect.sources)))
-    if group == "details":
-        value = model.details.get(name)
-        if value is None:
-            return Cell((Run("—"),))
-        if isinstance(value, str):
-            return Cell(inline_of(value))
-        return Cell(_joined(inline_of(value.text), _cite(value.sources)))
-    if group == "definition":
-        return Cell(_joined(inline_of(model.definition), _cite(model.sources)))
-    if group == "aliases":
-        return Cell((Run(", ".join(model.aliases) or "—"),))
-    places = [f"{j.name} ({ctx.words.when(j)})" if ctx.words.when(j) else j.name for j in model.jurisdictions]
-    return Cell((Run(", ".join(places)),))
-
-
-def comparison_div(div: Div, ctx: DivContext) -> list[Block]:
-    models: list[LegalModel] = _need(div, "models", (list, tuple))
-    rows: list[Dimension] = _need(div, "rows", (list, tuple))
-    detail = div.attrs.get("detail", "full") != "short"
-    header = (Cell((Run(ctx.label("dimension")),)),) + tuple(Cell((Run(m.short_name),)) for m in models)
-    body = tuple(
-        (Cell((Run(d.label, bold=True),)),) + tuple(comparison_cell(m, d, ctx, detail) for m in models)
-        for d in rows
-    )
-    return [Table(header, body, kind="comparison")]
-
-
 def link_div(div: Div, ctx: DivContext) -> list[Block]:
     """Return one address to show with its QR code (the pack online: the sources slide, a back cover).
 
     ``style=compact`` draws it as the summary's resources are, its code beside a short address.
     """
-    url = str(_need(div, "url", str))
+    url = str(need(div, "url", str))
     title = str(div.attrs.get("title", url))
     return [ResourceList((ResourceItem((Run(title),), (), (), url),), compact=div.attrs.get("style") == "compact")]
-
-
-def matrix_div(div: Div, ctx: DivContext) -> list[Block]:
-    """Return who the law treats how under each model, as a drawing: models down, parties across."""
-    models: list[LegalModel] = _need(div, "models", (list, tuple))
-    parties = ctx.words.parties
-    cells = tuple(tuple(status_cell(m.criminalised[p.id], ctx, detail=False, cite=False) for p in parties)
-                  for m in models)
-    alt = "; ".join(f"{m.short_name}: " + ", ".join(f"{p.short} {text_of(c.text).lower()}"
-                                                    for p, c in zip(parties, row, strict=True))
-                    for m, row in zip(models, cells, strict=True))
-    return [StatusMatrix(tuple((Run(p.short),) for p in parties), tuple((Run(m.short_name),) for m in models),
-                         cells, f"{ctx.words.title('comparison')}. {alt}.")]
-
-
-def spectrum_div(div: Div, ctx: DivContext) -> list[Block]:
-    """Return the models in the pack's order along one line."""
-    models: list[LegalModel] = _need(div, "models", (list, tuple))
-    names = [m.short_name for m in models]
-    alt = ctx.label("spectrum_alt").format(count=ctx.words.number(len(names)), first=names[0], last=names[-1],
-                                           all=", ".join(names))
-    return [Spectrum(tuple((Run(name),) for name in names), alt)]
-
-
-def timeline_div(div: Div, ctx: DivContext) -> list[Block]:
-    """Return every dated step of every place's law, oldest first."""
-    models: list[LegalModel] = _need(div, "models", (list, tuple))
-    events = []
-    for model in models:
-        for place in model.jurisdictions:
-            short = place.name.split(",")[0]
-            if place.events:
-                events += [TimelineEvent(e.year, short, e.label or ctx.label(f"event_{e.kind}"), model.short_name)
-                           for e in place.events]
-            elif place.year:  # the year its law took effect: said as an event, never a bare "2014 Canada"
-                events.append(TimelineEvent(place.year, short, ctx.label("event_in-force"), model.short_name))
-    events.sort(key=lambda e: (e.year, e.place))
-    alt = ctx.label("timeline_alt") + " " + "; ".join(
-        f"{e.year}, {e.place}" + (f" {e.label}" if e.label else "") + f" ({e.model})" for e in events) + "."
-    return [Timeline(tuple(events), alt)]
 
 
 def experience_div(div: Div, ctx: DivContext) -> list[Block]:
@@ -271,7 +106,7 @@ def experience_div(div: Div, ctx: DivContext) -> list[Block]:
     point from someone else starts a new one, so nobody's words are ever
     shown under another person's name. Quotations print in quotation marks.
     """
-    items: list[ExperiencePoint] = _need(div, "items", (list, tuple))
+    items: list[ExperiencePoint] = need(div, "items", (list, tuple))
     short = div.attrs.get("short") == "true"  # slides: short versions and attributions where there are any
     blocks: list[Block] = []
     for attribution, group in groupby(items, key=lambda point: point.attribution):
@@ -286,16 +121,16 @@ def experience_div(div: Div, ctx: DivContext) -> list[Block]:
 def _experience_point(point: ExperiencePoint, ctx: DivContext, short: bool = False) -> Inline:
     text = inline_of(point.slide if short and point.slide else point.text)
     if point.kind == "quote":
-        text = _joined((Run(ctx.label("quote_open")),), text, (Run(ctx.label("quote_close")),))
+        text = joined((Run(ctx.label("quote_open")),), text, (Run(ctx.label("quote_close")),))
         translated = point.translation
         words = translated and ((translated.slide if point.slide else translated.text) if short else translated.text)
         if translated and words:  # the person's words first, then the translation, labelled
-            text = _joined(text, (Run(" — "),), *_translation(" ".join(words.split()), translated.by, ctx))
-    return _joined(text, _cite(point.source))
+            text = joined(text, (Run(" — "),), *_translation(" ".join(words.split()), translated.by, ctx))
+    return joined(text, cite_runs(point.source))
 
 
 def resources_div(div: Div, ctx: DivContext) -> list[Block]:
-    items = _need(div, "items", (list, tuple))
+    items = need(div, "items", (list, tuple))
     resources = tuple(
         ResourceItem(inline_of(r.title), inline_of(r.publisher), inline_of(r.description), r.url,
                      checked=not r.source or ctx.sources[r.source].checked)
@@ -306,10 +141,10 @@ def resources_div(div: Div, ctx: DivContext) -> list[Block]:
 
 
 def glossary_div(div: Div, ctx: DivContext) -> list[Block]:
-    items = _need(div, "items", (list, tuple))
+    items = need(div, "items", (list, tuple))
     return [
         DefinitionList(
-            tuple((inline_of(g.term), _joined(inline_of(g.definition), _cite(g.sources))) for g in items)
+            tuple((inline_of(g.term), joined(inline_of(g.definition), cite_runs(g.sources))) for g in items)
         )
     ]
 
@@ -369,17 +204,12 @@ def list_div(div: Div, ctx: DivContext) -> list[Block]:
     return [BulletList(tuple(items), ordered=div.attrs.get("ordered") == "true", columns=int(columns))]
 
 
-DIV_HANDLERS: dict[str, DivHandler] = {
+HANDLERS.update({
     "cover": cover_div,
     "callout": callout_div,
     "quote": quote_div,
-    "who": who_div,
-    "comparison": comparison_div,
     "experience": experience_div,
     "link": link_div,
-    "matrix": matrix_div,
-    "spectrum": spectrum_div,
-    "timeline": timeline_div,
     "resources": resources_div,
     "glossary": glossary_div,
     "sources": sources_div,
@@ -387,13 +217,5 @@ DIV_HANDLERS: dict[str, DivHandler] = {
     "panel": panel_div,
     "card": card_div,
     "list": list_div,
-}
-
-
-def div_blocks(div: Div, ctx: DivContext) -> list[Block]:
-    """Return the blocks for ``div`` from the handler registered for its kind."""
-    handler = DIV_HANDLERS.get(div.kind)
-    if handler is None:
-        known = ", ".join(sorted(DIV_HANDLERS))
-        raise StoryboardError(div.line, f"unknown div kind '{div.kind}' (expected one of: {known})")
-    return handler(div, ctx)
+})
+DIV_HANDLERS = HANDLERS  # every div kind a template may use (model_divs registers the models' own)

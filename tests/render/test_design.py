@@ -56,3 +56,15 @@ def test_a_list_the_page_cannot_hold_readably_is_left_out_not_shrunk_to_dust() -
     assert height > 100 and not fits.left_out
     assert 0 < tight.wrap(400, height * 0.9)[1] <= height * 0.9 and not tight.left_out  # a little smaller
     assert too_much.wrap(400, height * 0.5) == (0, 0) and too_much.left_out
+
+
+def test_speaker_notes_run_under_their_slide_at_the_full_width(mini_built: dict[str, Path]) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(mini_built["public-speaker-notes.pdf"]) as pdf:
+        for page in pdf.pages:
+            for line in page.extract_text_lines():
+                if "Lowtown bans hover-scooters" in line["text"] and line["text"].startswith("Rules differ"):
+                    assert line["x0"] < 80, line  # at the margin, not beside the picture (x ≈ 350)
+                    return
+    raise AssertionError("the key messages' notes were not found")

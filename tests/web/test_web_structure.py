@@ -110,7 +110,7 @@ def test_tables_keep_their_roles_when_a_phone_shows_them_as_cards(mini_built: di
 def test_status_symbols_take_their_colour_from_the_page(mini_built: dict[str, Path]) -> None:
     html = mini_built["public.html"].read_text("utf-8")
     symbols = re.findall(r'<svg class="symbol[^"]*"[^>]*>.*?</svg>', html, re.S)
-    assert len(symbols) >= 10
+    assert len(symbols) >= 9  # the matrix's 3 models × 3 parties (the table below leaves those rows to it)
     for symbol in symbols:
         assert not re.search(r"#[0-9A-Fa-f]{6}", symbol), symbol
         assert 'stroke="currentColor"' in symbol

@@ -1,4 +1,4 @@
-"""The speaker handout: each slide as drawn in the deck, beside its speaker notes."""
+"""The speaker handout: each slide as drawn in the deck, its speaker notes below it at the full width."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, SimpleDocTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
-from reportlab.platypus.flowables import ImageAndFlowables
 
 from generator.document import Meta, any_unchecked
 from generator.errors import BuildError
@@ -62,7 +61,7 @@ class SlidePicture(Flowable):
 
 def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
                        labels: dict[str, str]) -> tuple[bytes, int]:
-    """Return (PDF bytes, pages) of the speaker handout: each slide's picture with its notes beside it."""
+    """Return (PDF bytes, pages) of the speaker handout: each slide's picture with its notes below it."""
     verify()  # once per process: reportlab still calls every hook tagging relies on
     font = register_handout_font(theme.fonts.handout)
     styles = paragraph_styles(theme, font)
@@ -86,12 +85,11 @@ def render_speaker_pdf(slides: tuple[LaidSlide, ...], theme: Theme, meta: Meta,
         notes: list[Any] = [Paragraph(markup(n, theme, cite_links=False), note_style) for n in slide.notes]
         if theme.min_text:  # large print: a miniature's words would be a few points high; its title says it
             story += [mark, named, *notes]
-        else:  # notes flow beside the picture, then under it, and across pages when long
+        else:  # the picture, then the notes at the page's full width: one column to read down, never two
             picture = SlidePicture(slide, painter, theme.colours.rule)
-            # A heading never ends a page without its picture.
-            keep = CondPageBreak(picture.height + styles["h3"].leading * 2)
-            story += [keep, mark, named, ImageAndFlowables(picture, notes or [Spacer(1, 1)], imageLeftPadding=0,
-                                                     imageRightPadding=12, imageSide="left")]
+            # A heading never ends a page without its picture, nor a picture without its notes' first lines.
+            keep = CondPageBreak(picture.height + styles["h3"].leading * 2 + note_style.leading * 3)
+            story += [keep, mark, named, picture, Spacer(1, 6), *notes]
         story.append(HRFlowable(width="100%", thickness=0.5, color=HexColor(theme.colours.rule),
                                 spaceBefore=6, spaceAfter=8))
     stamp = pdf_date(meta)
