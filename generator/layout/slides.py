@@ -77,7 +77,7 @@ from generator.layout.grid import (
     TITLE_Y,
 )
 from generator.layout.slide_tables import table_parts
-from generator.layout.slide_text import Part, count_words, specs_of, text_parts, within_budget
+from generator.layout.slide_text import Part, count_words, largest_for, specs_of, text_parts, within_budget
 from generator.layout.tables import column_groups
 from generator.layout.urls import short_url
 from generator.layout.wrap import wrap
@@ -226,7 +226,7 @@ class DeckLayout:
 
     def quote(self, slide: Slide) -> None:
         specs, moved = within_budget([s for b in slide.blocks for s in specs_of(b, self.labels)], self.sizes.words)
-        largest = self.sizes.quote_max
+        largest = max(self.sizes.quote_max, largest_for(specs, self.sizes))  # a short quotation, presenter-sized
         fitted = fit_text(specs, BODY_W, BODY_H, largest, self.sizes.body_min, self.sizes.line_spacing)
         if fitted is None:  # a long quotation continues like any other text
             self.content(slide)
@@ -234,11 +234,13 @@ class DeckLayout:
         laid, size = fitted
         spacing = self.sizes.line_spacing
         used = sum(p.space_before + len(p.lines) * line_height(p.size, spacing) for p in laid)
+        # A quotation of a few lines stands a third of the way down the space, not pressed under the title.
+        top = BODY_Y + ((BODY_H - used) / 3 if used < BODY_H / 2 else 0.0)
         elements: list[Element] = [self.title_box(slide, slide.title),
                                    # the bar runs beside the quotation and its attribution, not the empty slide below
-                                   RectBox(MARGIN_X - QUOTE_BAR_OFFSET, BODY_Y, QUOTE_BAR_W, min(BODY_H, used),
+                                   RectBox(MARGIN_X - QUOTE_BAR_OFFSET, top, QUOTE_BAR_W, min(BODY_H, used),
                                            "quote_bar"),
-                                   TextBox(MARGIN_X, BODY_Y, BODY_W, BODY_H, tuple(laid), "body",
+                                   TextBox(MARGIN_X, top, BODY_W, BODY_H - (top - BODY_Y), tuple(laid), "body",
                                            self.sizes.line_spacing)]
         self.add(slide, elements, shrunk=size < largest, moved=moved)
 

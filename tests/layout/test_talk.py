@@ -154,3 +154,15 @@ def test_a_quotation_slide_shows_a_short_attribution_and_its_notes_the_whole() -
         assert "Source:" in notes and len(notes) > len(shown)  # the whole attribution is in the notes
     [hughes] = [q for s, q in quotes if "Hughes" in text_of(q.attribution)]
     assert text_of(tuple(r for r in hughes.attribution if not r.cite)) == "Donna M. Hughes, National Review, 2004"
+
+
+def test_a_short_quotation_stands_a_third_of_the_way_down_at_presenter_size() -> None:
+    from generator.layout.boxes import RectBox
+    from generator.layout.grid import BODY_Y
+
+    quote = Quote(((Run("Short words, said once."),),), (Run("A rider"),))
+    [slide] = layout_deck(deck_of(quote, kind="quote"), THEME)
+    [text] = [e for e in slide.elements if isinstance(e, TextBox) and e.role == "body"]
+    [bar] = [e for e in slide.elements if isinstance(e, RectBox) and e.role == "quote_bar"]
+    assert text.y > BODY_Y + 50 and bar.y == text.y  # not pressed under the title; the bar beside it
+    assert text.paragraphs[0].size == THEME.deck.display_max  # six words: presenter-sized
