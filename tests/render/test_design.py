@@ -68,3 +68,27 @@ def test_speaker_notes_run_under_their_slide_at_the_full_width(mini_built: dict[
                     assert line["x0"] < 80, line  # at the margin, not beside the picture (x ≈ 350)
                     return
     raise AssertionError("the key messages' notes were not found")
+
+
+def test_a_long_quotation_never_leaves_its_attribution_alone_on_the_next_page(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from pypdf import PdfReader as Reader
+
+    from generator.document import Handout, Meta, Paragraph, Quote, Run
+    from generator.editions.themes import load_theme
+    from generator.render.pdf.handout import render_handout_pdf
+    from tests.helpers import TEMPLATES
+
+    sentence = "The words of a long quotation run on and on, as a statute or a report does. "
+    quote = Quote(tuple((Run(sentence * 5),) for _ in range(4)), (Run("The Attributed Source, 2020"),))
+    meta = Meta("T", "S", "A", "S", (), "en-AU", dt.date(2026, 1, 1), "1")
+    for filler in (20, 23, 26, 59):  # the quotation ends at a page foot at 23 and 59 (its attribution fell over)
+        handout = Handout(meta, {}, tuple(Paragraph((Run(f"Line {n}."),)) for n in range(filler)) + (quote,))
+        data, _ = render_handout_pdf(handout, load_theme(TEMPLATES, "default"), "a4")
+        path = tmp_path / f"q{filler}.pdf"
+        path.write_bytes(data)
+        for page in Reader(path).pages:
+            text = " ".join((page.extract_text() or "").split())
+            if "The Attributed Source" in text:
+                assert "as a statute or a report does" in text, filler  # the quotation's words end here too

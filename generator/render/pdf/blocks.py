@@ -144,7 +144,12 @@ def render_quote(block: Quote, ctx: PdfContext) -> list[Flowable]:
         opening = marks[0] if index == 0 else ""
         closing = marks[1] if index == count - 1 else ""
         words.append(ctx.para(paragraph, "quote", prefix=opening, suffix=closing))
-    words.append(FrameBG(start=False))
+    # The quotation's last lines never end a page without its attribution: a quotation that breaks
+    # across pages takes at least its last paragraph's end with it.
+    words[-1].keepWithNext = 1
+    end = FrameBG(start=False)
+    end.keepWithNext = 1
+    words.append(end)
     words.append(ctx.para(block.attribution, "attribution", prefix="— "))  # right under the words it attributes
     out = grouped("BlockQuote", words)  # the attribution is part of the quotation's element
     # After the quotation, not in it: these are not the words quoted.
