@@ -57,13 +57,13 @@ def _source_text(source: Source, labels: Mapping[str, str] | None = None, langua
     if source.note:
         tail.append(source.note)
     if source.accessed:
-        tail.append(labels.get("source_accessed", "Accessed {date}").format(date=long_date(language)(source.accessed)))
+        accessed = long_date(language)(source.accessed)
+        tail.append(labels.get("source_accessed", "Accessed {date}").format(date=accessed))
     if source.language and source.language.split("-")[0] != language.split("-")[0]:
-        tail.append(labels.get("source_language", "In {language}").format(language=language_name(source.language,
-                                                                                                   language)))
-    ends = (source.pinpoint or source.title).endswith(("?", "!", ".")) and not (source.descriptive_title
-                                                                                  and not source.pinpoint)
-    stop = "" if ends else "."
+        named = language_name(source.language, language)
+        tail.append(labels.get("source_language", "In {language}").format(language=named))
+    printed_end = source.pinpoint or ("]" if source.descriptive_title else source.title)
+    stop = "" if printed_end.endswith(("?", "!", ".")) else "."
     if tail:
         runs.append(Run(f"{stop} " + ". ".join(t.rstrip(".") for t in tail) + "."))
     else:

@@ -167,8 +167,9 @@ def _template_globals(labels: dict[str, str]) -> dict[str, Any]:
     return {"cite": cite}
 
 
+@lru_cache(maxsize=16)
 def long_date(language: str) -> Any:
-    """Return a filter writing a date out in ``language`` (Babel's CLDR data, no network)."""
+    """Return a filter writing a date out in ``language`` (Babel's CLDR data, no network; one per language)."""
     from babel.core import Locale, UnknownLocaleError
     from babel.dates import format_date
 

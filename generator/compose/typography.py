@@ -21,7 +21,7 @@ import dataclasses
 import re
 from typing import Any
 
-from generator.document import Run
+from generator.document import Quote, Run
 
 NBSP = "\u00a0"
 _BEFORE = re.compile(r"(?<=\S) ?([:;?!»])(?=\s|$)")  # "mot:" or "mot :" at a word's end
@@ -35,10 +35,32 @@ def typeset(document: Any, language: str, labels: dict[str, str] | None = None) 
     fixed wording a catalogue translates); without them English marks are used.
     """
     labels = labels or {}
-    document = _smarten(document, _levels(labels.get("quote_open", "“"), labels.get("quote_close", "”")), 0)
-    if not language.lower().startswith("fr"):
-        return document
-    return _map(document)
+    levels = _levels(labels.get("quote_open", "“"), labels.get("quote_close", "”"))
+    spaced = language.lower().startswith("fr")
+
+    def line(runs: tuple[Run, ...], depth: int) -> tuple[Run, ...]:
+        runs = _smarten_runs(runs, levels, depth)
+        return _french_line(runs) if spaced else runs
+
+    return _each_line(document, line, 0)
+
+
+def _each_line(node: Any, line: Any, depth: int) -> Any:
+    """Return ``node`` with ``line(runs, depth)`` applied to every line of runs, ``depth`` quotations deep."""
+    if isinstance(node, tuple) and node and all(isinstance(item, Run) for item in node):
+        return line(node, depth)
+    if isinstance(node, tuple):
+        mapped = tuple(_each_line(item, line, depth) for item in node)
+        return mapped if any(a is not b for a, b in zip(mapped, node, strict=True)) else node
+    if isinstance(node, Quote):  # a verbatim quotation: its own marks are drawn around it, its quotes sit inside
+        return dataclasses.replace(node, paragraphs=_each_line(node.paragraphs, line, depth + 1),
+                                   attribution=_each_line(node.attribution, line, depth),
+                                   context=_each_line(node.context, line, depth),
+                                   translation=_each_line(node.translation, line, depth + 1))
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        changes = {field.name: _each_line(getattr(node, field.name), line, depth) for field in dataclasses.fields(node)}
+        return dataclasses.replace(node, **{k: v for k, v in changes.items() if v is not getattr(node, k)})
+    return node
 
 
 # The inner pair each outer pair takes: English “‘, French and Spanish «“, German „‚.
@@ -54,25 +76,6 @@ def _levels(open_mark: str, close_mark: str) -> Levels:
 def smarten(text: str, levels: Levels, depth: int = 0) -> str:
     """Return ``text`` with straight quotes and apostrophes as typographic ones, nested from ``depth``."""
     return _smarten_runs((Run(text),), levels, depth)[0].text
-
-
-def _smarten(node: Any, levels: Levels, depth: int) -> Any:
-    from generator.document import Quote
-
-    if isinstance(node, tuple) and node and all(isinstance(item, Run) for item in node):
-        return _smarten_runs(node, levels, depth)
-    if isinstance(node, tuple):
-        mapped = tuple(_smarten(item, levels, depth) for item in node)
-        return mapped if any(a is not b for a, b in zip(mapped, node, strict=True)) else node
-    if isinstance(node, Quote):  # a verbatim quotation: its own marks are drawn around it, its quotes sit inside
-        return dataclasses.replace(node, paragraphs=_smarten(node.paragraphs, levels, depth + 1),
-                                   attribution=_smarten(node.attribution, levels, depth),
-                                   context=_smarten(node.context, levels, depth),
-                                   translation=_smarten(node.translation, levels, depth + 1))
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        changes = {field.name: _smarten(getattr(node, field.name), levels, depth) for field in dataclasses.fields(node)}
-        return dataclasses.replace(node, **{k: v for k, v in changes.items() if v is not getattr(node, k)})
-    return node
 
 
 def _smarten_runs(runs: tuple[Run, ...], levels: Levels, depth: int) -> tuple[Run, ...]:
@@ -128,16 +131,11 @@ def french(text: str) -> str:
     return _AFTER_GUILLEMET.sub(f"«{NBSP}", text)
 
 
-def _map(node: Any) -> Any:
-    if isinstance(node, Run):
-        return node if node.cite or node.url or node.lang else dataclasses.replace(node, text=french(node.text))
-    if isinstance(node, tuple):
-        mapped = tuple(_map(item) for item in node)
-        return _across_runs(mapped) if mapped and all(isinstance(item, Run) for item in mapped) else mapped
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        changes = {field.name: _map(getattr(node, field.name)) for field in dataclasses.fields(node)}
-        return dataclasses.replace(node, **{k: v for k, v in changes.items() if v is not getattr(node, k)})
-    return node
+def _french_line(runs: tuple[Run, ...]) -> tuple[Run, ...]:
+    """Return a line of runs with French spacing in its words (never in an address, a marker or another language)."""
+    spaced = (run if run.cite or run.url or run.lang else dataclasses.replace(run, text=french(run.text))
+              for run in runs)
+    return _across_runs(tuple(spaced))
 
 
 def _across_runs(runs: tuple[Run, ...]) -> tuple[Run, ...]:

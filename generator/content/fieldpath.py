@@ -6,6 +6,11 @@ file:line before each message points at the exact place either way.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
 FieldPath = tuple[str | int, ...]
 
 
@@ -18,3 +23,23 @@ def dotted(path: FieldPath) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
+
+
+def model_fields(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, BaseModel, str, Any]]:
+    """Yield (the model's path, the model, the key an editor writes, its value) for every field in ``obj``.
+
+    In document order, each field before the fields of the models inside it:
+    the one walk over a validated pack that lints share (source references,
+    keys swallowed by a text).
+    """
+    if isinstance(obj, BaseModel):
+        for name, info in type(obj).model_fields.items():
+            key, value = info.alias or name, getattr(obj, name)
+            yield path, obj, key, value
+            yield from model_fields(value, path + (key,))
+    elif isinstance(obj, (list, tuple)):
+        for index, item in enumerate(obj):
+            yield from model_fields(item, path + (index,))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from model_fields(item, path + (key,))

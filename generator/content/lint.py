@@ -6,33 +6,20 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from pydantic import BaseModel
-
-from generator.content.fieldpath import FieldPath, dotted
+from generator.content.fieldpath import FieldPath, dotted, model_fields
 from generator.content.loader import LoadedPack
 from generator.content.yamlsource import read_yaml
 from generator.errors import Problem, display_path
 
 
-def _references(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+def _references(pack: Any) -> Iterator[tuple[FieldPath, str]]:
     """Yield (path, source id) for every source reference in the validated pack."""
-    if isinstance(obj, BaseModel):
-        for name, field in type(obj).model_fields.items():
-            value = getattr(obj, name)
-            name = field.alias or name
-            if name == "source" and isinstance(value, str) and path and path[0] != "sources":
-                yield path + (name,), value
-            elif name == "sources" and isinstance(value, list) and path:
-                for index, item in enumerate(value):
-                    yield path + (name, index), item
-            else:
-                yield from _references(value, path + (name,))
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            yield from _references(item, path + (index,))
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from _references(item, path + (key,))
+    for path, _, key, value in model_fields(pack):
+        if key == "source" and isinstance(value, str) and path and path[0] != "sources":
+            yield path + (key,), value
+        elif key == "sources" and isinstance(value, list) and path:
+            for index, item in enumerate(value):
+                yield path + (key, index), item
 
 
 OPTIONAL_SECTIONS = ("definitions", "evidence", "lived_experience", "recommendations", "resources", "glossary")
@@ -138,18 +125,15 @@ def lint_sources(loaded: LoadedPack) -> list[Problem]:
     return warnings
 
 
-def _strings(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(obj, BaseModel):
-        for name, field in type(obj).model_fields.items():
-            yield from _strings(getattr(obj, name), path + (field.alias or name,))
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            yield from _strings(item, path + (index,))
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            yield from _strings(item, path + (key,))
-    elif isinstance(obj, str):
-        yield path, obj
+def _strings(pack: Any) -> Iterator[tuple[FieldPath, str]]:
+    """Yield (path, text) for every string in the validated pack: fields, list items and keyed values."""
+    for path, _, key, value in model_fields(pack):
+        here = path + (key,)
+        if isinstance(value, str):
+            yield here, value
+        elif isinstance(value, (list, tuple, dict)):
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            yield from ((here + (index,), item) for index, item in items if isinstance(item, str))
 
 
 def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperlegible", "arimo")) -> list[Problem]:

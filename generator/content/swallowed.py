@@ -23,7 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.content.fieldpath import FieldPath
+from generator.content.fieldpath import FieldPath, model_fields
 from generator.content.loader import LoadedPack
 from generator.content.truth import Warn
 from generator.errors import Problem
@@ -45,26 +45,19 @@ def lint_swallowed_keys(loaded: LoadedPack, warn: Warn) -> list[Problem]:
     return problems
 
 
-def _swallowed(obj: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str, str, str]]:
+def _swallowed(pack: Any) -> Iterator[tuple[FieldPath, str, str, str]]:
     """Yield (item path, field, text, key) for each text holding a key its item may have but lacks."""
-    if isinstance(obj, BaseModel):
-        names = {name: (info.alias or name) for name, info in type(obj).model_fields.items()}
-        missing = {names[name] for name in names if name not in obj.model_fields_set}
-        for name, key in names.items():
-            value = getattr(obj, name)
-            if isinstance(value, str):
-                for match in KEY.finditer(value):
-                    if match.group(1) in missing:
-                        yield path, key, value, match.group(1)
-                        break
-            else:
-                yield from _swallowed(value, path + (key,))
-    elif isinstance(obj, (list, tuple)):
-        for index, item in enumerate(obj):
-            yield from _swallowed(item, path + (index,))
-    elif isinstance(obj, dict):
-        for name, item in obj.items():
-            yield from _swallowed(item, path + (name,))
+    for path, model, field, value in model_fields(pack):
+        for match in KEY.finditer(value) if isinstance(value, str) else ():
+            if match.group(1) in _unwritten(model):
+                yield path, field, value, match.group(1)
+                break
+
+
+def _unwritten(model: BaseModel) -> set[str]:
+    """Return the keys ``model`` may have that its YAML did not write."""
+    return {info.alias or name for name, info in type(model).model_fields.items()
+            if name not in model.model_fields_set}
 
 
 def _snippet(text: str, key: str) -> str:

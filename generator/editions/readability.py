@@ -24,8 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pydantic import BaseModel
-
+from generator.content.fieldpath import FieldPath, dotted, model_fields
 from generator.content.loader import LoadedPack
 from generator.content.schema import Readability
 from generator.errors import Problem, display_path
@@ -86,26 +85,28 @@ class EditionGrade:
     above: int
 
 
-def readability_problems(loaded: LoadedPack) -> tuple[list[Problem], list[EditionGrade]]:
+PlainLanguage = tuple[list[Problem], list["EditionGrade"]]
+
+
+def readability_problems(loaded: LoadedPack) -> PlainLanguage:
     """Return warnings for texts above each edition's limits and words the pack avoids, and each edition's grade."""
     pack = loaded.content
     entries = [e for e in pack_entries(loaded) if not e.quoted and not _presenters(e)]
     problems = _avoided(loaded, entries)
-    grades = []
     language = pack.meta.language
+    measured = [(e, measure(e.text, language)) for e in entries if len(_WORD.findall(e.text)) >= SHORTEST]
+    grades = []
     for variant, audience, limits in _editions(pack):
-        seen = [(e, measure(e.text, language)) for e in entries
-                if _visible(pack, e, audience) and len(_WORD.findall(e.text)) >= SHORTEST]
-        above = 0
+        hidden = _hidden(pack, audience)
+        seen = [(e, m) for e, m in measured if not any(e.path[:n] in hidden for n in range(1, len(e.path)))]
         for entry, found in seen:
             message = _over(found, limits) if limits else ""
             if message:
-                above += 1
                 problems.append(_at(loaded, entry, f"{variant or 'edition'}: {message}"))
         if seen:
+            above = sum(1 for _, m in seen if limits and limits.max_grade and m.grade > limits.max_grade)
             grades.append(EditionGrade(variant, round(statistics.median(m.grade for _, m in seen), 1), len(seen),
-                                       sum(1 for _, m in seen if limits and limits.max_grade
-                                           and m.grade > limits.max_grade)))
+                                       above))
     return problems, grades
 
 
@@ -121,31 +122,12 @@ def _editions(pack: Any) -> list[tuple[str, str | None, Readability | None]]:
     return [(v.id, v.audience, v.readability or pack.meta.readability) for v in pack.meta.variants]
 
 
-def _visible(pack: Any, entry: Entry, audience: str | None) -> bool:
-    """Return whether ``entry`` prints in the edition for ``audience``: no item on its path is for others only."""
+def _hidden(pack: Any, audience: str | None) -> set[FieldPath]:
+    """Return the paths of the items tagged only for other audiences than ``audience`` (none for ``None``)."""
     if audience is None:
-        return True
-    node: Any = pack
-    for step in entry.path:
-        node = _step(node, step)
-        if node is None:
-            return True
-        audiences = getattr(node, "audiences", None)
-        if isinstance(node, BaseModel) and audiences and audience not in audiences:
-            return False
-    return True
-
-
-def _step(node: Any, step: str | int) -> Any:
-    if isinstance(step, int):
-        return node[step] if isinstance(node, list) and step < len(node) else None
-    if isinstance(node, dict):
-        return node.get(step)
-    if isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
-            if (info.alias or name) == step:
-                return getattr(node, name)
-    return None
+        return set()
+    return {path for path, _, key, value in model_fields(pack)
+            if key == "audiences" and value and audience not in value}
 
 
 def _over(found: Measure, limits: Readability) -> str:
@@ -186,8 +168,6 @@ def _straight(text: str) -> str:
 
 def _at(loaded: LoadedPack, entry: Entry, message: str) -> Problem:
     """Return a warning at the file, line and column where ``entry``'s text was written."""
-    from generator.content.fieldpath import dotted
-
     source = loaded.sources.get(str(entry.path[0]))
     line, column = source.position(entry.path) if source else (entry.line, 1)
     return Problem(display_path(entry.file), line, column, dotted(entry.path), message, "warning")

@@ -63,23 +63,20 @@ def pack_problems(session: Session, templates: Templates) -> list[Problem]:
     from generator.compose.i18n import missing_translations
     from generator.content.lint import lint_pack
     from generator.editions.languages import language_problems
-    from generator.editions.readability import readability_problems
 
     fonts = (session.theme.fonts.handout, session.theme.fonts.fallback)
     wording = [problem for language in session.loaded.content.meta.languages[1:]
                for problem in missing_translations(templates, language)]
     return (lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
             + wording + language_problems(session.loaded, session.translations, fonts) + list(session.problems)
-            + readability_problems(session.loaded)[0])
+            + session.plain_language[0])
 
 
 def _grades(session: Session) -> list[str]:
     """Return one line per edition in the pack's language: its median reading grade (see editions.readability)."""
-    from generator.editions.readability import readability_problems
-
     pack = session.loaded.content
     lines = []
-    for grade in readability_problems(session.loaded)[1]:
+    for grade in session.plain_language[1]:
         name = f"{pack.meta.id} {grade.variant}".strip()
         above = f", {grade.above} above its limit" if grade.above else ""
         lines.append(f"{name}: median reading grade {grade.median:g} over {grade.texts} texts of its own "

@@ -28,11 +28,11 @@ from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.render.pdf.context import PdfContext
 from generator.render.pdf.finish import finish_tagged_pdf
-from generator.render.pdf.framed import DoesNotFitError, fill, new_canvas
+from generator.render.pdf.framed import DoesNotFitError, fill
 from generator.render.pdf.imposition import BLEED_3MM, duplex_cards, keep_metadata, print_ready
 from generator.render.pdf.inks import for_press
 from generator.render.pdf.markup import paragraph_styles
-from generator.render.pdf.page import tagged_info
+from generator.render.pdf.page import metadata_canvas, tagged_info
 from generator.render.pdf.reportlab_hooks import verify
 from generator.render.pdf.structure import Tagger
 from generator.theme import Theme
@@ -105,7 +105,7 @@ def render_cards(handout: Handout, theme: Theme) -> tuple[bytes, int]:
     styles = paragraph_styles(small, font)
     buffer = io.BytesIO()
     tagger = Tagger()
-    canvas = new_canvas(buffer, size, handout.meta, font, tagger)
+    canvas = metadata_canvas(buffer, size, handout.meta, font, tagger)
     ctx = PdfContext(small, styles, font, CARD[0] - 2 * MARGIN, handout.labels, handout.meta.logo,
                      author=handout.meta.author)
     for side in sides:

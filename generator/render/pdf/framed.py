@@ -7,16 +7,14 @@ everything fitted, to refuse the document and name what to shorten.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from reportlab.platypus import Flowable, Frame
 
-from generator.document import Block, Meta, texts_of
+from generator.document import Block, texts_of
 from generator.errors import BuildError
 from generator.render.pdf.blocks import render_block
 from generator.render.pdf.context import PdfContext
-from generator.render.pdf.page import metadata_canvas
 from generator.render.pdf.structure import Element, Tagger
 
 
@@ -29,11 +27,6 @@ def fill(canvas: Any, tagger: Tagger, ctx: PdfContext, blocks: tuple[Block, ...]
     frame.addFromList(flowables, canvas)
     tagger.close()
     return section, not flowables
-
-
-def new_canvas(buffer: io.BytesIO, size: tuple[float, float], meta: Meta, font: str, tagger: Tagger) -> Any:
-    """Return a deterministic canvas with the document's metadata, drawing for ``tagger``."""
-    return metadata_canvas(buffer, size, meta, font, tagger)
 
 
 class DoesNotFitError(BuildError):

@@ -23,11 +23,11 @@ from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.render.pdf.context import PdfContext
 from generator.render.pdf.finish import finish_tagged_pdf
-from generator.render.pdf.framed import DoesNotFitError, fill, new_canvas
+from generator.render.pdf.framed import DoesNotFitError, fill
 from generator.render.pdf.imposition import BLEED_3MM, print_ready
 from generator.render.pdf.inks import for_press
 from generator.render.pdf.markup import paragraph_styles
-from generator.render.pdf.page import tagged_info
+from generator.render.pdf.page import metadata_canvas, tagged_info
 from generator.render.pdf.reportlab_hooks import verify
 from generator.render.pdf.structure import Element, Tagger
 from generator.theme import Theme
@@ -90,7 +90,7 @@ def render_leaflet(handout: Handout, theme: Theme, paper: str) -> bytes:
     buffer = io.BytesIO()
     tagger = Tagger()
     meta = handout.meta
-    canvas = new_canvas(buffer, size, meta, font, tagger)
+    canvas = metadata_canvas(buffer, size, meta, font, tagger)
     sections: dict[str, Element] = {}
     layout = panels(sheet)
     for page in (0, 1):
