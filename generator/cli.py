@@ -300,6 +300,23 @@ def templates(names: tuple[str, ...], briefs: Path, templates: Path | None) -> N
         click.echo(f"copied {display_path(copy)}: edit it; briefpack now uses it instead of the built-in one")
 
 
+@main.command()
+@briefs_option
+@templates_option
+@reports_errors
+def icons(briefs: Path, templates: Path | None) -> None:
+    """List the icons Easy Read rows may name; the project's own marked."""
+    from generator.outputs.easy_read import ICONS
+    from generator.templates import BUILTIN
+
+    found = _templates(briefs, templates).files(ICONS)
+    for name, path in found.items():
+        own = "" if path.is_relative_to(BUILTIN) else f"  (yours: {display_path(path)})"
+        click.echo(name.removeprefix("icons/").removesuffix(".svg") + own)
+    click.echo(f"{len(found)} icons; Tabler Icons (MIT) are built in. A row may also name a PNG or JPEG in the pack "
+               "folder by its path, with `alt`.")
+
+
 @main.command(name="list")
 @briefs_option
 @templates_option

@@ -286,9 +286,30 @@ class PageBreak:
     purpose: str = ""
 
 
+@dataclass(frozen=True)
+class Picture:
+    """A picture beside words: an icon drawn from SVG, or an image from the pack (PNG or JPEG).
+
+    ``alt`` says what it shows; an empty ``alt`` marks it decoration (the
+    words beside it say the same), heard by no screen reader.
+    """
+
+    svg: str = ""
+    image: Logo | None = None
+    alt: str = ""
+
+
+@dataclass(frozen=True)
+class EasyRow:
+    """One Easy Read row: a picture on the left and short sentences, each on its own line, on the right."""
+
+    picture: Picture | None
+    lines: tuple[Inline, ...]
+
+
 Block = (
     Heading | Paragraph | BulletList | Quote | Table | ResourceList | SourceList | DefinitionList | Callout | Cover
-    | PageBreak | StatusMatrix | Spectrum | Timeline
+    | PageBreak | StatusMatrix | Spectrum | Timeline | EasyRow
 )
 
 

@@ -127,6 +127,21 @@ class HandoutSizes(Strict):
     summary_pages: int = Field(1, ge=1, le=4, description="Pages the one-page summary may take before a warning.")
 
 
+class EasyReadSizes(HandoutSizes):
+    """Point sizes of the Easy Read edition: 18 pt text by default, and never below 16 (Easy Read guides)."""
+
+    body: float = Field(18, ge=16, le=28)
+    small: float = Field(16, ge=16, le=24)
+    h1: float = Field(30, ge=20, le=48)
+    h2: float = Field(24, ge=18, le=40)
+    h3: float = Field(20, ge=16, le=32)
+    title: float = Field(40, ge=24, le=72)
+    subtitle: float = Field(24, ge=16, le=40)
+    quote: float = Field(18, ge=16, le=28)
+    leading: float = Field(1.4, ge=1.2, le=2.0, description="Line height as a multiple of the size.")
+    italics: bool = Field(False, description="Easy Read sets emphasis in bold: italics are harder to read.")
+
+
 class DeckSizes(Strict):
     """Point sizes on slides: the largest tried first, then shrunk to the floor."""
 
@@ -167,6 +182,7 @@ class Theme(Strict):
     fonts: Fonts = Fonts()
     handout: HandoutSizes = HandoutSizes()
     deck: DeckSizes = DeckSizes()
+    easy_read: EasyReadSizes = EasyReadSizes()
     logo: str | None = Field(None, description="Logo image (PNG or JPEG), a path inside the theme folder.")
     papers: list[Literal["a4", "letter"]] = Field(["a4", "letter"], min_length=1)
     margin_mm: float = Field(18, ge=12, le=40, description="Page margin; 12 mm or more is safe for home printers.")
@@ -178,6 +194,10 @@ class Theme(Strict):
         "The smallest text any output may print, in points (large print: 16). Footers, citation markers, "
         "diagram labels, slide numbers and table text are raised to it; citation markers then sit on the "
         "line at full size, and the speaker notes show each slide's title instead of a miniature."))
+
+    def for_easy_read(self) -> Theme:
+        """Return this theme as the Easy Read edition sets it: its easy-read sizes, nothing printed below 16 pt."""
+        return self.model_copy(update={"handout": self.easy_read, "min_text": max(16.0, self.min_text or 0.0)})
 
     def at_least(self, size: float) -> float:
         """Return ``size``, raised to the theme's smallest text when it is below it."""

@@ -16,6 +16,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 MINI = FIXTURES / "mini"  # a small fictional pack that uses every section
 SMALL = FIXTURES / "small-pack"  # the smallest valid pack
 GLOW = FIXTURES / "glowberries"  # a fictional pack on another topic, with its own vocabulary
+EASY = FIXTURES / "easy"  # the mini pack with an Easy Read edition: icons, a picture of its own, items left out
 DEFAULT_PACK = ROOT / "briefs" / "sex-work-law"
 BUILTIN = ROOT / "generator" / "builtin_templates"  # briefpack's own templates, messages and themes
 

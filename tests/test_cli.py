@@ -219,7 +219,7 @@ def test_a_theme_the_pack_names_but_nobody_made_is_located_in_pack_yaml(mini: Pa
 def test_help_lists_every_command_in_full() -> None:
     code, out, _ = run("--help")
     commands = out.split("Commands:")[1].splitlines()[1:]
-    assert code == 0 and len([c for c in commands if c.strip()]) == 9
+    assert code == 0 and len([c for c in commands if c.strip()]) == 10
     assert not [c for c in commands if c.rstrip().endswith("...")]  # no summary cut short
 
 

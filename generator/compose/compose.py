@@ -7,6 +7,7 @@ files or prints; warnings are returned as data.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from generator.compose.storyboard import Div, StoryboardError, parse_divs
 from generator.compose.typography import typeset
 from generator.compose.words import Words
 from generator.content.schema import Pack
-from generator.document import Block, Deck, Handout, Heading, Inline, Logo, Meta, Paragraph, Slide
+from generator.document import Block, Deck, Handout, Heading, Inline, Logo, Meta, Paragraph, Picture, Slide
 from generator.errors import Problem, TemplateError, display_path
 from generator.templates import Templates
 from generator.translate.apply import TranslationNote
@@ -58,8 +59,8 @@ def _storyboard_error(templates: Templates, name: str, exc: StoryboardError) -> 
     return TemplateError(f"{shown}: output line {exc.line}: {exc}")
 
 
-def _render(pack: Pack, templates: Templates, name: str,
-            notice: Notice | None = None) -> tuple[Div, DivContext]:
+def _render(pack: Pack, templates: Templates, name: str, notice: Notice | None = None,
+            pictures: Mapping[str, Picture] | None = None) -> tuple[Div, DivContext]:
     env, labels = template_environment(templates, pack.meta.language)
     # The pack's own wording of the sentences about its content (vocabulary.wording) replaces the built-in one.
     labels = {**labels, **{str(key): text for key, text in pack.vocabulary.wording.items()}}
@@ -69,7 +70,7 @@ def _render(pack: Pack, templates: Templates, name: str,
         root = parse_divs(text, values)
     except StoryboardError as exc:
         raise _storyboard_error(templates, name, exc) from None
-    return root, DivContext(values, words, {s.id: s for s in pack.sources})
+    return root, DivContext(values, words, {s.id: s for s in pack.sources}, pictures=pictures or {})
 
 
 def edition_notice(pack: Pack, templates: Templates, translation: TranslationNote | None) -> Notice | None:
@@ -80,9 +81,9 @@ def edition_notice(pack: Pack, templates: Templates, translation: TranslationNot
     return notice_of(translation, labels, env.filters["longdate"])
 
 
-def _handout_blocks(pack: Pack, templates: Templates, name: str,
-                    notice: Notice | None = None) -> tuple[tuple[Block, ...], DivContext]:
-    root, ctx = _render(pack, templates, name, notice)
+def _handout_blocks(pack: Pack, templates: Templates, name: str, notice: Notice | None = None,
+                    pictures: Mapping[str, Picture] | None = None) -> tuple[tuple[Block, ...], DivContext]:
+    root, ctx = _render(pack, templates, name, notice, pictures)
     try:
         return tuple(ctx.blocks(root)), ctx
     except StoryboardError as exc:
@@ -101,7 +102,8 @@ def edition_numbering(pack: Pack, templates: Templates, handout: str = "handout.
 
 def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2",
                     logo: Logo | None = None, numbering: Numbering | None = None,
-                    translation: TranslationNote | None = None) -> Composed:
+                    translation: TranslationNote | None = None,
+                    pictures: Mapping[str, Picture] | None = None) -> Composed:
     """Return the handout for ``pack`` as the template ``name`` arranges it.
 
     Without ``numbering`` the document numbers its own citations (it is the
@@ -109,7 +111,7 @@ def compose_handout(pack: Pack, templates: Templates, name: str = "handout.md.j2
     edition passes its ``translation``: templates print its notices.
     """
     notice = edition_notice(pack, templates, translation)
-    blocks, ctx = _handout_blocks(pack, templates, name, notice)
+    blocks, ctx = _handout_blocks(pack, templates, name, notice, pictures)
     blocks, _ = number_citations(blocks, list(pack.sources), numbering, ctx.labels, pack.meta.language)
     handout = Handout(_meta(pack, logo, notice), ctx.labels, typeset(blocks, pack.meta.language, ctx.labels))
     return Composed(handout, tuple(ctx.problems))

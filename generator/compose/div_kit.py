@@ -7,14 +7,14 @@ registers in ``HANDLERS``, which ``DivContext.blocks`` dispatches through.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from generator.compose.storyboard import Div, StoryboardError, markdown_blocks
 from generator.compose.words import Words
 from generator.content.items import Source
-from generator.document import Block, Citation, Inline, Run, append_run
+from generator.document import Block, Citation, Inline, Picture, Run, append_run
 from generator.errors import Problem
 
 
@@ -26,6 +26,8 @@ class DivContext:
     words: Words
     sources: dict[str, Source]
     problems: list[Problem] = field(default_factory=list)
+    # The pictures Easy Read rows may name: icons by name, the pack's own by path (alt text is the row's).
+    pictures: Mapping[str, Picture] = field(default_factory=dict)
 
     @property
     def labels(self) -> dict[str, str]:

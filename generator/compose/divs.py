@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from generator.compose import model_divs  # noqa: F401  (registers the models' divs)
+from generator.compose import easy_divs, model_divs  # noqa: F401  (register the Easy Read and models' divs)
 from generator.compose.div_kit import HANDLERS, DivContext, cite_runs, joined, need
 from generator.compose.div_kit import div_blocks as div_blocks  # re-exported: the one dispatch
 from generator.compose.storyboard import Div, StoryboardError, inline_of

@@ -11,6 +11,7 @@ from generator.document import (
     Cover,
     Deck,
     DefinitionList,
+    EasyRow,
     Handout,
     Heading,
     Inline,
@@ -82,6 +83,9 @@ def block_lines(block: Block, depth: int) -> list[str]:
             return [f"{pad}Spectrum: " + " → ".join(_short(p) for p in block.points)]
         case Timeline():
             return [f"{pad}Timeline: {len(block.events)} events: {block.alt}"]
+        case EasyRow():
+            picture = f" [{block.picture.alt or 'decoration'}]" if block.picture else ""
+            return [f"{pad}EasyRow{picture}: " + " / ".join(_short(line) for line in block.lines)]
         case _:
             assert_never(block)
 

@@ -5,6 +5,6 @@ helpers that locate and explain problems in an editor's words.
 """
 
 __all__ = [
-    "explain", "fieldpath", "fields", "items", "jsonschema", "lint", "loader", "markdown", "models", "origins",
-    "passages", "schema", "vocabulary", "yamlsource",
+    "easy_read", "explain", "fieldpath", "fields", "items", "jsonschema", "lint", "loader", "markdown", "models",
+    "origins", "passages", "schema", "sentences", "vocabulary", "yamlsource",
 ]

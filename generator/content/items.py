@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from generator.content.easy_read import EasyRows
 from generator.content.fields import Id, Language, RichText, Text, Url
 from generator.content.strict import Strict
 
@@ -46,6 +47,7 @@ class KeyMessage(Strict):
     text: RichText = Field(description="One or two sentences explaining it.")
     sources: SourceIds = Field(default_factory=list)
     audiences: Audiences = Field(default_factory=list)
+    easy_read: EasyRows
 
 
 class QuotedTranslation(Strict):
@@ -139,6 +141,7 @@ class Recommendation(Strict):
     text: RichText
     sources: SourceIds = Field(default_factory=list)
     audiences: Audiences = Field(default_factory=list)
+    easy_read: EasyRows
 
 
 class Resource(Strict):

@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from generator.content.easy_read import EasyRows
 from generator.content.fields import Id, Key, RichText, Text
 from generator.content.items import Fact, Quote, SourceIds
 from generator.content.strict import Strict
@@ -133,6 +134,7 @@ class LegalModel(Strict):
     concerns: list[Fact] = Field(default_factory=list, description="Evidence and criticism.")
     quotes: list[Quote] = Field(default_factory=list)
     notes: RichText | None = Field(None, description="Speaker notes beyond what fits on a slide.")
+    easy_read: EasyRows
 
 
 class Dimension(Strict):

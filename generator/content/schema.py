@@ -13,6 +13,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from generator.content.easy_read import EasyReadEdition
 from generator.content.fields import Id, Language, RichText, Text, Url
 from generator.content.items import (
     Card,
@@ -132,3 +133,5 @@ class Pack(Strict):
         "Pocket cards (85 × 55 mm) printed ten to an A4 sheet: a title, a few points, a QR code on the back."))
     sources: list[Source] = Field(min_length=1)
     speaker_notes: SpeakerNotes = Field(default_factory=SpeakerNotes)
+    easy_read: EasyReadEdition | None = Field(None, description=(
+        "The Easy Read edition: its title and opening rows; key messages, models and asks give their own rows."))

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.loader import LoadedPack
 from generator.document import Logo
 from generator.errors import ContentError, Problem, display_path
 
@@ -116,3 +117,31 @@ def read_image(at: ImageField, relative: str) -> ReadImage:
 def _words(items: tuple[str, ...]) -> str:
     """Return 'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def pack_pictures(loaded: LoadedPack) -> tuple[dict[str, Logo], tuple[Problem, ...]]:
+    """Return the pictures Easy Read rows take from the pack folder, by the path they are named by, read safely.
+
+    An unreadable picture is a ``ContentError`` at the row that names it, as
+    an unreadable logo is; metadata left out is a warning, once per picture.
+    """
+    from generator.content.easy_read import EasyRow, is_pack_file
+    from generator.content.fieldpath import model_fields
+
+    pictures: dict[str, Logo] = {}
+    notes: list[Problem] = []
+    for path, model, key, value in model_fields(loaded.content):
+        if not (isinstance(model, EasyRow) and key == "picture" and value and is_pack_file(value)):
+            continue
+        if value in pictures:
+            continue
+        section = str(path[0])
+        source = loaded.sources.get(section)
+        line, column = source.position((*path, key)) if source else (0, 0)
+        where = display_path(loaded.section_files[section])
+        field = ".".join(str(step) for step in (*path, key))
+        image = read_image(ImageField(loaded.folder, where, field, line, column), value)
+        pictures[value] = image.logo
+        if image.note:
+            notes.append(image.note)
+    return pictures, tuple(notes)

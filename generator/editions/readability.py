@@ -27,13 +27,11 @@ from typing import Any
 from generator.content.fieldpath import FieldPath, dotted, model_fields
 from generator.content.loader import LoadedPack
 from generator.content.schema import Readability
+from generator.content.sentences import WORD, sentences
 from generator.errors import Problem, display_path
 from generator.translate.entries import Entry, pack_entries
 
 SHORTEST = 12  # words: a title or a name is no text to grade
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)|[*_`]")
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True)
@@ -48,16 +46,15 @@ class Measure:
 
 def measure(text: str, language: str) -> Measure:
     """Return the Flesch–Kincaid grade of ``text`` in ``language`` and its longest sentence."""
-    plain = _MARKUP.sub(lambda match: match.group(1) or "", text)
-    sentences = [s for s in _SENTENCE_END.split(" ".join(plain.split())) if _WORD.search(s)]
-    words = [w for s in sentences for w in _WORD.findall(s)]
+    found = sentences(text)
+    words = [w for s in found for w in WORD.findall(s)]
     if not words:
         return Measure(0.0, 0, "", 0)
     dictionary = _dictionary(language)
     syllables = sum(_syllables(word, dictionary) for word in words)
-    grade = 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
-    longest = max(sentences, key=lambda s: len(_WORD.findall(s)))
-    return Measure(round(grade, 1), len(words), longest, len(_WORD.findall(longest)))
+    grade = 0.39 * len(words) / len(found) + 11.8 * syllables / len(words) - 15.59
+    longest = max(found, key=lambda s: len(WORD.findall(s)))
+    return Measure(round(grade, 1), len(words), longest, len(WORD.findall(longest)))
 
 
 @lru_cache(maxsize=8)
@@ -94,7 +91,7 @@ def readability_problems(loaded: LoadedPack) -> PlainLanguage:
     entries = [e for e in pack_entries(loaded) if not e.quoted and not _presenters(e)]
     problems = _avoided(loaded, entries)
     language = pack.meta.language
-    measured = [(e, measure(e.text, language)) for e in entries if len(_WORD.findall(e.text)) >= SHORTEST]
+    measured = [(e, measure(e.text, language)) for e in entries if len(WORD.findall(e.text)) >= SHORTEST]
     grades = []
     for variant, audience, limits in _editions(pack):
         hidden = _hidden(pack, audience)

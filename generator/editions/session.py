@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
 from generator.content.fieldpath import FieldPath
 from generator.content.loader import LoadedPack, load_pack
 from generator.content.origins import Origins
-from generator.editions.images import ImageField, ReadImage, read_image
+from generator.editions.images import ImageField, ReadImage, pack_pictures, read_image
 from generator.editions.languages import translated_editions, with_languages
 from generator.editions.readability import PlainLanguage, readability_problems
 from generator.editions.themes import load_theme
@@ -103,7 +104,10 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
     notes = (image.note,) if image and image.note else ()
     translated, translations = translated_editions(loaded, logo)
     every = with_languages([*editions(loaded.content, logo), *translated])
-    session = Session(loaded, name, theme, tuple(every), notes, translations)
+    pictures, picture_notes = pack_pictures(loaded)
+    if pictures:
+        every = [replace(edition, pictures=MappingProxyType(pictures)) for edition in every]
+    session = Session(loaded, name, theme, tuple(every), notes + picture_notes, translations)
     _SESSIONS[key] = (stamp, session)
     return session
 

@@ -32,6 +32,8 @@ class Edition:
     translation: TranslationNote | None = None  # what a translated edition says about itself
     # The same variant in each language it is published in: (language tag, its editions' key), this one included.
     languages: tuple[tuple[str, str], ...] = ()
+    # The pack's own pictures its Easy Read rows name, by path, read and cleaned (icons come from the templates).
+    pictures: Mapping[str, Logo] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def key(self) -> str:

@@ -18,6 +18,7 @@ from generator.document import (
     Callout,
     Cover,
     DefinitionList,
+    EasyRow,
     Heading,
     Inline,
     PageBreak,
@@ -88,6 +89,8 @@ def specs_of(block: Block, labels: dict[str, str]) -> list[Spec]:
             return out
         case PageBreak():
             return []  # a slide is its own page
+        case EasyRow():  # its sentences, one a line; a slide has no room for the picture beside them
+            return [Spec(line) for line in block.lines]
         case Table() | ResourceList() | StatusMatrix() | Spectrum() | Timeline() | Cover():
             raise BuildError(f"a {type(block).__name__} block cannot be shown inside a slide's running text")
         case _:

@@ -12,13 +12,14 @@ from generator.outputs.base import Artifact, Output, OutputResult, Preview, Wher
 from generator.outputs.booklet import BOOKLET
 from generator.outputs.cards import CARDS
 from generator.outputs.deck import DECK
+from generator.outputs.easy_read import EASY_READ
 from generator.outputs.handout import HANDOUT
 from generator.outputs.leaflet import LEAFLET
 from generator.outputs.summary import SUMMARY
 from generator.outputs.web import WEB
 
 OUTPUTS: dict[str, Output] = {output.name: output for output in (HANDOUT, SUMMARY, DECK, WEB, BOOKLET, LEAFLET,
-                                                                   CARDS)}
+                                                                   CARDS, EASY_READ)}
 
 __all__ = ["OUTPUTS", "Artifact", "Output", "OutputResult", "Preview", "Where", "base", "booklet", "cards", "deck",
-           "handout", "leaflet", "output_label", "summary", "web"]
+           "easy_read", "handout", "leaflet", "output_label", "summary", "web"]

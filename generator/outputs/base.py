@@ -150,6 +150,7 @@ class Output:
     # whether an edition in a theme has it: no leaflet in large print, no cards in a pack without cards
     applies: Callable[[Theme, Edition], bool] = lambda theme, edition: True
     papers_and: tuple[str, ...] = ()  # parts besides one per paper (the cards' print-shop file: any paper's)
+    reads: tuple[str, ...] = ()  # other template files it draws with, as patterns (Easy Read's "icons/*.svg")
 
     def template(self, edition: Edition) -> str:
         """Return the template that arranges this output for ``edition``."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from generator.errors import TemplateError
+from generator.errors import Problem, TemplateError
 from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
 from generator.outputs.handout import compose as compose_handout
 from generator.templates import Templates
@@ -19,19 +19,25 @@ PAGE = "web.html.j2"  # the page: head, styles, cover, contents, footer
 BLOCKS = "web-blocks.html.j2"  # one macro per kind of block
 
 
-def compose(edition: Edition, templates: Templates, name: str) -> Composed:
-    """Return the handout's document with the source of the templates it is wrapped in (page and blocks)."""
+def wrapper_sources(templates: Templates, names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Return the source of each template a document is wrapped in, by name."""
     sources = []
-    for wrapper in (PAGE, BLOCKS):
+    for wrapper in names:
         found = templates.find(wrapper)
         if found is None:
             raise TemplateError(f"no template '{wrapper}' in {', '.join(str(f) for f in templates.folders)}")
         sources.append((wrapper, found.read_text("utf-8")))
+    return tuple(sources)
+
+
+def compose(edition: Edition, templates: Templates, name: str) -> Composed:
+    """Return the handout's document with the source of the templates it is wrapped in (page and blocks)."""
+    sources = wrapper_sources(templates, (PAGE, BLOCKS))
     composed = compose_handout(edition, templates, name)
     document = composed.document
     if edition.languages:  # the page links its versions in the other languages (hreflang)
         document = replace(document, meta=replace(document.meta, alternates=alternates(edition)))
-    return replace(composed, document=document, wrappers=tuple(sources))
+    return replace(composed, document=document, wrappers=sources)
 
 
 def alternates(edition: Edition) -> tuple[tuple[str, str, str], ...]:
@@ -55,6 +61,12 @@ def alternates(edition: Edition) -> tuple[tuple[str, str, str], ...]:
 
 def render(composed: Composed, theme: Theme, where: Where, part: str | None = None) -> OutputResult:
     """Return the web edition: the page template rendered around the handout's blocks."""
+    data, problems = web_page(composed, theme, where)
+    return OutputResult((Artifact(".html", data, 1, "pages"),), composed.problems + problems)
+
+
+def web_page(composed: Composed, theme: Theme, where: Where) -> tuple[bytes, tuple[Problem, ...]]:
+    """Return the page template rendered around ``composed``'s blocks, and what drawing it noticed."""
     from generator.document import Handout
     from generator.fonts.web import web_faces
     from generator.render.html import render_web
@@ -71,7 +83,7 @@ def render(composed: Composed, theme: Theme, where: Where, part: str | None = No
     problems += [where.warning(f"{BLOCKS} gives the heading '{text}' no id, so its entry in the contents leads "
                                f"nowhere; copy it again (briefpack templates {BLOCKS}) and make your changes there")
                  for text in notes.unanchored]
-    return OutputResult((Artifact(".html", data, 1, "pages"),), composed.problems + tuple(problems))
+    return data, tuple(problems)
 
 
 def warm(theme: Theme) -> None:

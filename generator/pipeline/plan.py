@@ -105,7 +105,7 @@ def plan_pack(folder: Path, templates: Templates, out: Path, theme_name: str | N
                           language=edition.language).key
                 templates_used = [output.template(edition), *output.wrappers,
                                   handout_template(edition) if output.numbered_by_handout else None]
-                deps = job_inputs(files, templates, templates_used, theme_folder)
+                deps = job_inputs(files, templates, templates_used, theme_folder, output.reads)
                 hashes = {str(p): inputs.get(str(p)) or file_hash(p) for p in deps}
                 hashes.update(library_versions(output.libraries))
                 old = plan.old_job(key)
@@ -163,13 +163,14 @@ def _closure(templates: Templates, name: str, stamp: tuple[Any, ...]) -> tuple[P
 
 
 def job_inputs(pack_files: list[Path], templates: Templates, names: list[str | None],
-               theme_folder: Path | None) -> list[Path]:
+               theme_folder: Path | None, reads: tuple[str, ...] = ()) -> list[Path]:
     """Return the files one output of one edition is made from: the pack, its templates (``names``), messages, theme.
 
     ``names`` are the output's own template, the page it is wrapped in (the
-    web edition's) and the handout's, which numbers the edition's sources.
+    web edition's) and the handout's, which numbers the edition's sources;
+    ``reads`` the patterns of other files it draws with (the Easy Read icons).
     """
-    shared = [p.resolve() for p in templates.files("messages/*").values()]
+    shared = [p.resolve() for pattern in ("messages/*", *reads) for p in templates.files(pattern).values()]
     theme = sorted(p.resolve() for p in theme_folder.rglob("*") if p.is_file()) if theme_folder else []
     used = {path for name in names if name for path in template_closure(templates, name)}
     return sorted(set(pack_files) | used | set(shared) | set(theme))

@@ -27,11 +27,13 @@ from generator.document import (
     Cover,
     DefinitionList,
     Diagram,
+    EasyRow,
     Handout,
     Heading,
     Inline,
     PageBreak,
     Paragraph,
+    Picture,
     Quote,
     ResourceList,
     Run,
@@ -115,6 +117,8 @@ class WebPage:
                 name = "cover"
             case PageBreak():
                 return Markup("")  # a web page does not break
+            case EasyRow():
+                name = "easy_row"
             case _:
                 assert_never(block)
         self.drawn += 1
@@ -181,6 +185,17 @@ class WebPage:
         kind = f" status-{escape(status)}" if status else ""
         return Markup(f'<svg class="symbol{kind}" viewBox="0 0 10 10" aria-hidden="true">'
                       f'{status_symbol_svg(name, 10, 0, 0, "currentColor")}</svg>')
+
+    def picture_uri(self, picture: Picture) -> str:
+        """Return ``picture`` as a data address for an ``img``: an icon in the accent colour, or the pack's image.
+
+        An ``img`` runs no script an SVG might carry, and the page stays one file.
+        """
+        if picture.image is not None:
+            kind = "png" if picture.image.data.startswith(b"\x89PNG") else "jpeg"
+            return f"data:image/{kind};base64," + base64.b64encode(picture.image.data).decode("ascii")
+        svg = picture.svg.replace("currentColor", self.theme.colours.accent)
+        return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
     def short(self, url: str) -> str:
         return short_url(url, 48)

@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import AfterValidator, BaseModel
 
+from generator.content.easy_read import EasyReadEdition, EasyRow
 from generator.content.fieldpath import FieldPath
 from generator.content.fields import no_control_characters
 from generator.content.items import ExperiencePoint, Quote, QuotedTranslation, Resource, Source
@@ -42,6 +43,9 @@ KEPT: dict[type[BaseModel], frozenset[str]] = {
     Resource: frozenset({"title", "publisher"}),
     QuotedTranslation: frozenset({"text", "slide", "by"}),
     AvoidedTerm: frozenset({"term", "instead", "names"}),  # words checked in the source language, never printed
+    # The Easy Read edition is made in the pack's own language: its words are written for it, not translated.
+    EasyRow: frozenset({"text", "picture", "alt"}),
+    EasyReadEdition: frozenset({"title", "intro", "variants"}),
 }
 # Words quoted: their translation follows them, never replaces them.
 QUOTED: dict[type[BaseModel], tuple[str, ...]] = {Quote: ("text", "slide")}

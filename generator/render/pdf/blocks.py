@@ -30,6 +30,7 @@ from generator.document import (
     Cover,
     DefinitionList,
     Diagram,
+    EasyRow,
     Heading,
     PageBreak,
     Quote,
@@ -43,6 +44,7 @@ from generator.document import (
 from generator.document import Paragraph as ParagraphBlock
 from generator.document import Table as TableBlock
 from generator.render.pdf.context import PdfContext
+from generator.render.pdf.easy import render_easy_row
 from generator.render.pdf.flowables import (
     DiagramFlowable,
     HeadingParagraph,
@@ -280,6 +282,8 @@ def render_block(block: Block, ctx: PdfContext) -> list[Flowable]:
             return render_cover(block, ctx)
         case PageBreak():
             return render_pagebreak(block, ctx)
+        case EasyRow():
+            return render_easy_row(block, ctx)
         case StatusMatrix() | Spectrum() | Timeline():
             return render_diagram(block, ctx)
         case _:

@@ -149,4 +149,5 @@ def paragraph_styles(theme: Theme, font: str) -> dict[str, Any]:
         "source": style("source", s.small, leftIndent=s.small * 2.6, bulletIndent=0, spaceAfter=3),
         "toc1": style("toc1", s.body, leftIndent=0, spaceAfter=2),
         "toc2": style("toc2", s.small, leftIndent=14, spaceAfter=1),
+        "easy": style("easy", s.body, spaceAfter=s.body * 0.35),  # an Easy Read sentence: one a line
     }
