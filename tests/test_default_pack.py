@@ -84,8 +84,9 @@ def test_every_pdf_of_the_default_pack_passes_pdf_ua_1_and_pdf_a_2a(default_buil
     page_validation = pytest.importorskip("page")
     results = {name: page_validation.validate_pdf(str(path), profile=profile)
                for name, path in reading_pdfs(default_built).items()}
-    # Two variants in English (11 reading PDFs each), and the public one in Spanish and in French.
-    assert len(results) == 44 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 22
+    # Two variants in English (11 reading PDFs each), the public one in Spanish and in French, and its Easy Read.
+    assert len(results) == 46 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 22
+    assert {"public-easy-read-a4.pdf", "public-easy-read-letter.pdf"} <= set(results)
     failed = {name: [f["rule_id"] for f in report.to_dict()["failures"]]
               for name, report in results.items() if report.rules.failed}
     assert failed == {}

@@ -73,7 +73,7 @@ EasyRows = Annotated[list[EasyRow], Field(default_factory=list, description=(
 class EasyReadEdition(Strict):
     """The Easy Read edition: its title, the rows that open it, and the editions it is made for."""
 
-    title: Text = Field(max_length=120, description="The title in easy words, e.g. 'Drug laws: what they mean for you'.")
+    title: Text = Field(max_length=120, description="The title in easy words, e.g. 'Drug laws and you'.")
     intro: list[EasyRow] = Field(default_factory=list, description=(
         "Rows that open the edition: what it is about and who made it."))
     variants: list[Id] = Field(default_factory=list, description=(

@@ -104,7 +104,33 @@ def readability_problems(loaded: LoadedPack) -> PlainLanguage:
             above = sum(1 for _, m in seen if limits and limits.max_grade and m.grade > limits.max_grade)
             grades.append(EditionGrade(variant, round(statistics.median(m.grade for _, m in seen), 1), len(seen),
                                        above))
-    return problems, grades
+    return problems, grades + _easy_read_grades(pack)
+
+
+def _easy_read_grades(pack: Any) -> list[EditionGrade]:
+    """Return the grade of each Easy Read edition: over its rows, however short (they are its whole text).
+
+    Its sentences' length is a rule of the format (``content.easy_read``), so
+    no row is above a limit here; the grade shows how plain its words are.
+    """
+    from generator.content.easy_read import EasyRow
+
+    easy = pack.easy_read
+    if easy is None:
+        return []
+    editions = {variant: audience for variant, audience, _ in _editions(pack)}
+    chosen = easy.variants or list(editions)[:1]
+    grades = []
+    for variant in chosen:
+        hidden = _hidden(pack, editions.get(variant))
+        rows = [model.text for path, model, key, _ in model_fields(pack)
+                if isinstance(model, EasyRow) and key == "text"
+                and not any(path[:n] in hidden for n in range(1, len(path) + 1))]
+        if rows:
+            found = [measure(text, pack.meta.language).grade for text in rows]
+            grades.append(EditionGrade(f"{variant} Easy Read".strip(), round(statistics.median(found), 1),
+                                       len(rows), 0))
+    return grades
 
 
 def _presenters(entry: Entry) -> bool:

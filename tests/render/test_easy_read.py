@@ -189,3 +189,19 @@ def test_a_guide_over_24_pages_says_so() -> None:
     result = EASY_READ.render(composed, Theme(), Where("long", "Easy Read"), "a4")
     assert result.artifacts[0].count > 24
     assert any("Easy Read guides ask for 24 at most" in p.message for p in result.problems)
+
+
+def test_outloud_finds_no_error_in_the_easy_read_pdfs(easy_built: dict[str, Path]) -> None:
+    from tests.render.test_outloud import errors
+
+    pytest.importorskip("outloud")
+    for name in ("public-easy-read-a4.pdf", "public-easy-read-letter.pdf"):
+        assert errors(easy_built[name]) == [], name
+
+
+def test_check_prints_the_easy_read_editions_grade_beside_the_others() -> None:
+    code, out, err = run("check", "--briefs", str(EASY.parent), "easy")
+    assert code == 0, err
+    grades = [line for line in (out + err).splitlines() if "median reading grade" in line]
+    assert [line.split(":")[0] for line in grades] == ["easy public", "easy experts", "easy public Easy Read"]
+    assert re.search(r"easy public Easy Read: median reading grade [\d.]+ over 7 texts", grades[2])

@@ -38,7 +38,7 @@ def test_every_section_heading_has_an_id_and_a_place_in_the_contents(built: str,
         root = page_tree(path)
         ids, targets = sections_and_contents(root)
         assert ids == targets, path.name
-        if path.parent.name not in ("es", "fr"):  # a translated edition's ids are its own words
+        if path.parent.name not in ("es", "fr") and "easy-read" not in path.name:  # their own words
             assert "key-messages" in ids, path.name
         assert all(re.fullmatch(r"[a-z0-9-]+", i) for i in ids), path.name  # accents taken off, not dropped
         every_id = [e.attrs["id"] for e in root.walk() if "id" in e.attrs]
