@@ -59,6 +59,10 @@ class EasyRow(Strict):
         "What the picture shows, for people who cannot see it. Needed for a picture from the pack; an icon "
         "without it is read as decoration, since the words beside it say the same."))
 
+    sources: list[Id] = Field(default_factory=list, description=(
+        "Ids of entries in `sources` that support the row. Easy Read prints none (it says where the full "
+        "briefing is); a template that prints the row elsewhere (the community guide) cites them."))
+
     @model_validator(mode="after")
     def _pack_picture_has_alt(self) -> EasyRow:
         if self.picture and is_pack_file(self.picture) and not self.alt:

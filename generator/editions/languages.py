@@ -18,7 +18,7 @@ from generator.editions.variants import Edition, editions
 from generator.errors import Problem, display_path
 from generator.translate.apply import Translated, note_of, translate_pack
 from generator.translate.catalogue import catalogue_path, read_catalogue
-from generator.translate.entries import pack_entries
+from generator.translate.entries import entries_for
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -36,16 +36,16 @@ def translated_editions(loaded: LoadedPack, logo: Logo | None) -> tuple[list[Edi
     if not languages:
         return [], {}
     pack = loaded.content
-    entries = pack_entries(loaded)
     out: list[Edition] = []
     translations: dict[str, Translated] = {}
     for language in languages:
         setting = pack.meta.translations.get(language)
         by = setting.by if setting else None
         path = catalogue_path(loaded.folder, language)
+        wanted = setting.variants if setting and setting.variants else None
+        entries = entries_for(loaded, wanted)
         translated = translate_pack(pack, entries, read_catalogue(path), display_path(path), language, by)
         translations[language] = translated
-        wanted = setting.variants if setting and setting.variants else None
         for edition in editions(translated.pack, logo):
             if wanted is None or edition.variant in wanted:
                 out.append(replace(edition, language=language, translation=note_of(edition.pack, pack, by)))

@@ -11,15 +11,19 @@ lengths, so a limit still means "shorter sentences, shorter words", but its
 grade is not a school year there.
 
 Only the pack's own words are measured: quotations are verbatim (a witness's
-words are not made plainer), and titles, names and source titles are too short
-to measure. ``check`` and ``build`` warn at each text above a limit, naming
-its longest sentence; ``check`` prints each edition's median grade.
+words are not made plainer), attributions describe a person as the source
+does, the sources list is for the reader who checks, and titles and names are
+too short to measure. Given what each edition prints, an edition is measured
+by the texts it prints (a shorter guide is not graded on what it leaves
+out). ``check`` and ``build`` warn at each text above a limit, naming its
+longest sentence; ``check`` prints each edition's median grade.
 """
 
 from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -85,17 +89,29 @@ class EditionGrade:
 PlainLanguage = tuple[list[Problem], list["EditionGrade"]]
 
 
-def readability_problems(loaded: LoadedPack) -> PlainLanguage:
-    """Return warnings for texts above each edition's limits and words the pack avoids, and each edition's grade."""
+def readability_problems(loaded: LoadedPack, printed: Mapping[str, str] | None = None) -> PlainLanguage:
+    """Return warnings for texts above each edition's limits and words the pack avoids, and each edition's grade.
+
+    ``printed`` holds, by variant id ('' for a pack's only edition), the text
+    its handout prints (as ``origins.plain`` gives it): an edition is then
+    measured by the texts it prints, so a shorter community guide is graded on
+    its own words, not on the sections it leaves out. A `slide:` text is
+    measured where its item's text is printed. Without it, every text the
+    edition's audience may see is measured.
+    """
     pack = loaded.content
     entries = [e for e in pack_entries(loaded) if not e.quoted and not _presenters(e)]
     problems = _avoided(loaded, entries)
+    entries = [e for e in entries if not _as_the_source_gives_it(e)]
     language = pack.meta.language
     measured = [(e, measure(e.text, language)) for e in entries if len(WORD.findall(e.text)) >= SHORTEST]
     grades = []
     for variant, audience, limits in _editions(pack):
         hidden = _hidden(pack, audience)
         seen = [(e, m) for e, m in measured if not any(e.path[:n] in hidden for n in range(1, len(e.path)))]
+        if printed is not None and (variant or "") in printed:
+            shown = _printed_paths(entries, printed[variant or ""])
+            seen = [(e, m) for e, m in seen if e.path in shown]
         for entry, found in seen:
             message = _over(found, limits) if limits else ""
             if message:
@@ -131,6 +147,25 @@ def _easy_read_grades(pack: Any) -> list[EditionGrade]:
             grades.append(EditionGrade(f"{variant} Easy Read".strip(), round(statistics.median(found), 1),
                                        len(rows), 0))
     return grades
+
+
+def _printed_paths(entries: list[Entry], text: str) -> set[tuple[Any, ...]]:
+    """Return the paths of the entries whose words ``text`` prints, and of the `slide:` texts of those items."""
+    from generator.content.origins import plain
+
+    shown = {e.path for e in entries if plain(e.text) in text}
+    return shown | {e.path for e in entries if e.path[-1:] == ("slide",) and (*e.path[:-1], "text") in shown}
+
+
+def _as_the_source_gives_it(entry: Entry) -> bool:
+    """Return whether ``entry`` is worded by its source, not the pack: an attribution, or the sources list.
+
+    An attribution describes a person exactly as the source describes them,
+    and a source's note says what was and was not checked, for the reader who
+    checks: neither may be reworded to be plainer. Avoided words are still
+    looked for in them.
+    """
+    return entry.path[0] == "sources" or entry.path[-1] in ("attribution", "short_attribution")
 
 
 def _presenters(entry: Entry) -> bool:

@@ -18,7 +18,6 @@ from generator.content.loader import LoadedPack, load_pack
 from generator.content.origins import Origins
 from generator.editions.images import ImageField, ReadImage, pack_pictures, read_image
 from generator.editions.languages import translated_editions, with_languages
-from generator.editions.readability import PlainLanguage, readability_problems
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
 from generator.errors import ContentError, Problem, display_path
@@ -48,14 +47,6 @@ class Session:
     def origins(self) -> Origins:
         """Where each piece of the pack's text was written, for messages about laid-out text (kept per session)."""
         return Origins(self.loaded.sources)
-
-    @cached_property
-    def plain_language(self) -> PlainLanguage:
-        """What the plain-language checks found (texts above limits, avoided words) and each edition's grade.
-
-        Measured once per session: ``check`` and ``build`` warn with the first, ``check`` prints the second.
-        """
-        return readability_problems(self.loaded)
 
     def origins_for(self, language: str | None) -> Origins:
         """Return where an edition's text was written: for a translated one, its catalogue's lines first."""

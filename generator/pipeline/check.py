@@ -11,6 +11,7 @@ from generator.errors import BriefpackError, ContentError, Problem, display_path
 from generator.templates import Templates
 
 if TYPE_CHECKING:  # loading packs imports the schema; importing check must not pay for it
+    from generator.editions.readability import PlainLanguage
     from generator.editions.session import Session
 
 
@@ -47,7 +48,7 @@ def check_packs(folders: list[Path], templates: Templates, theme_name: str | Non
             continue
         found = pack_problems(session, templates)
         report.problems.extend(found)
-        report.notes.extend(_grades(session))
+        report.notes.extend(_grades(session, templates))
         if not any(problem.severity == "error" for problem in found):  # a pack that cannot be built: no outputs
             report.problems.extend(predicted(session, templates))
     report.seconds = time.perf_counter() - started
@@ -69,14 +70,54 @@ def pack_problems(session: Session, templates: Templates) -> list[Problem]:
                for problem in missing_translations(templates, language)]
     return (lint_pack(session.loaded) + missing_translations(templates, session.loaded.content.meta.language)
             + wording + language_problems(session.loaded, session.translations, fonts) + list(session.problems)
-            + session.plain_language[0])
+            + plain_language(session, templates)[0])
 
 
-def _grades(session: Session) -> list[str]:
+_PLAIN: dict[tuple[int, Templates], tuple[Session, PlainLanguage]] = {}
+
+
+def plain_language(session: Session, templates: Templates) -> PlainLanguage:
+    """Return what the plain-language checks found and each edition's grade, measured on what it prints.
+
+    Measured once per session and templates: ``check`` and ``build`` warn with
+    the first, ``check`` prints the second. Each edition in the pack's own
+    language is composed as its handout to learn what it prints.
+    """
+    from generator.editions.readability import readability_problems
+
+    key = (id(session), templates)
+    kept = _PLAIN.get(key)
+    if kept is None or kept[0] is not session:
+        if len(_PLAIN) > 16:
+            _PLAIN.clear()
+        kept = (session, readability_problems(session.loaded, printed_texts(session, templates)))
+        _PLAIN[key] = kept
+    return kept[1]
+
+
+def printed_texts(session: Session, templates: Templates) -> dict[str, str]:
+    """Return, by variant id, the text each edition in the pack's language prints in its handout, as compared."""
+    from generator.content.origins import plain
+    from generator.document import texts_of
+    from generator.outputs.handout import compose, handout_template
+
+    printed = {}
+    for edition in session.editions:
+        if edition.language is not None:
+            continue
+        try:
+            composed = compose(edition, templates, handout_template(edition))
+        except BriefpackError:  # a template that cannot compose is reported by the build; measure everything
+            continue
+        printed[edition.variant or ""] = plain(" ".join(texts_of(composed.document)))
+    return printed
+
+
+def _grades(session: Session, templates: Templates) -> list[str]:
     """Return one line per edition in the pack's language: its median reading grade (see editions.readability)."""
     pack = session.loaded.content
     lines = []
-    for grade in session.plain_language[1]:
+    for grade in plain_language(session, templates)[1]:
         name = f"{pack.meta.id} {grade.variant}".strip()
         above = f", {grade.above} above its limit" if grade.above else ""
         lines.append(f"{name}: median reading grade {grade.median:g} over {grade.texts} texts of its own "

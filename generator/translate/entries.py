@@ -154,3 +154,22 @@ def _comment_above(lines: list[str], line: int) -> str:
         comment.insert(0, text)
         index -= 1
     return "\n".join(comment)
+
+
+def entries_for(loaded: LoadedPack, variants: list[str] | None) -> list[Entry]:
+    """Return the pack's translatable strings that the editions of ``variants`` may print (None: every variant).
+
+    A translator is not asked for words no edition in their language prints:
+    an item tagged only for audiences of other variants (a community guide's
+    own key messages, when only the public edition is translated) is left out.
+    """
+    from generator.content.fieldpath import model_fields
+
+    entries = pack_entries(loaded)
+    pack = loaded.content
+    if not variants or not pack.meta.variants:
+        return entries
+    audiences = {v.audience for v in pack.meta.variants if v.id in variants}
+    hidden = {path for path, _, key, value in model_fields(pack)
+              if key == "audiences" and value and not audiences & set(value)}
+    return [e for e in entries if not any(e.path[:n] in hidden for n in range(1, len(e.path)))]

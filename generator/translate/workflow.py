@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.content.loader import LoadedPack, load_pack
 from generator.errors import UsageError, display_path
 from generator.translate.catalogue import UpdateReport, catalogue_path, read_catalogue, save_catalogue, update_catalogue
-from generator.translate.entries import pack_entries
+from generator.translate.entries import entries_for
 from generator.translate.sheets import SheetImport, export_sheet, import_sheet, sheet_language
 
 
@@ -32,9 +32,10 @@ def update_pack(folder: Path) -> list[UpdateReport]:
     if not languages:
         raise UsageError(f"{display_path(folder)}: the pack declares no other language; add "
                          f"`languages: [{meta.language}, es]` (for example) to its `pack:` section")
-    entries = pack_entries(loaded)
     project = f"{meta.id} {meta.version}"
-    return [update_catalogue(entries, catalogue_path(folder, language), language, meta.language, project)
+    settings = meta.translations
+    return [update_catalogue(entries_for(loaded, settings[language].variants if language in settings else None),
+                             catalogue_path(folder, language), language, meta.language, project)
             for language in languages]
 
 

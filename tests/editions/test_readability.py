@@ -72,3 +72,35 @@ def test_a_name_that_contains_the_word_stays_as_it_is(mini: Path, change: Change
            "the rules in every town hall.")
     assert not [w for w in warnings(mini) if "recommendations[1]" in w]  # its name, typed with a curly apostrophe
     assert [w for w in warnings(mini) if "uses 'Riders'" in w]  # "Riders pay fines." is the pack's own word
+
+
+def test_an_edition_is_graded_on_what_its_handout_prints(mini: Path, change: Change) -> None:
+    """A shorter guide (its own template) is not graded on the sections it leaves out."""
+    from generator.editions.session import clear_sessions, load_session
+    from generator.pipeline.check import plain_language
+    from generator.templates import Templates
+
+    change("pack.yaml", "    - id: public\n      audience: public\n",
+           "    - id: public\n      audience: public\n      readability: {max_grade: 12}\n"
+           "      handout_template: short.md.j2\n")
+    change("content.yaml", "text: Riding fell after the ban.", f"text: '{LONG}'")  # an effect: the full handout's
+    own = mini.parent.parent / "templates"
+    own.mkdir()
+    (own / "short.md.j2").write_text('{% extends "handout.md.j2" %}\n{% block body %}\n{{ self.key_messages() }}\n'
+                                     "{{ self.sources() }}\n{% endblock %}\n")
+    clear_sessions()
+    templates = Templates.with_builtins(own)
+    found, grades = plain_language(load_session(mini, templates), templates)
+    assert not [p for p in found if "public:" in p.message]  # the effect is not in the short handout
+    assert any("experts:" in p.message for p in found) is False  # the experts have no limits
+    public = next(g for g in grades if g.variant == "public")
+    experts = next(g for g in grades if g.variant == "experts")
+    assert public.texts < experts.texts  # it printed fewer of the pack's texts
+    assert warnings(mini)  # measured on everything its audience may see, without what it prints: the effect warns
+
+
+def test_attributions_and_the_sources_list_keep_their_sources_words(mini: Path, change: Change) -> None:
+    change("pack.yaml", "    - id: public\n      audience: public\n",
+           "    - id: public\n      audience: public\n      readability: {max_grade: 8}\n")
+    change("content.yaml", "attribution: The Lowtown mayor, 2020", f"attribution: {LONG}")
+    assert not [w for w in warnings(mini) if "attribution" in w]

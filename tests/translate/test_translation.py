@@ -69,7 +69,7 @@ def test_translate_changes_nothing_when_the_pack_did_not_change_and_survives_a_m
     catalogue = duo / CATALOGUE
     before = catalogue.read_bytes()
     code, out, _ = run("translate", str(duo))
-    assert code == 0 and "89 strings: 0 new, 0 now stale" in out
+    assert code == 0 and "87 strings: 0 new, 0 now stale" in out
     assert catalogue.read_bytes() == before
     # Move a key message within its list: its id is its item id, so its translation follows it.
     content = (duo / "content.yaml").read_text()
@@ -316,3 +316,18 @@ def test_spanish_letters_are_embedded_in_the_handout_font(duo_built: dict[str, P
     out = subprocess.run(["pdffonts", str(duo_built["es/duo-public-es-handout-a4.pdf"])], capture_output=True,
                          text=True, check=True, timeout=60).stdout
     assert "AtkinsonHyperlegible" in out and "yes yes" in out  # embedded and subset
+
+
+def test_a_translator_is_asked_only_for_words_the_translated_editions_print() -> None:
+    """duo translates its public edition only: the experts' own key message is not in the catalogue's entries."""
+    from generator.content.loader import load_pack
+    from generator.translate.entries import entries_for
+
+    loaded = load_pack(DUO)
+    every = {entry.id for entry in entries_for(loaded, None)}
+    public = {entry.id for entry in entries_for(loaded, ["public"])}
+    assert "content.yaml:key_messages[experts-only].text" in every - public
+    assert every - public == {"content.yaml:key_messages[experts-only].title",
+                              "content.yaml:key_messages[experts-only].text"}
+    catalogue = polib.pofile(str(DUO / CATALOGUE))
+    assert not {e.msgctxt for e in catalogue if not e.obsolete} & (every - public)  # nothing asked of the translator
