@@ -35,6 +35,18 @@ def test_the_default_pack_checks_without_errors() -> None:
     assert report.packs == ["sex-work-law"] and not report.errors, report.errors
 
 
+def test_the_community_guide_meets_its_own_plain_language_limits() -> None:
+    """Grade 8 and 20-word sentences at most, on what its handout prints (quotations exempt); Easy Read graded too."""
+    report = check_packs([DEFAULT_PACK], TEMPLATES)
+    assert not [p for p in report.warnings if "community:" in p.message], report.warnings
+    grades = {note.split(":")[0]: note for note in report.notes if "median reading grade" in note}
+    assert set(grades) == {"sex-work-law public", "sex-work-law policymakers", "sex-work-law community",
+                           "sex-work-law public Easy Read"}
+    community = float(grades["sex-work-law community"].split("grade ")[1].split()[0])
+    public = float(grades["sex-work-law public"].split("grade ")[1].split()[0])
+    assert community <= 8 < public
+
+
 def test_every_output_is_built(default_built: dict[str, Path]) -> None:
     assert len(default_built) == file_count(DEFAULT_PACK)
     for name, path in default_built.items():
@@ -84,8 +96,8 @@ def test_every_pdf_of_the_default_pack_passes_pdf_ua_1_and_pdf_a_2a(default_buil
     page_validation = pytest.importorskip("page")
     results = {name: page_validation.validate_pdf(str(path), profile=profile)
                for name, path in reading_pdfs(default_built).items()}
-    # Two variants in English (11 reading PDFs each), the public one in Spanish and in French, and its Easy Read.
-    assert len(results) == 46 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 22
+    # Three variants in English (11 reading PDFs each), the public one in Spanish and in French, and its Easy Read.
+    assert len(results) == 57 and sum(name.startswith(("public-es-", "public-fr-")) for name in results) == 22
     assert {"public-easy-read-a4.pdf", "public-easy-read-letter.pdf"} <= set(results)
     failed = {name: [f["rule_id"] for f in report.to_dict()["failures"]]
               for name, report in results.items() if report.rules.failed}
