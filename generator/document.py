@@ -305,6 +305,7 @@ class EasyRow:
 
     picture: Picture | None
     lines: tuple[Inline, ...]
+    keep_with_next: bool = False  # one item's rows stay on one page where they fit (``keep=next`` in a template)
 
 
 Block = (

@@ -205,3 +205,10 @@ def test_check_prints_the_easy_read_editions_grade_beside_the_others() -> None:
     grades = [line for line in (out + err).splitlines() if "median reading grade" in line]
     assert [line.split(":")[0] for line in grades] == ["easy public", "easy experts", "easy public Easy Read"]
     assert re.search(r"easy public Easy Read: median reading grade [\d.]+ over 7 texts", grades[2])
+
+
+def test_an_items_rows_stay_on_one_page_with_its_heading(easy_built: dict[str, Path]) -> None:
+    with pdfplumber.open(easy_built["public-easy-read-a4.pdf"]) as pdf:
+        pages = [" ".join((page.extract_text() or "").split()) for page in pdf.pages]
+    [page] = [text for text in pages if "Full ban" in text]
+    assert "Riding is against the law." in page and "People who ride can get a fine." in page

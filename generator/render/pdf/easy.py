@@ -82,4 +82,5 @@ def render_easy_row(block: EasyRow, ctx: PdfContext) -> list[Flowable]:
                          else Spacer(PICTURE, 1))
     table = layout_table([[picture, lines]], [PICTURE + GUTTER, None], ctx.font)
     table.spaceAfter = ctx.theme.handout.body * 1.2
+    table.keepWithNext = int(block.keep_with_next)
     return [table]
