@@ -119,7 +119,7 @@ def test_axe_finds_no_wcag_violations_and_the_page_reflows_at_320px(browser: Any
 
 @pytest.mark.browser
 @pytest.mark.parametrize("name", ["public.html", "policymakers.html", "public-es.html", "public-fr.html",
-                                  "public-easy-read.html"])
+                                  "public-easy-read.html", "community.html"])
 def test_the_default_packs_web_editions_pass_axe_and_reflow(browser: Any, default_built: dict[str, Path],
                                                             name: str) -> None:
     check_in_browser(browser, default_built[name])
