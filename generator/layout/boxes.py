@@ -12,6 +12,8 @@ from generator.document import Inline
 from generator.fonts.metrics import face
 from generator.layout.wrap import Line
 
+BOLD_ROLES = ("title", "cover", "heading")  # paragraphs drawn in bold whatever their runs say (and measured so)
+
 SLIDE_WIDTH = 960.0
 SLIDE_HEIGHT = 540.0
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.document import Inline
 from generator.fonts.metrics import face
-from generator.layout.boxes import LaidParagraph
+from generator.layout.boxes import BOLD_ROLES, LaidParagraph
 from generator.layout.grid import BULLET_INDENT
 from generator.layout.wrap import wrap
 
@@ -42,16 +42,22 @@ def sizes(largest: float, smallest: float) -> Iterator[float]:
 
 def lay_paragraphs(specs: list[Spec], size: float, width: float, spacing: float,
                    floor: float) -> tuple[list[LaidParagraph], float]:
-    """Return the paragraphs wrapped at ``size`` and their total height."""
+    """Return the paragraphs wrapped at ``size`` and their total height.
+
+    A title or heading is measured in the bold it is drawn in (``BOLD_ROLES``):
+    measured in the regular weight, a title that fitted on one line ran past
+    the margin in the slides PDF and wrapped to two in Impress.
+    """
     laid: list[LaidParagraph] = []
     total = 0.0
     for index, spec in enumerate(specs):
         s = max(floor, size * spec.scale)
         indent = BULLET_INDENT * s / 24 if spec.bullet else 0.0
-        lines = tuple(wrap(spec.runs, s, width - indent))
+        runs = tuple(replace(run, bold=True) for run in spec.runs) if spec.role in BOLD_ROLES else spec.runs
+        lines = tuple(wrap(runs, s, width - indent))
         before = 0.0 if index == 0 else spec.gap * s
         total += before + len(lines) * line_height(s, spacing)
-        laid.append(LaidParagraph(spec.runs, lines, s, spec.role, spec.bullet, indent, before))
+        laid.append(LaidParagraph(runs, lines, s, spec.role, spec.bullet, indent, before))
     return laid, total
 
 

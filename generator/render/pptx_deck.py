@@ -19,14 +19,16 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from generator.document import Meta, Run
+from generator.document import Meta, Run, append_run
 from generator.layout.boxes import (
+    BOLD_ROLES,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DiagramBox,
     ImageBox,
     LaidParagraph,
     LaidSlide,
+    Line,
     PictureBox,
     RectBox,
     ShapeBox,
@@ -49,6 +51,26 @@ from generator.render.slide_style import rect_colour, shape_colour, text_colour
 from generator.theme import Theme, hex_to_rgb
 
 ALIGN_CODE = {"left": "l", "right": "r", "center": "ctr"}
+
+
+def line_runs(lines: tuple[Line, ...]) -> list[Run | None]:
+    """Return the runs of a wrapped paragraph line by line, ``None`` between lines, each line's runs merged.
+
+    The deck shows the lines the layout measured, as the slides PDF does:
+    left to itself, Impress or PowerPoint would break a line a word earlier
+    or later than the measurement, so a bar or box sized for one set of lines
+    would not fit the other. Each line is measured with room to spare
+    (``fonts.metrics.SAFETY``), so no application breaks it again.
+    """
+    out: list[Run | None] = []
+    for index, line in enumerate(lines):
+        if index:
+            out.append(None)
+        merged: list[Run] = []
+        for run in line.runs:
+            append_run(merged, run)
+        out.extend(merged)
+    return out
 
 
 def _rgb(colour: str) -> RGBColor:
@@ -159,10 +181,19 @@ class PptxWriter:
             etree.SubElement(etree.SubElement(ppr, qn("a:spcAft")), qn("a:spcPts")).set("val", "0")
             if para.bullet:
                 self._bullet(ppr, para)
-            for run in para.runs:
-                self._run(shape.part, p, run, para.size, run.bold or para.role in ("title", "cover", "heading"),
+            for run in line_runs(para.lines):
+                if run is None:
+                    self._break(p, para.size)
+                    continue
+                self._run(shape.part, p, run, para.size, run.bold or para.role in BOLD_ROLES,
                           run.italic or para.role == "quote", self.colour_for(para.role, run.status, bool(run.cite)))
         shape.name = f"{box.role.capitalize()} text"
+
+    def _break(self, paragraph: Any, size: float) -> None:
+        """Append a line break (``a:br``) at ``size``: the line ends where the measured layout ends it."""
+        rpr = etree.SubElement(etree.SubElement(paragraph, qn("a:br")), qn("a:rPr"))
+        rpr.set("sz", str(round(size * 100)))
+        rpr.set("lang", self.meta.language)
 
     def _run(self, part: Any, paragraph: Any, run: Run, size: float, bold: bool, italic: bool | None,
              colour: str) -> None:
@@ -229,7 +260,10 @@ class PptxWriter:
                 frame_.word_wrap = True
                 p = frame_.paragraphs[0]
                 p.line_spacing = 1.0
-                for run in cell.runs:
+                for run in line_runs(cell.lines):
+                    if run is None:
+                        self._break(paragraph_element(p), box.size)
+                        continue
                     colour = c.table_header_text if r == 0 else self.colour_for("body", run.status, bool(run.cite))
                     self._run(frame.part, paragraph_element(p), run, box.size, run.bold or r == 0, None, colour)
                 target.fill.solid()

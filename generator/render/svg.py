@@ -14,6 +14,7 @@ from typing import assert_never
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.layout.boxes import (
+    BOLD_ROLES,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DiagramBox,
@@ -35,7 +36,6 @@ from generator.render.symbols import symbol_shape
 from generator.theme import Theme
 
 FONT_STACK = "Arimo, Arial, 'Liberation Sans', sans-serif"  # the metrics the layout measured with
-BOLD_ROLES = ("title", "cover", "heading")
 
 
 def _n(value: float) -> str:

@@ -17,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from generator.document import Meta
 from generator.fonts.reportlab import register_slide_fonts
 from generator.layout.boxes import (
+    BOLD_ROLES,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     DiagramBox,
@@ -44,7 +45,6 @@ from generator.render.qr import qr_rects
 from generator.render.slide_style import rect_colour, row_fill, shape_colour, text_colour
 from generator.theme import Theme
 
-BOLD_ROLES = ("title", "cover", "heading")
 # The structure a slide paragraph's role has in the tagged PDF (anything else is a paragraph).
 SLIDE_ROLES = {"title": "H1", "cover": "H1", "heading": "H2"}
 
