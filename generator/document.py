@@ -173,10 +173,11 @@ class StatusMatrix:
 
 @dataclass(frozen=True)
 class Spectrum:
-    """The models in the pack's order along one line, from its first to its last."""
+    """The models in the pack's order along one line, from its first to its last; ``ends`` say what its ends mean."""
 
     points: tuple[Inline, ...]
     alt: str
+    ends: tuple[Inline, ...] = ()  # (start, end) in the pack's words, or none
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,12 @@ def spectrum_div(div: Div, ctx: DivContext) -> list[Block]:
     names = [m.short_name for m in models]
     alt = ctx.label("spectrum_alt").format(count=ctx.words.number(len(names)), first=names[0], last=names[-1],
                                            all=", ".join(names))
-    return [Spectrum(tuple((Run(name),) for name in names), alt)]
+    axis = ctx.words.spectrum
+    if axis is None:
+        return [Spectrum(tuple((Run(name),) for name in names), alt)]
+    alt += " " + ctx.label("spectrum_axis_alt").format(start=axis.start, end=axis.end)
+    ends = ((Run("← " + axis.start),), (Run(axis.end + " →"),))
+    return [Spectrum(tuple((Run(name),) for name in names), alt, ends)]
 
 
 def timeline_div(div: Div, ctx: DivContext) -> list[Block]:

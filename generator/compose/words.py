@@ -46,6 +46,7 @@ class Words:
         self.date, self.status_max_age = pack.meta.date, pack.meta.status_max_age
         self.language = pack.meta.language
         self.topic = vocabulary.topic or ""
+        self.spectrum = vocabulary.spectrum
         self._model_names = {m.id: m.short_name for m in pack.models}
         declared = {p.id: p for p in vocabulary.parties}
         self.parties = [self._party(pid, declared.get(pid)) for pid in vocabulary.party_ids()]

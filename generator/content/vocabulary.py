@@ -132,6 +132,15 @@ class Closing(Strict):
     text: Text | None = Field(None, max_length=200, description="Default: 'Questions?'.")
 
 
+class SpectrumEnds(Strict):
+    """What the two ends of the models' line mean, in the pack's words: the axis of its spectrum diagram."""
+
+    start: Text = Field(max_length=40, description=(
+        "What the first model's end of the line means, e.g. 'Every party criminalised'."))
+    end: Text = Field(max_length=40, description=(
+        "What the last model's end means, e.g. 'No criminal law aimed at the trade'."))
+
+
 class Vocabulary(Strict):
     """The pack's own words for its topic; everything has a neutral default."""
 
@@ -146,6 +155,9 @@ class Vocabulary(Strict):
     fields: list[DetailField] = Field(default_factory=list, description="Extra fields models fill in `details`.")
     titles: SectionTitles = Field(default_factory=SectionTitles)
     closing: Closing = Field(default_factory=Closing)
+    spectrum: SpectrumEnds | None = Field(None, description=(
+        "What the ends of the spectrum diagram (the models in the pack's order) mean, printed at each end of "
+        "its line with an arrow. None: the line shows the order alone."))
     avoid: list[AvoidedTerm] = Field(default_factory=list, description=(
         "Words this pack does not use in its own text (quotations and source titles keep theirs); `check` "
         "warns at each use."))

@@ -108,8 +108,11 @@ def _slice(block: Diagram, start: int, end: int) -> Diagram:
     match block:
         case StatusMatrix():
             return replace(block, rows=block.rows[start:end], cells=block.cells[start:end])
-        case Spectrum():
-            return replace(block, points=block.points[start:end])
+        case Spectrum():  # a part keeps the end of the line it holds: the start on the first, the end on the last
+            if not block.ends:
+                return replace(block, points=block.points[start:end])
+            ends = (block.ends[0] if start == 0 else (), block.ends[1] if end >= len(block.points) else ())
+            return replace(block, points=block.points[start:end], ends=ends)
         case Timeline():
             return replace(block, events=block.events[start:end])
         case _:
@@ -166,14 +169,26 @@ def _matrix(block: StatusMatrix, x: float, y: float, w: float, h: float, size: f
 
 
 def _spectrum(block: Spectrum, x: float, y: float, w: float, h: float, size: float) -> DiagramBox | None:
+    """Lay out the models along a line, their names under it; what its ends mean (if the pack says) above them."""
     count = len(block.points)
     slot = w / max(1, count)
     marker = size * 1.8
-    axis = y + marker
     names = [tuple(replace(r, bold=True) for r in point) for point in block.points]
     if any(not _fits(name, size, slot - PAD) for name in names):
         return None
-    elements: list[Drawn] = [ShapeBox(x, axis, w, 0, "arrow", line="accent", width=RULE * 3)]
+    elements: list[Drawn] = []
+    top = y
+    if block.ends:
+        half = w / 2 - PAD
+        if any(not _fits(end, size, half) for end in block.ends):
+            return None
+        ends = [_text(block.ends[0], x, y, half, size, "small") if block.ends[0] else None,
+                _text(block.ends[1], x + w - half, y, half, size, "small", "right") if block.ends[1] else None]
+        drawn = [end for end in ends if end is not None]
+        elements += drawn
+        top = y + max((end.h for end in drawn), default=0.0)
+    axis = top + marker
+    elements.append(ShapeBox(x, axis, w, 0, "arrow", line="accent", width=RULE * 3))
     bottom = axis
     for index, name in enumerate(names):
         centre = x + slot * (index + 0.5)
