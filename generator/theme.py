@@ -162,6 +162,9 @@ class DeckSizes(Strict):
         "not counted); items past it move to the speaker notes. 0 turns the budget off: text then shrinks "
         "to the floor and continues on numbered slides."))
     line_spacing: float = Field(1.0, ge=0.9, le=1.5, description="Multiple of the font's own line height.")
+    citations: Literal["slide", "notes"] = Field("slide", description=(
+        "Where a slide's citation numbers go: 'slide' (after each point, as in the handout) or 'notes' (one line "
+        "in the slide's speaker notes, so the screen shows only the words)."))
 
 
 class Fonts(Strict):

@@ -390,5 +390,9 @@ SLIDE_KINDS: dict[str, Callable[[DeckLayout, Slide], None]] = {
 
 
 def layout_deck(deck: Deck, theme: Theme) -> tuple[LaidSlide, ...]:
-    """Return the measured slides of ``deck``."""
+    """Return the measured slides of ``deck`` (its citation numbers in the notes, when the theme says so)."""
+    if theme.deck.citations == "notes":
+        from generator.layout.cited_notes import citations_in_notes
+
+        deck = citations_in_notes(deck)
     return DeckLayout(deck, theme).run()

@@ -166,3 +166,23 @@ def test_a_short_quotation_stands_a_third_of_the_way_down_at_presenter_size() ->
     [bar] = [e for e in slide.elements if isinstance(e, RectBox) and e.role == "quote_bar"]
     assert text.y > BODY_Y + 50 and bar.y == text.y  # not pressed under the title; the bar beside it
     assert text.paragraphs[0].size == THEME.deck.display_max  # six words: presenter-sized
+
+
+def test_a_theme_can_move_citation_numbers_from_the_slides_to_the_notes() -> None:
+    cite = (Citation("a", 1, True), Citation("b", 9, False))
+    block = BulletList(((Run("Riders pay more"), Run("[1, 9*]", cite=cite)), (Run("Towns differ"),
+                        Run("[9*]", cite=cite[1:]))))
+    deck = deck_of(block)
+
+    def markers(slide: LaidSlide) -> list[str]:
+        return [run.text for e in slide.elements if isinstance(e, TextBox) for p in e.paragraphs for run in p.runs
+                if run.cite]
+
+    assert markers(layout_deck(deck, THEME)[0]) == ["[1, 9*]", "[9*]"]  # by default, after each point
+    theme = THEME.model_copy(update={"deck": THEME.deck.model_copy(update={"citations": "notes"})})
+    moved = layout_deck(deck, theme)[0]
+    assert markers(moved) == [] and on_screen(moved) == ["Riders pay more", "Towns differ"]
+    last_note = "".join(run.text for run in moved.notes[-1])
+    assert last_note == "Sources of this slide: [1, 9*]"  # each once, in order of first citation
+    assert not any(e.role == "footer" and "*" in "".join(text_of(p.runs) for p in e.paragraphs)
+                   for e in moved.elements if isinstance(e, TextBox))  # no legend for a mark the slide lacks
