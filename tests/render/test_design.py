@@ -92,3 +92,73 @@ def test_a_long_quotation_never_leaves_its_attribution_alone_on_the_next_page(tm
             text = " ".join((page.extract_text() or "").split())
             if "The Attributed Source" in text:
                 assert "as a statute or a report does" in text, filler  # the quotation's words end here too
+
+
+def test_a_tinted_box_never_begins_as_an_empty_strip_at_a_page_foot(tmp_path: Path) -> None:
+    """Wherever the page ends, a box's tint is never drawn on a page without some of its words."""
+    import datetime as dt
+
+    import pdfplumber
+
+    from generator.document import BulletList, Callout, Handout, Meta, Paragraph, Run
+    from generator.editions.themes import load_theme
+    from generator.render.pdf.handout import render_handout_pdf
+    from generator.theme import hex_to_rgb
+    from tests.helpers import TEMPLATES
+
+    theme = load_theme(TEMPLATES, "default")
+    tint = tuple(round(c / 255, 2) for c in hex_to_rgb(theme.colours.lived_experience_bg))
+    box = Callout("lived-experience", (Run("From experience"),),
+                  (Paragraph((Run("A rider in Lowtown"),)), BulletList(tuple((Run(f"Point {n} of the box."),)
+                                                                             for n in range(6)))))
+    meta = Meta("T", "S", "A", "S", (), "en-AU", dt.date(2026, 1, 1), "1")
+    strips = 0
+    for filler in range(34, 44):  # the box's top walks down the first page's foot, line by line
+        handout = Handout(meta, {}, tuple(Paragraph((Run(f"Line {n}."),)) for n in range(filler)) + (box,))
+        data, _ = render_handout_pdf(handout, theme, "a4")
+        path = tmp_path / f"box{filler}.pdf"
+        path.write_bytes(data)
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                for rect in page.rects:
+                    colour = rect.get("non_stroking_color")
+                    if not isinstance(colour, (list, tuple)) or tuple(round(c, 2) for c in colour) != tint:
+                        continue
+                    inside = [c for c in page.chars if rect["x0"] <= c["x0"] <= rect["x1"]
+                              and rect["top"] <= c["top"] <= rect["bottom"]]
+                    assert inside, f"filler {filler}: an empty strip of tint on page {page.page_number}"
+                    strips += 1
+    assert strips >= 10  # the box was drawn every time
+
+
+def test_a_tables_last_row_never_stands_alone_on_a_page(tmp_path: Path) -> None:
+    """Wherever the page ends, no row stands alone (the 'Examples' row fell alone), and a long table starts at once."""
+    import datetime as dt
+    import re
+
+    from pypdf import PdfReader as Reader
+
+    from generator.document import Cell, Handout, Meta, Paragraph, Run, Table
+    from generator.editions.themes import load_theme
+    from generator.render.pdf.handout import render_handout_pdf
+    from tests.helpers import TEMPLATES
+
+    header = (Cell((Run("Aspect"),)), Cell((Run("Ban"),)), Cell((Run("Licence"),)))
+    rows = tuple((Cell((Run(f"Row{n}"),)), Cell((Run("Some words in a cell " * 6),)), Cell((Run("More words " * 6),)))
+                 for n in range(1, 27))
+    meta = Meta("T", "S", "A", "S", (), "en-AU", dt.date(2026, 1, 1), "1")
+    split = 0
+    for filler in range(34):
+        handout = Handout(meta, {}, tuple(Paragraph((Run(f"Line {n}."),)) for n in range(filler))
+                          + (Table(header, rows),))
+        data, _ = render_handout_pdf(handout, load_theme(TEMPLATES, "default"), "a4")
+        path = tmp_path / f"t{filler}.pdf"
+        path.write_bytes(data)
+        pages = [page.extract_text() or "" for page in Reader(path).pages]
+        shown = [[n for n in range(1, 27) if re.search(rf"\bRow{n}\b", text)] for text in pages]
+        parts = [rows_on for rows_on in shown if rows_on]
+        split += len(parts) > 1
+        assert all(len(rows_on) > 1 for rows_on in parts), (filler, parts)  # never one row alone, first or last
+        if 0 < filler < 30:  # a lead-in and a table taller than a page start where the lead-in is, not a page later
+            assert len(parts) == len([text for text in pages if "Row" in text]) and f"Line {filler - 1}." in pages[0]
+    assert split == 34  # the table broke across pages every time

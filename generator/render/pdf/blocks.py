@@ -43,7 +43,7 @@ from generator.document import (
 )
 from generator.document import Paragraph as ParagraphBlock
 from generator.document import Table as TableBlock
-from generator.render.pdf.context import PdfContext
+from generator.render.pdf.context import SHORT_LEAD, PdfContext
 from generator.render.pdf.easy import render_easy_row
 from generator.render.pdf.flowables import (
     DiagramFlowable,
@@ -174,13 +174,22 @@ def render_callout(block: Callout, ctx: PdfContext) -> list[Flowable]:
     border = colours.box_border
     frame = FrameBG(color=HexColor(background), start=True, strokeColor=HexColor(border) if border else None,
                     strokeWidth=0.8 if border else None)
+    # The box's top keeps with its heading and what the heading introduces: a box never begins as an
+    # empty tinted strip at a page's foot, its words starting on the next page.
     out: list[Flowable] = [Spacer(1, 4), frame, Spacer(1, pad)]
+    for opening in out:
+        opening.keepWithNext = 1
     if block.title:
         heading = render_heading(Heading(block.level, block.title), inner)[-1]
         heading.style = heading.style.clone(heading.style.name + "_boxed", spaceBefore=0)
+        heading.keepWithNext = 1
         out.append(heading)
-    for child in block.blocks:
-        out.extend(render_block(child, inner))
+    for index, child in enumerate(block.blocks):
+        flowables = render_block(child, inner)
+        lead = index == 0 and len(block.blocks) > 1 and isinstance(child, ParagraphBlock)
+        if lead and flowables and isinstance(child, ParagraphBlock) and len(text_of(child.text)) < SHORT_LEAD:
+            flowables[-1].keepWithNext = 1
+        out.extend(flowables)
     out.extend([Spacer(1, pad / 2), FrameBG(start=False), Spacer(1, 6)])
     return grouped("Sect", [Indented(f, pad) if isinstance(f, Paragraph) else f for f in out])
 

@@ -10,6 +10,7 @@ from generator.render.pdf.markup import markup
 from generator.render.pdf.tagged import TaggedParagraph as Paragraph
 from generator.theme import Theme
 
+SHORT_LEAD = 160  # characters: a paragraph this short right after a heading stays with what follows
 STYLE_ROLES = {"title": "H1"}  # paragraph styles that are not plain paragraphs (P) in the structure tree
 
 

@@ -10,10 +10,20 @@ from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepInFrame, Table, TableStyle
+from reportlab.platypus import Flowable, KeepInFrame, KeepTogether, Table, TableStyle
 
 from generator.document import Logo
-from generator.render.pdf.reportlab_hooks import frame_of, frame_top, page_height, reset_shrink_scale, shrink_scale
+from generator.render.pdf.reportlab_hooks import (
+    frame_height,
+    frame_of,
+    frame_top,
+    group_height,
+    group_parts,
+    page_height,
+    reset_shrink_scale,
+    shrink_scale,
+    table_row_heights,
+)
 from generator.render.pdf.tagged import TaggedParagraph, figure, link_figure
 from generator.render.qr import qr_rects
 from generator.render.symbols import symbol_shape
@@ -290,3 +300,31 @@ class ShrinkOrLeaveOut(KeepInFrame):
     def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:  # noqa: N803 (reportlab's name)
         if not self.left_out:
             super().drawOn(canvas, x, y, _sW)
+
+
+class KeepStart(KeepTogether):
+    """What keeps a heading or lead-in with what follows: the group goes to the next page only to fit there.
+
+    reportlab's own keep-together moves the whole group to the next page when
+    it does not fit what is left of this one, even when it is taller than a
+    page and will be split anyway: a lead-in paragraph and a long table then
+    left most of a page empty. When the group is taller than a page and its
+    start (the lead-in, the table's header and two rows) fits here, it starts
+    here and the table breaks across the page.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        self.wrap(available_width, available_height)
+        frame = frame_of(self)
+        content = group_parts(self)
+        last = content[-1]
+        if (frame is not None and frame_height(frame) < group_height(self) and isinstance(last, Table)
+                and last.repeatRows):
+            lead = sum(f.wrap(available_width, available_height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                       for f in content[:-1])
+            last.wrap(available_width, available_height)
+            start = sum(table_row_heights(last)[:last.repeatRows + 2])
+            if lead + start <= available_height:
+                return content
+        parts: list[Any] = super().split(available_width, available_height)
+        return parts

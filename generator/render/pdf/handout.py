@@ -21,8 +21,9 @@ from generator.errors import BuildError
 from generator.fonts.reportlab import register_handout_font
 from generator.render.pdf.blocks import PdfContext, render_block
 from generator.render.pdf.contents import Contents, contents_entries
+from generator.render.pdf.context import SHORT_LEAD
 from generator.render.pdf.finish import finish_tagged_pdf
-from generator.render.pdf.flowables import Bookmarks
+from generator.render.pdf.flowables import Bookmarks, KeepStart
 from generator.render.pdf.markup import paragraph_styles, plain_markup
 from generator.render.pdf.page import cover_band, document_info, footer_canvas, footer_layout, tagged_info
 from generator.render.pdf.reportlab_hooks import verify
@@ -31,7 +32,6 @@ from generator.render.pdf.tagged import TaggedParagraph
 from generator.theme import Theme
 
 PAPERS = {"a4": A4, "letter": LETTER, "a5": A5, "half-letter": (5.5 * inch, 8.5 * inch)}
-SHORT_LEAD = 160  # characters: a paragraph this short right after a heading stays with what follows
 
 
 def _TABLE(font: str) -> TableStyle:
@@ -126,6 +126,7 @@ def _layout_pass(handout: Handout, theme: Theme, font: str, size: tuple[float, f
     doc = _HandoutDoc(
         buffer, pagesize=size, leftMargin=margin, rightMargin=margin, topMargin=margin,
         bottomMargin=bottom, initialFontName=font, **document_info(meta),
+        keepTogetherClass=KeepStart,  # a group taller than a page starts where it is, when its start fits
     )
     no_padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     body_frame = Frame(margin, bottom, width, size[1] - margin - bottom, id="body", **no_padding)

@@ -98,6 +98,31 @@ def frame_of(flowable: Any) -> Any:
     return getattr(flowable, "_frame", None)
 
 
+def frame_height(frame: Any) -> float:
+    """Return a frame's whole height (a page's body), however much of it is filled."""
+    return float(frame._height)
+
+
+def group_parts(keep_together: Any) -> list[Any]:
+    """Return the flowables a KeepTogether holds, and the height they wrapped to (its ``wrap`` measures them)."""
+    return list(keep_together._content)
+
+
+def group_height(keep_together: Any) -> float:
+    """Return the height a KeepTogether's flowables took in its last wrap."""
+    return float(keep_together._H)
+
+
+def table_rows(table: Any) -> int:
+    """Return how many rows a reportlab Table (or one part of a split table) holds, header rows included."""
+    return len(table._cellvalues)
+
+
+def table_row_heights(table: Any) -> list[float]:
+    """Return a wrapped Table's row heights, in order."""
+    return [float(h) for h in table._rowHeights]
+
+
 def shrink_scale(keep_in_frame: Any) -> float:
     """Return how much a KeepInFrame in shrink mode divided its content's size by in its last wrap (1: not at all)."""
     return float(getattr(keep_in_frame, "_scale", 1.0))

@@ -18,6 +18,7 @@ from generator.document import Table as TableBlock
 from generator.layout.tables import column_groups, column_widths
 from generator.render.pdf.context import PdfContext
 from generator.render.pdf.flowables import StatusIcon, layout_table
+from generator.render.pdf.reportlab_hooks import table_row_heights, table_rows
 from generator.render.pdf.tagged import TableTags
 
 CELL_PADDING = 4  # points inside each table cell
@@ -102,6 +103,30 @@ def _fitting(block: TableBlock, ctx: PdfContext) -> PdfContext:
     return ctx
 
 
+class RowKeepingTable(Table):
+    """A data table that never leaves one row alone on a page: not its first at a page's foot, nor its last.
+
+    reportlab splits a table after the last row that fits. When that leaves a
+    single row under the header at the page's foot, the table starts on the
+    next page instead; when it leaves a single row for the next page, the split
+    is made a row earlier, so two rows go over together.
+    """
+
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        parts: list[Any] = super().split(available_width, available_height)
+        if len(parts) != 2:
+            return parts
+        first, rest = (table_rows(part) - self.repeatRows for part in parts)
+        if first < 2 and rest > 1:
+            return []  # one row at the foot: the whole table starts on the next page
+        if rest != 1 or first < 2:
+            return parts
+        last = table_rows(parts[0]) - 1  # the first part's last row, in this table's own numbering
+        height = table_row_heights(self)[last]
+        earlier: list[Any] = super().split(available_width, available_height - height - 0.01)
+        return earlier if len(earlier) == 2 else parts
+
+
 def render_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     """Return the table, split into several (first column repeated) when it has too many columns to read."""
     return [f for part in column_groups(block, ctx.theme.handout.table_columns) for f in _render_one_table(part, ctx)]
@@ -112,8 +137,8 @@ def _render_one_table(block: TableBlock, ctx: PdfContext) -> list[Flowable]:
     colours = ctx.theme.colours
     header = [ctx.para(c.text, "cell_head") for c in block.header]
     rows = [[_cell(c, ctx, "cell") for c in row] for row in block.rows]
-    table = Table([header] + rows, colWidths=_column_widths(block, ctx.width, ctx), repeatRows=1,
-                  renderCB=TableTags(header_rows=1, row_headers=True))
+    table = RowKeepingTable([header] + rows, colWidths=_column_widths(block, ctx.width, ctx), repeatRows=1,
+                            renderCB=TableTags(header_rows=1, row_headers=True))
     commands = [
         ("FONT", (0, 0), (-1, -1), ctx.font),
         ("BACKGROUND", (0, 0), (-1, 0), HexColor(colours.table_header_bg)),
