@@ -1,6 +1,6 @@
 """The pipeline's layering, read from the import statements of every module (ast, nothing imported).
 
-content → translate → editions → compose → layout → render → outputs → pipeline → preview: a stage imports only
+content → translate → editions → compose → layout → render → outputs → pipeline → edit → preview: a stage imports only
 earlier stages, and only the modules they declare public in ``__all__``;
 layout and render never see content or editions; the contracts (errors,
 document, theme) and fonts import no stage; only the CLI prints or exits.
@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "generator"
-STAGES = ["content", "translate", "editions", "compose", "layout", "render", "outputs", "pipeline", "preview"]
+STAGES = ["content", "translate", "editions", "compose", "layout", "render", "outputs", "pipeline", "edit",
+          "preview"]
 SHARED = {"errors", "document", "theme", "fonts", "__init__"}  # usable from every stage
 NEVER = {"layout": {"content", "translate", "editions"}, "render": {"content", "translate", "editions", "compose"}}
 
