@@ -47,6 +47,15 @@ def test_the_community_guide_meets_its_own_plain_language_limits() -> None:
     assert community <= 8 < public
 
 
+def test_the_community_guide_states_the_packs_position_in_its_own_plain_words(default_built: dict[str, Path]) -> None:
+    from tests.helpers import pdf_text
+
+    guide = pdf_text(default_built["community-handout-a4.pdf"])
+    assert "This guide argues that sex work between adults who agree should not be a crime." in guide
+    assert "This briefing argues for decriminalising" not in guide
+    assert "This briefing argues for decriminalising" in pdf_text(default_built["public-handout-a4.pdf"])
+
+
 def test_every_output_is_built(default_built: dict[str, Path]) -> None:
     assert len(default_built) == file_count(DEFAULT_PACK)
     for name, path in default_built.items():

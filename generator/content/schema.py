@@ -49,6 +49,9 @@ class Variant(Strict):
     audience: Id = Field(description="Items tagged with this audience (or untagged) are included.")
     subtitle: Text | None = Field(None, max_length=300, description="Title line replacing the pack's subtitle.")
     audience_line: Text | None = Field(None, max_length=200, description="Replaces pack.audience on the cover.")
+    position: RichText | None = Field(None, description=(
+        "Replaces pack.position in this edition: the pack's position in the words its readers need (a community "
+        "guide's plainer ones); it must say what the pack's says."))
     handout_template: Text | None = Field(None, description="Template of this edition's handout.")
     deck_template: Text | None = Field(None, description="Template of this edition's deck.")
     summary_template: Text | None = Field(None, description="Template of this edition's one-page summary.")

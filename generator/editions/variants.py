@@ -71,7 +71,7 @@ def _keep(value: Any, audience: str) -> Any:
 def for_variant(pack: Pack, variant: Variant) -> Pack:
     """Return the pack as ``variant``'s audience sees it."""
     filtered: Pack = _keep(pack, variant.audience)
-    updates = {"subtitle": variant.subtitle, "audience": variant.audience_line}
+    updates = {"subtitle": variant.subtitle, "audience": variant.audience_line, "position": variant.position}
     updates = {key: value for key, value in updates.items() if value}
     if updates:
         filtered = filtered.model_copy(update={"meta": filtered.meta.model_copy(update=updates)})
