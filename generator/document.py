@@ -6,9 +6,11 @@ dataclass of plain values so tests can snapshot it and caches can hash it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,24 @@ def texts_of(node: object) -> list[str]:
     if is_dataclass(node) and not isinstance(node, type):
         return [text for f in fields(node) for text in texts_of(getattr(node, f.name))]
     return []
+
+
+def map_runs(obj: Any, fn: Callable[[Run], Run], lists: Callable[[SourceList], SourceList] | None = None) -> Any:
+    """Return ``obj`` (a document, a block, a tuple of them) with ``fn`` applied to every run in it.
+
+    With ``lists``, each source list is replaced by ``lists(it)`` instead of
+    being walked (the citation numbering fills them in).
+    """
+    if isinstance(obj, Run):
+        return fn(obj)
+    if isinstance(obj, SourceList) and lists is not None:
+        return lists(obj)
+    if isinstance(obj, tuple):
+        return tuple(map_runs(item, fn, lists) for item in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: map_runs(getattr(obj, f.name), fn, lists) for f in dataclasses.fields(obj)}
+        return dataclasses.replace(obj, **changes)
+    return obj
 
 
 def walk(blocks: tuple[Block, ...]) -> Iterator[Block]:

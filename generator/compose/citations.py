@@ -11,28 +11,14 @@ holds the sources it cites (the handout's: all of them), in number order.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from generator.compose.environment import long_date
 from generator.content.items import Source
-from generator.document import Citation, Run, SourceEntry, SourceList, marker_text
+from generator.document import Citation, Run, SourceEntry, SourceList, map_runs, marker_text
 
 Numbering = Mapping[str, int]  # source id → its number in the edition
-
-
-def _map_runs(obj: Any, fn: Callable[[Run], Run], lists: Callable[[SourceList], SourceList] | None = None) -> Any:
-    """Return ``obj`` with ``fn`` applied to every run (and each source list replaced by ``lists(it)``)."""
-    if isinstance(obj, Run):
-        return fn(obj)
-    if isinstance(obj, SourceList) and lists is not None:
-        return lists(obj)
-    if isinstance(obj, tuple):
-        return tuple(_map_runs(item, fn, lists) for item in obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {f.name: _map_runs(getattr(obj, f.name), fn, lists) for f in dataclasses.fields(obj)}
-        return dataclasses.replace(obj, **changes)
-    return obj
 
 
 def _source_text(source: Source, labels: Mapping[str, str] | None = None, language: str = "en") -> tuple[Run, ...]:
@@ -90,7 +76,7 @@ def cited_in_order(blocks: Any) -> list[str]:
             order.setdefault(citation.source, None)
         return run
 
-    _map_runs(blocks, collect)
+    map_runs(blocks, collect)
     return list(order)
 
 
@@ -116,7 +102,7 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source], numbering: 
     numbers = dict(numbering) if numbering is not None else numbering_of(blocks, sources)
     by_id = {s.id: s for s in sources}
     if not _contains_source_list(blocks):
-        return _map_runs(blocks, lambda run: dataclasses.replace(run, text="", cite=()) if run.cite else run), numbers
+        return map_runs(blocks, lambda run: dataclasses.replace(run, text="", cite=()) if run.cite else run), numbers
 
     def mark(run: Run) -> Run:
         if not run.cite:
@@ -138,7 +124,7 @@ def number_citations(blocks: tuple[Any, ...], sources: list[Source], numbering: 
         kept = tuple(entry for entry in entries if not old.only or entry.source_id in old.only)
         return SourceList(kept, old.legend if any(not entry.checked for entry in kept) else (), old.only)
 
-    return _map_runs(blocks, mark, filled), numbers
+    return map_runs(blocks, mark, filled), numbers
 
 
 def _contains_source_list(obj: Any) -> bool:

@@ -82,3 +82,7 @@ class EasyReadEdition(Strict):
         "Rows that open the edition: what it is about and who made it."))
     variants: list[Id] = Field(default_factory=list, description=(
         "The variants that get an Easy Read edition (default: the first, or the pack's only edition)."))
+
+    def made_for(self, declared: list[str]) -> list[str]:
+        """Return the variants that get an Easy Read edition, of the ``declared`` ones in order."""
+        return self.variants or declared[:1]

@@ -14,6 +14,17 @@ from pydantic import BaseModel
 FieldPath = tuple[str | int, ...]
 
 
+def hidden_from(pack: Any, audiences: set[str]) -> set[FieldPath]:
+    """Return the paths of the items tagged only for audiences other than ``audiences`` (they see none of it)."""
+    return {path for path, _, key, value in model_fields(pack)
+            if key == "audiences" and value and not audiences & set(value)}
+
+
+def inside(path: FieldPath, items: set[FieldPath]) -> bool:
+    """Return whether ``path`` is one of ``items`` or lies inside one."""
+    return any(path[:n] in items for n in range(1, len(path) + 1))
+
+
 def dotted(path: FieldPath) -> str:
     """Return ``path`` as ``a.b[3].c``: the item at index 2 is the third, [3]."""
     out = ""

@@ -32,7 +32,7 @@ def lint_pack(loaded: LoadedPack) -> list[Problem]:
     from generator.content.swallowed import lint_swallowed_keys
     from generator.content.truth import lint_excerpts, lint_experience, lint_quotations, lint_resources
 
-    warn = _locator(loaded)
+    warn = locator(loaded)
     return (lint_sources(loaded) + lint_glyphs(loaded) + lint_urls(loaded) + lint_empty_sections(loaded)
             + lint_alt_text(loaded) + lint_resources(loaded, warn) + lint_quotations(loaded, warn)
             + lint_experience(loaded, warn) + lint_excerpts(loaded, warn) + lint_currency(loaded, warn)
@@ -66,7 +66,8 @@ def lint_unsourced_details(loaded: LoadedPack, warn: Any) -> list[Problem]:
             for field, value in model.details.items() if isinstance(value, str)]
 
 
-def _locator(loaded: LoadedPack) -> Any:
+def locator(loaded: LoadedPack) -> Any:
+    """Return ``warn(path, message)``: a warning at the file, line and column where ``path`` was written."""
     files = loaded.sources or {section: read_yaml(path) for section, path in loaded.section_files.items()}
 
     def warn(path: FieldPath, message: str) -> Problem:
@@ -80,7 +81,7 @@ def _locator(loaded: LoadedPack) -> Any:
 
 def lint_urls(loaded: LoadedPack) -> list[Problem]:
     """Return a warning for each resource (printed with a QR code) whose URL is not https."""
-    warn = _locator(loaded)
+    warn = locator(loaded)
     return [warn(("resources", index, "url"), f"'{item.url}' is not https; readers scanning the QR code "
                                               "deserve the https address if the site has one")
             for index, item in enumerate(loaded.content.resources) if not item.url.startswith("https://")]
@@ -92,7 +93,7 @@ def lint_empty_sections(loaded: LoadedPack) -> list[Problem]:
     A section a pack simply does not have is a choice, not a mistake; a
     section key with no items under it is usually items commented out or lost.
     """
-    warn = _locator(loaded)
+    warn = locator(loaded)
     return [warn((section,), f"section '{section}' is empty; its part of the handout and deck is left out")
             for section in OPTIONAL_SECTIONS
             if section in loaded.section_files and not getattr(loaded.content, section)]
@@ -103,14 +104,14 @@ def lint_alt_text(loaded: LoadedPack) -> list[Problem]:
     meta = loaded.content.meta
     if meta.logo and not meta.logo_alt:
         message = f"no logo_alt: screen readers will hear 'Logo of {meta.organisation}'"
-        return [_locator(loaded)(("pack", "logo"), message)]
+        return [locator(loaded)(("pack", "logo"), message)]
     return []
 
 
 def lint_sources(loaded: LoadedPack) -> list[Problem]:
     """Return warnings: unchecked citations (once per source) and sources never cited."""
     pack = loaded.content
-    warn = _locator(loaded)
+    warn = locator(loaded)
 
     warnings: list[Problem] = []
     cited: set[str] = set()
@@ -145,7 +146,7 @@ def lint_glyphs(loaded: LoadedPack, fonts: tuple[str, ...] = ("atkinson-hyperleg
     from generator.fonts.coverage import glyph_set
 
     covered = frozenset().union(*(glyph_set(f) for f in fonts))
-    warn = _locator(loaded)
+    warn = locator(loaded)
     errors: list[Problem] = []
     for path, text in _strings(loaded.content):
         missing = sorted({ch for ch in text if ord(ch) not in covered and not ch.isspace()})

@@ -23,7 +23,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-Path_ = tuple[str | int, ...]  # a field path: ("key_messages", 0, "title")
+from generator.content.fieldpath import FieldPath, dotted
+
 WIDTH = 100  # columns a folded text is folded at, as the packs are written
 
 
@@ -59,7 +60,7 @@ class EditableFile:
     def read_digest(self) -> str:
         return digest(self.text)
 
-    def get(self, path: Path_) -> Any:
+    def get(self, path: FieldPath) -> Any:
         """Return the value at ``path``."""
         node = self.data
         for step in path:
@@ -69,25 +70,25 @@ class EditableFile:
                 raise EditError(f"no field {_dotted(path)} in this file") from None
         return node
 
-    def set(self, path: Path_, value: Any) -> None:
+    def set(self, path: FieldPath, value: Any) -> None:
         """Set the field at ``path`` to ``value``, in the style of the value it replaces."""
         parent, key = self._parent(path)
         old = parent.get(key) if isinstance(parent, CommentedMap) else parent[key]
         parent[key] = styled(value, old, _indent(path))
 
-    def remove(self, path: Path_) -> None:
+    def remove(self, path: FieldPath) -> None:
         """Remove the field or list item at ``path``."""
         parent, key = self._parent(path)
         del parent[key]
 
-    def append(self, path: Path_, item: Any) -> None:
+    def append(self, path: FieldPath, item: Any) -> None:
         """Add ``item`` at the end of the list at ``path``."""
         items = self.get(path)
         if not isinstance(items, CommentedSeq):
             raise EditError(f"{_dotted(path)} is not a list")
         items.append(_tree(item))
 
-    def move(self, path: Path_, source: int, target: int) -> None:
+    def move(self, path: FieldPath, source: int, target: int) -> None:
         """Move the item at ``source`` of the list at ``path`` to ``target``."""
         items = self.get(path)
         if not isinstance(items, CommentedSeq) or not (0 <= source < len(items) and 0 <= target < len(items)):
@@ -100,7 +101,7 @@ class EditableFile:
         _yaml().dump(self.data, out)
         return out.getvalue()
 
-    def _parent(self, path: Path_) -> tuple[Any, Any]:
+    def _parent(self, path: FieldPath) -> tuple[Any, Any]:
         if not path:
             raise EditError("no field named")
         parent = self.get(path[:-1])
@@ -171,7 +172,7 @@ def _tree(value: Any) -> Any:
     return value
 
 
-def _indent(path: Path_) -> int:
+def _indent(path: FieldPath) -> int:
     """Return the column a folded block's lines start at for the field at ``path``, as the packs indent.
 
     A key is two columns in from its parent key; a list item's keys start four
@@ -186,8 +187,5 @@ def _indent(path: Path_) -> int:
     return column + 2
 
 
-def _dotted(path: Path_) -> str:
-    out = ""
-    for step in path:
-        out += f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if out else str(step))
-    return out or "the file"
+def _dotted(path: FieldPath) -> str:
+    return dotted(path) or "the file"

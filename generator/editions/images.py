@@ -126,7 +126,7 @@ def pack_pictures(loaded: LoadedPack) -> tuple[dict[str, Logo], tuple[Problem, .
     an unreadable logo is; metadata left out is a warning, once per picture.
     """
     from generator.content.easy_read import EasyRow, is_pack_file
-    from generator.content.fieldpath import model_fields
+    from generator.content.fieldpath import dotted, model_fields
 
     pictures: dict[str, Logo] = {}
     notes: list[Problem] = []
@@ -139,8 +139,7 @@ def pack_pictures(loaded: LoadedPack) -> tuple[dict[str, Logo], tuple[Problem, .
         source = loaded.sources.get(section)
         line, column = source.position((*path, key)) if source else (0, 0)
         where = display_path(loaded.section_files[section])
-        field = ".".join(str(step) for step in (*path, key))
-        image = read_image(ImageField(loaded.folder, where, field, line, column), value)
+        image = read_image(ImageField(loaded.folder, where, dotted((*path, key)), line, column), value)
         pictures[value] = image.logo
         if image.note:
             notes.append(image.note)

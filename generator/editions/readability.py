@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.content.fieldpath import FieldPath, dotted, model_fields
+from generator.content.fieldpath import dotted, hidden_from, inside, model_fields
 from generator.content.loader import LoadedPack
 from generator.content.schema import Readability
 from generator.content.sentences import WORD, sentences
@@ -107,8 +107,8 @@ def readability_problems(loaded: LoadedPack, printed: Mapping[str, str] | None =
     measured = [(e, measure(e.text, language)) for e in entries if len(WORD.findall(e.text)) >= SHORTEST]
     grades = []
     for variant, audience, limits in _editions(pack):
-        hidden = _hidden(pack, audience)
-        seen = [(e, m) for e, m in measured if not any(e.path[:n] in hidden for n in range(1, len(e.path)))]
+        hidden = hidden_from(pack, {audience}) if audience is not None else set()
+        seen = [(e, m) for e, m in measured if not inside(e.path, hidden)]
         if printed is not None and (variant or "") in printed:
             shown = _printed_paths(entries, printed[variant or ""])
             seen = [(e, m) for e, m in seen if e.path in shown]
@@ -135,13 +135,12 @@ def _easy_read_grades(pack: Any) -> list[EditionGrade]:
     if easy is None:
         return []
     editions = {variant: audience for variant, audience, _ in _editions(pack)}
-    chosen = easy.variants or list(editions)[:1]
     grades = []
-    for variant in chosen:
-        hidden = _hidden(pack, editions.get(variant))
+    for variant in easy.made_for(list(editions)):
+        audience = editions.get(variant)
+        hidden = hidden_from(pack, {audience}) if audience is not None else set()
         rows = [model.text for path, model, key, _ in model_fields(pack)
-                if isinstance(model, EasyRow) and key == "text"
-                and not any(path[:n] in hidden for n in range(1, len(path) + 1))]
+                if isinstance(model, EasyRow) and key == "text" and not inside(path, hidden)]
         if rows:
             found = [measure(text, pack.meta.language).grade for text in rows]
             grades.append(EditionGrade(f"{variant} Easy Read".strip(), round(statistics.median(found), 1),
@@ -178,14 +177,6 @@ def _editions(pack: Any) -> list[tuple[str, str | None, Readability | None]]:
     if not pack.meta.variants:
         return [("", None, pack.meta.readability)]
     return [(v.id, v.audience, v.readability or pack.meta.readability) for v in pack.meta.variants]
-
-
-def _hidden(pack: Any, audience: str | None) -> set[FieldPath]:
-    """Return the paths of the items tagged only for other audiences than ``audience`` (none for ``None``)."""
-    if audience is None:
-        return set()
-    return {path for path, _, key, value in model_fields(pack)
-            if key == "audiences" and value and audience not in value}
 
 
 def _over(found: Measure, limits: Readability) -> str:

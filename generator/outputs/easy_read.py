@@ -22,6 +22,9 @@ from generator.errors import Problem, TemplateError, display_path
 from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
 from generator.outputs.handout import PDF_LIBRARIES
 from generator.outputs.handout import warm as warm_handout
+from generator.outputs.web import BLOCKS as WEB_BLOCKS
+from generator.outputs.web import PAGE as WEB_PAGE
+from generator.outputs.web import web_page, wrapper_sources
 from generator.templates import Templates
 from generator.theme import Theme
 
@@ -67,10 +70,9 @@ def pictures(edition: Edition, templates: Templates) -> dict[str, Picture]:
 def compose(edition: Edition, templates: Templates, name: str) -> Composed:
     """Return the Easy Read document, with the web page's templates for its web part."""
     from generator.compose.compose import compose_handout
-    from generator.outputs.web import BLOCKS, PAGE, wrapper_sources
 
     composed = compose_handout(edition.pack, templates, name, edition.logo, pictures=pictures(edition, templates))
-    return replace(composed, wrappers=wrapper_sources(templates, (PAGE, BLOCKS)))
+    return replace(composed, wrappers=wrapper_sources(templates, (WEB_PAGE, WEB_BLOCKS)))
 
 
 def render(composed: Composed, theme: Theme, where: Where, part: str | None) -> OutputResult:
@@ -80,8 +82,6 @@ def render(composed: Composed, theme: Theme, where: Where, part: str | None) -> 
     assert isinstance(composed.document, Handout) and part
     easy = theme.for_easy_read()
     if part == WEB:
-        from generator.outputs.web import web_page
-
         data, problems = web_page(composed, easy, where)
         return OutputResult((Artifact("easy-read.html", data, 1, "pages"),), composed.problems + problems)
     from generator.render.pdf.handout import render_handout_pdf
@@ -97,29 +97,30 @@ def applies(theme: Theme, edition: Edition) -> bool:
     easy = edition.pack.easy_read
     if easy is None or edition.language is not None:
         return False
-    variants = [v.id for v in edition.pack.meta.variants]
-    chosen = easy.variants or variants[:1]
-    return edition.variant is None or edition.variant in chosen
+    return edition.variant is None or edition.variant in easy.made_for([v.id for v in edition.pack.meta.variants])
 
 
 def predict(session: Session, edition: Edition, templates: Templates, where: Where) -> list[Problem]:
     """Return warnings at the items the edition prints that have no easy words, and at pictures there are not."""
     if not applies(session.theme, edition):
         return []
+    from generator.content.easy_read import EasyRow
+    from generator.content.lint import locator
+
     loaded = session.loaded
+    warn = locator(loaded)
     known = pictures(edition, templates)
     problems = []
     for section, item in _items(edition.pack):
-        if not item.easy_read:
+        if not item.easy_read:  # the item is where it is written; the field it lacks is named
             name = getattr(item, "title", None) or getattr(item, "name", "")
-            problems.append(_at(session, (section, _index(loaded.content, section, item)),
-                                f"'{name}' has no easy_read text: the Easy Read edition leaves it out", "easy_read"))
-    from generator.content.easy_read import EasyRow
-
+            at = (section, _index(loaded.content, section, item))
+            problems.append(replace(warn(at, f"Easy Read: '{name}' has no easy_read text: the Easy Read edition "
+                                             "leaves it out"), field=dotted((*at, "easy_read"))))
     for path, model, key, value in model_fields(loaded.content):
         if isinstance(model, EasyRow) and key == "picture" and value and value not in known:
-            problems.append(_at(session, (*path, key), f"no picture '{value}': use an icon (`briefpack icons` "
-                                "lists them) or a PNG or JPEG in the pack folder", ""))
+            problems.append(warn((*path, key), f"Easy Read: no picture '{value}': use an icon (`briefpack icons` "
+                                               "lists them) or a PNG or JPEG in the pack folder"))
     return problems
 
 
@@ -133,17 +134,6 @@ def _index(pack: Pack, section: str, item: object) -> int:
     return next((n for n, other in enumerate(written) if getattr(other, "id", None) == getattr(item, "id", "")), 0)
 
 
-def _at(session: Session, path: tuple[str | int, ...], message: str, field: str) -> Problem:
-    """Return a warning at the file, line and column of ``path`` in the pack."""
-    loaded = session.loaded
-    section = str(path[0])
-    source = loaded.sources.get(section)
-    line, column = source.position(path) if source else (0, 0)
-    where = dotted(path) + (f".{field}" if field else "")
-    return Problem(display_path(loaded.section_files[section]), line, column, where, f"Easy Read: {message}",
-                   "warning")
-
-
 def files(part: str | None) -> tuple[str, ...]:
     return ("easy-read.html",) if part == WEB else (f"easy-read-{part}.pdf",)
 
@@ -151,4 +141,4 @@ def files(part: str | None) -> tuple[str, ...]:
 EASY_READ = Output("easy-read", compose, render, TEMPLATE, warm_handout, files, predict, cost=0.5, per_paper=True,
                    preview=Preview("Easy Read"), libraries=(*PDF_LIBRARIES, "svglib"), applies=applies,
                    papers_and=(WEB,), numbered_by_handout=False, reads=(ICONS,),
-                   wrappers=("web.html.j2", "web-blocks.html.j2"))
+                   wrappers=(WEB_PAGE, WEB_BLOCKS))

@@ -163,13 +163,11 @@ def entries_for(loaded: LoadedPack, variants: list[str] | None) -> list[Entry]:
     an item tagged only for audiences of other variants (a community guide's
     own key messages, when only the public edition is translated) is left out.
     """
-    from generator.content.fieldpath import model_fields
+    from generator.content.fieldpath import hidden_from, inside
 
     entries = pack_entries(loaded)
     pack = loaded.content
     if not variants or not pack.meta.variants:
         return entries
-    audiences = {v.audience for v in pack.meta.variants if v.id in variants}
-    hidden = {path for path, _, key, value in model_fields(pack)
-              if key == "audiences" and value and not audiences & set(value)}
-    return [e for e in entries if not any(e.path[:n] in hidden for n in range(1, len(e.path)))]
+    hidden = hidden_from(pack, {v.audience for v in pack.meta.variants if v.id in variants})
+    return [e for e in entries if not inside(e.path, hidden)]
