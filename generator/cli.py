@@ -232,14 +232,18 @@ def _rebuild_reporters(out: Path, after_failure: str) -> tuple[Callable[[Any, fl
 @click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
               help="Another name the preview may be reached by (e.g. a shared machine's DNS name); requests "
                    "addressed to any other name are refused.")
+@click.option("--allow-edit", is_flag=True,
+              help="Let the browser edit the pack even though --host shares the preview (editing is on by itself "
+                   "only on this computer's loopback address).")
 @reports_errors
 def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Path, theme: str | None, port: int,
-          host: str, allow_hosts: tuple[str, ...]) -> None:
+          host: str, allow_hosts: tuple[str, ...], allow_edit: bool) -> None:
     """Preview the outputs in a browser; rebuilds and reloads on save.
 
     Serves an index of the packs, each web edition, the slides with their notes and the
     handouts; open pages reload by themselves after a save, and show the error of a save
-    that does not build above the last good output.
+    that does not build above the last good output. On this computer it also edits: every
+    item of the web edition has an "Edit" link to a form that saves into the YAML.
     """
     from generator.editions.discover import check_theme_option, find_packs
     from generator.preview.serve import ServeOptions
@@ -250,13 +254,20 @@ def serve(packs: tuple[str, ...], briefs: Path, templates: Path | None, out: Pat
     check_theme_option(search, theme)
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: serving on {host}: anyone who can reach this computer can read the preview", err=True)
+        if allow_edit:
+            click.echo("warning: --allow-edit: anyone who can reach this computer can also change the pack's files",
+                       err=True)
+        else:
+            click.echo("editing from the browser is off (it is on only on 127.0.0.1; --allow-edit turns it on)",
+                       err=True)
 
     def ready(url: str) -> None:
         click.echo(f"serving {url} (Ctrl-C to stop)")
 
     built, failed = _rebuild_reporters(out, "the preview shows the error above the last good output")
     with stops_like_ctrl_c():
-        run_server(ServeOptions(briefs, search, out, packs, theme), host, port, built, failed, ready, allow_hosts)
+        run_server(ServeOptions(briefs, search, out, packs, theme), host, port, built, failed, ready, allow_hosts,
+                   allow_edit)
 
 
 @main.command()

@@ -8,4 +8,4 @@ changed on disk after it was read, writes atomically and keeps each save in a
 history under the project (``.briefpack/``) that ``undo`` takes back.
 """
 
-__all__ = ["saves", "yaml_edit"]
+__all__ = ["editing", "forms", "items", "saves", "submitted", "yaml_edit"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,9 +71,17 @@ class EditableFile:
                 raise EditError(f"no field {_dotted(path)} in this file") from None
         return node
 
-    def set(self, path: FieldPath, value: Any) -> None:
-        """Set the field at ``path`` to ``value``, in the style of the value it replaces."""
+    def set(self, path: FieldPath, value: Any, before: Sequence[str] = ()) -> None:
+        """Set the field at ``path`` to ``value``, in the style of the value it replaces.
+
+        A key the mapping does not have yet goes before the first of ``before``
+        it has (where the schema puts it), else last.
+        """
         parent, key = self._parent(path)
+        if isinstance(parent, CommentedMap) and key not in parent:
+            later = [index for index, existing in enumerate(parent) if existing in before]
+            parent.insert(later[0] if later else len(parent), key, styled(value, None, _indent(path)))
+            return
         old = parent.get(key) if isinstance(parent, CommentedMap) else parent[key]
         parent[key] = styled(value, old, _indent(path))
 
@@ -86,7 +95,14 @@ class EditableFile:
         items = self.get(path)
         if not isinstance(items, CommentedSeq):
             raise EditError(f"{_dotted(path)} is not a list")
-        items.append(_tree(item))
+        node = _tree(item)
+        if items and isinstance(node, CommentedMap) and isinstance(items[-1], CommentedMap) \
+                and items[-1].fa.flow_style():
+            node.fa.set_flow_style()  # a list of one-line entries gets one more line like them
+            for key, value in node.items():
+                if isinstance(value, str) and any(mark in value for mark in ",[]{}:#\"'"):
+                    node[key] = DoubleQuotedScalarString(value)  # read back whole inside { }
+        items.append(node)
 
     def move(self, path: FieldPath, source: int, target: int) -> None:
         """Move the item at ``source`` of the list at ``path`` to ``target``."""

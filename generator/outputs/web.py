@@ -12,7 +12,10 @@ from generator.templates import Templates
 from generator.theme import Theme
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from generator.compose.compose import Composed
+    from generator.document import Block
     from generator.editions.variants import Edition
 
 PAGE = "web.html.j2"  # the page: head, styles, cover, contents, footer
@@ -65,15 +68,20 @@ def render(composed: Composed, theme: Theme, where: Where, part: str | None = No
     return OutputResult((Artifact(".html", data, 1, "pages"),), composed.problems + problems)
 
 
-def web_page(composed: Composed, theme: Theme, where: Where) -> tuple[bytes, tuple[Problem, ...]]:
-    """Return the page template rendered around ``composed``'s blocks, and what drawing it noticed."""
+def web_page(composed: Composed, theme: Theme, where: Where,
+             after_block: Callable[[Block], str] | None = None) -> tuple[bytes, tuple[Problem, ...]]:
+    """Return the page template rendered around ``composed``'s blocks, and what drawing it noticed.
+
+    ``after_block`` adds markup after each block (the preview's edit links; a build adds none).
+    """
     from generator.document import Handout
     from generator.fonts.web import web_faces
     from generator.render.html import render_web
 
     assert isinstance(composed.document, Handout)
     sources = dict(composed.wrappers)
-    data, notes = render_web(composed.document, theme, sources[PAGE], sources[BLOCKS], web_faces(theme.fonts.handout))
+    data, notes = render_web(composed.document, theme, sources[PAGE], sources[BLOCKS], web_faces(theme.fonts.handout),
+                              after_block)
     problems = [where.warning(f"{BLOCKS} has no macro for {kind} blocks; they are shown as plain text (add "
                               f"'{{% macro {kind}(block, caption, depth) %}}' to it)") for kind in notes.missing]
     if notes.old_page:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 # Reloads the page once the server says a newer build (or a new error) exists. Listens with
 # EventSource; where it is missing or the connection drops, it polls.
@@ -87,12 +88,19 @@ def inject(html: str, errors: Sequence[str], generation: int, nonce: str) -> str
     return html.replace("</body>", script + "</body>", 1) if "</body>" in html else html + script
 
 
-def index(editions: Sequence[EditionLinks], out_name: str) -> str:
-    """Return the index: each pack's editions with a link per output, and every file."""
+def index(editions: Sequence[EditionLinks], out_name: str, editable: dict[str, str] | None = None) -> str:
+    """Return the index: each pack's editions with a link per output, and every file.
+
+    ``editable``: the folder of each pack (by id) the preview edits, linked to its editor.
+    """
     if not editions:
         return "<h1>briefpack preview</h1><p>No outputs yet: the first build has not finished or failed.</p>"
     parts = ["<h1>briefpack preview</h1>", f"<p>Serving <code>{escape(out_name)}/</code>; pages reload "
              "after every save.</p>"]
+    if editable:
+        editing = " · ".join(f'<a href="/_briefpack/edit/{quote(folder)}">Edit {escape(pack)}</a>'
+                              for pack, folder in editable.items())
+        parts.append(f"<p>Edit from the browser: {editing} (or follow the “Edit” links in a web edition).</p>")
     for edition in editions:
         name = edition.pack + (f" — {edition.variant}" if edition.variant else "")
         links = [f'<a href="{escape(href)}">{escape(label)}</a>' for label, href in edition.links]

@@ -22,7 +22,8 @@ from typing import Any
 from generator.errors import BriefpackError
 from generator.pipeline.results import PackBuild, failure_lines
 from generator.preview import pages
-from generator.preview.host_guard import NONCE_KEY, HostGuard, allowed_hosts
+from generator.preview.editor import Editing, Editor
+from generator.preview.host_guard import LOOPBACK, NONCE_KEY, HostGuard, allowed_hosts
 from generator.templates import Templates
 
 MEDIA = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf", ".svg": "image/svg+xml",
@@ -132,6 +133,20 @@ def editions(options: ServeOptions) -> list[pages.EditionLinks]:
     return found
 
 
+def pack_folders(options: ServeOptions) -> dict[str, str]:
+    """Return each pack's folder name by its id: the editor's addresses name the folder."""
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_session
+
+    found = {}
+    for folder in find_packs(options.briefs, options.packs):
+        try:
+            found[load_session(folder, options.templates, options.theme).pack_id] = folder.name
+        except BriefpackError:
+            found[folder.name] = folder.name
+    return found
+
+
 def output_page(options: ServeOptions, name: str, pack: str, variant: str | None) -> tuple[str, str]:
     """Return (title, body) of one output's preview page, from the content as it is now (or raise its error)."""
     from generator.editions.discover import find_packs
@@ -160,14 +175,36 @@ def output_page(options: ServeOptions, name: str, pack: str, variant: str | None
     raise LookupError(f"no pack '{pack}' with the edition '{variant or '-'}' builds now")
 
 
-def create_app(options: ServeOptions, state: PreviewState) -> Any:
-    """Return the Starlette app of the preview."""
+def web_edition(options: ServeOptions, folder_name: str) -> str | None:
+    """Return the address of the web edition of the pack in ``folder_name`` (its first, own-language), if built."""
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_session
+
+    for folder in find_packs(options.briefs, options.packs):
+        if folder.name != folder_name:
+            continue
+        try:
+            session = load_session(folder, options.templates, options.theme)
+        except BriefpackError:
+            return None
+        for edition in session.editions:
+            name = edition.filename(session.pack_id, ".html")
+            if not edition.language and (options.out / session.pack_id / name).is_file():
+                return f"/{session.pack_id}/{name}"
+    return None
+
+
+def create_app(options: ServeOptions, state: PreviewState, editing: Editing | None = None) -> Any:
+    """Return the Starlette app of the preview (``editing``: whether, and with which token, it edits)."""
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
     from starlette.routing import Route
 
     out = options.out
+    editing = editing or Editing(False, "Start it with `briefpack serve` on this computer to edit.")
+    editor = Editor(options.briefs, options.packs, editing, lambda name: web_edition(options, name))
+    linked: dict[str, tuple[int, str]] = {}  # web edition → (generation, the page with edit links)
 
     def nonce(request: Request) -> str:
         return str(request.scope.get("state", {}).get(NONCE_KEY, ""))
@@ -177,7 +214,8 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
 
     async def index(request: Request) -> Response:
         listed = await asyncio.to_thread(editions, options)
-        return wrap(request, "briefpack preview", pages.index(listed, out.name))
+        folders = await asyncio.to_thread(pack_folders, options) if editing.enabled else {}
+        return wrap(request, "briefpack preview", pages.index(listed, out.name, folders))
 
     async def status(request: Request) -> Response:
         return JSONResponse({"generation": state.generation, "errors": state.errors})
@@ -213,12 +251,29 @@ def create_app(options: ServeOptions, state: PreviewState) -> Any:
                                 status_code=404)
         headers = {"Cache-Control": "no-store"}
         if path.suffix == ".html":
-            html = pages.inject(path.read_text("utf-8"), state.errors, state.generation, nonce(request))
+            html = path.read_text("utf-8")
+            if editing.enabled:
+                html = await asyncio.to_thread(with_edit_links, request.path_params["path"], html)
+            html = pages.inject(html, state.errors, state.generation, nonce(request))
             return HTMLResponse(html, headers=headers)
         return FileResponse(path, media_type=MEDIA.get(path.suffix), headers=headers)
 
+    def with_edit_links(relative: str, html: str) -> str:
+        """Return the web edition at ``relative`` with its edit links (drawn once per build), or ``html``."""
+        from generator.preview.edit_links import edition_page
+
+        generation = state.generation
+        if relative not in linked or linked[relative][0] != generation:
+            try:
+                page = edition_page(options.briefs, options.templates, options.theme, options.packs, relative)
+            except BriefpackError:
+                page = None
+            linked[relative] = (generation, page or html)
+        return linked[relative][1]
+
     return Starlette(routes=[
         Route("/", index),
+        *editor.routes(),
         Route("/_briefpack/status", status),
         Route("/_briefpack/events", events),
         Route("/_briefpack/output/{name}/{pack}/{variant}", preview_page),
@@ -249,10 +304,11 @@ def url_of(host: str, port: int) -> str:
 
 
 def serve(options: ServeOptions, host: str, port: int, built: Built, failed: Failed,
-          ready: Callable[[str], None], extra_hosts: tuple[str, ...] = ()) -> None:
+          ready: Callable[[str], None], extra_hosts: tuple[str, ...] = (), allow_edit: bool = False) -> None:
     """Build, then serve the preview on ``host:port`` until Ctrl-C, rebuilding after every save.
 
     Only requests addressed to this server's names are answered (see ``host_guard``).
+    Editing is on when the preview listens on this computer alone, or ``allow_edit``.
     """
     import uvicorn
 
@@ -266,7 +322,9 @@ def serve(options: ServeOptions, host: str, port: int, built: Built, failed: Fai
             state.stopping = True  # end the reload streams first, so shutting down waits for nothing
             super().handle_exit(sig, frame)
 
-    app = HostGuard(create_app(options, state), allowed_hosts(host, extra_hosts), port)
+    editing = Editing(host in LOOPBACK or allow_edit, "It is shared on the network (--host); start it with "
+                      "--allow-edit to edit from other computers too.")
+    app = HostGuard(create_app(options, state, editing), allowed_hosts(host, extra_hosts), port)
     config = uvicorn.Config(app, log_level="warning", timeout_graceful_shutdown=3, lifespan="off")
     server = Server(config)
     hung_up = _on_hangup(lambda: server.handle_exit(signal.SIGINT, None))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, assert_never
 
@@ -78,6 +78,7 @@ class WebPage:
         self.drawings = Drawings(theme, self.painter)
         self.narrow_width = NARROW_W  # a phone drawing's width in points (large print prints it at that size)
         self.macros: Any = None  # the blocks template's module: one macro per block kind
+        self.after_block: Callable[[Block], str] | None = None  # markup after each block (the preview's edit links)
         self.missing: set[str] = set()
         self.drawn = 0  # blocks drawn through ``block``: an older page template draws them itself
         sources = [b for b, _ in _walk(handout.blocks) if isinstance(b, SourceList)]
@@ -125,8 +126,12 @@ class WebPage:
         macro = getattr(self.macros, name, None)
         if macro is None:
             self.missing.add(name)
-            return self._plain(block)
-        return Markup(macro(block, caption, depth))
+            return self._plain(block) + self._after(block)
+        return Markup(macro(block, caption, depth)) + self._after(block)
+
+    def _after(self, block: Block) -> Markup:
+        """Return what the caller asked to follow ``block`` (the preview's edit links), already escaped."""
+        return Markup(self.after_block(block)) if self.after_block else Markup("")
 
     def _plain(self, block: Block) -> Markup:
         """Return a block as plain paragraphs of its text: nothing is lost when a template has no macro for it."""
@@ -303,15 +308,18 @@ class WebNotes:
 
 
 def render_web(handout: Handout, theme: Theme, page_template: str, blocks_template: str,
-               fonts: dict[tuple[str, bool, bool], bytes]) -> tuple[bytes, WebNotes]:
+               fonts: dict[tuple[str, bool, bool], bytes],
+               after_block: Callable[[Block], str] | None = None) -> tuple[bytes, WebNotes]:
     """Return the web edition of ``handout`` and what drawing it noticed (see ``WebNotes``).
 
     The page template is rendered around the blocks; each block is drawn by
-    its macro in the blocks template (see ``WebPage.block``).
+    its macro in the blocks template (see ``WebPage.block``). ``after_block``
+    returns safe markup to follow each block: the preview's edit links.
     """
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                                         lstrip_blocks=True, keep_trailing_newline=True)
     page = WebPage(handout, theme)
+    page.after_block = after_block
     page.macros = env.from_string(blocks_template).make_module({"page": page, "labels": handout.labels})
     cover = next((b for b in handout.blocks if isinstance(b, Cover)), None)
     logo = handout.meta.logo

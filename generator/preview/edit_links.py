@@ -1,0 +1,98 @@
+"""The web edition as the preview shows it while editing: an "Edit …" link after each item's text.
+
+The built page carries no links (an output names no one's computer); the
+preview draws the page again with a link after each block, to the form of
+every item whose words the block prints. Which item that is, is found by the
+words, as a layout error finds its field (``content.origins``): the block's
+texts are looked up among the pack's values and each value's item is linked
+once, where its words first appear. A translated edition prints other words,
+so it gets no links; the editor's own page lists every item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import escape
+
+from generator.document import Block, Heading, texts_of
+from generator.edit import items
+from generator.templates import Templates
+
+STYLE = """<style>
+.briefpack-edit { font: 0.85rem/1.4 system-ui, sans-serif; margin: 0.2rem 0 0.9rem; }
+.briefpack-edit a { color: inherit; text-decoration: underline; margin-right: 0.9rem; display: inline-block; }
+.briefpack-edit-bar { font: 0.95rem/1.4 system-ui, sans-serif; padding: 0.5rem 1rem; border-bottom: 1px solid;
+  margin: 0; }
+.briefpack-edit-bar a { color: inherit; }
+</style>"""
+
+
+def edition_page(briefs: Path, templates: Templates, theme: str | None, packs: tuple[str, ...],
+                 relative: str) -> str | None:
+    """Return the web edition at ``relative`` (under the output folder) drawn with edit links, or None.
+
+    None when no own-language web edition of a pack is built to that name.
+    """
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_session
+    from generator.errors import BriefpackError
+    from generator.outputs.base import Where
+    from generator.outputs.web import WEB, compose, web_page
+
+    for folder in find_packs(briefs, packs):
+        try:
+            session = load_session(folder, templates, theme)
+        except BriefpackError:
+            continue
+        for edition in session.editions:
+            if edition.language or f"{session.pack_id}/{edition.filename(session.pack_id, '.html')}" != relative:
+                continue
+            composed = compose(edition, templates, WEB.template(edition))
+            base = f"/_briefpack/edit/{quote(folder.name)}"
+            data, _ = web_page(composed, session.theme, Where(str(folder), "web edition"),
+                               after_block=linker(session, base))
+            bar = (f'<p class="briefpack-edit-bar"><a href="{base}">Edit this pack</a>: every item, and undo. '
+                   "Each item below has its own “Edit” link.</p>")
+            html = data.decode("utf-8").replace("</head>", STYLE + "</head>", 1)
+            return html.replace("<body>", "<body>" + bar, 1)
+    return None
+
+
+def linker(session: Any, base: str) -> Callable[[Block], str]:
+    """Return what follows each block: a link to the form of each item it prints that no block linked yet."""
+    origins = session.origins
+    data = {key: source.data for key, source in session.loaded.sources.items()}
+    seen: set[tuple[Any, ...]] = set()
+
+    def after(block: Block) -> str:
+        if isinstance(block, Heading) and block.level <= 2:
+            return ""  # a section's title is the template's, not an item's
+        links = []
+        for text in texts_of(block):
+            origin = origins.find(text)
+            if origin is None or not origin.path:
+                continue
+            item = items.item_of(origin.path)
+            if item in seen:
+                continue
+            seen.add(item)
+            value = _value(data.get(str(item[0])), item)
+            href = f"{base}/item?path={quote(items.write(item))}"
+            links.append(f'<a href="{escape(href)}">Edit {escape(items.label(item, value))}</a>')
+        return f'<p class="briefpack-edit">{"".join(links)}</p>' if links else ""
+
+    return after
+
+
+def _value(data: Any, path: tuple[Any, ...]) -> Any:
+    node = data
+    for step in path:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
