@@ -94,11 +94,14 @@ def submit(folder: Path, project: Path, item: FieldPath, new: bool, values: Mapp
     pack = Pack(folder)
     changed = [name for name, fingerprint in opened.digests.items() if digests.get(name) != fingerprint]
     if changed:
+        untouched: set[str] = set()
         for name in changed:
             before = (read or {}).get(digests.get(name, ""))
             now = pack.files[name]
             opened.changed += _diff(before, now.text, name) if before is not None else f"{name} changed.\n"
-        _keep(opened, values)
+            if before is not None and name == pack.file_of(item):
+                untouched |= _untouched(opened, pack.context, before, values)
+        _keep(opened, values, untouched)
         return opened
     name = pack.file_of(item)
     file = pack.files[name]
@@ -213,13 +216,14 @@ def _cites(form: forms.Group) -> bool:
 def _source_form(pack: Pack, sources: EditableFile) -> forms.Group:
     """Return the inputs of a new source, offered on every form that cites sources ("add a new source")."""
     group = forms.form_for(("sources", _length(sources, ("sources",))), {}, pack.context, new=True)
-    group.legend = "Add a new source"
+    group.legend = "The new source"
     group.help = ("Fill this in when the text's source is not in the list above: the new source is added to the "
                   "pack and cited here.")
     group.parts = [_optional(box) for box in group.inputs() if box.path[-1] in
                    ("id", "title", "author", "publisher", "year", "url", "checked", "accessed")]
     for box in group.inputs():
         box.scope = NEW_SOURCE
+        box.label = f"New source: {box.label.lower()}"  # apart from the item's own title or year
     return group
 
 
@@ -251,11 +255,28 @@ def _cite(form: forms.Group, chosen: dict[FieldPath, Any], source_id: str) -> No
             return
 
 
-def _keep(opened: Opened, values: Mapping[str, Sequence[str]]) -> None:
-    """Show the editor's submitted values in the form again, so nothing typed is lost."""
+def _untouched(opened: Opened, context: forms.Context, before: str, values: Mapping[str, Sequence[str]]) -> set[str]:
+    """Return the inputs the editor left as the form first showed them (they show the file as it is now)."""
+    try:
+        data = {} if opened.new else EditableFile.parse(before).get(opened.item)
+    except (EditError, ValueError):
+        return set()
+    target = (*opened.item, 0) if opened.new else opened.item
+    shown = submitted.shown(forms.form_for(target, data, context, opened.new))
+    return {name for name, sent in shown.items() if [v.replace("\r\n", "\n") for v in values.get(name, ())] == sent}
+
+
+def _keep(opened: Opened, values: Mapping[str, Sequence[str]],
+          untouched: frozenset[str] | set[str] = frozenset()) -> None:
+    """Show the editor's submitted values in the form again, so nothing typed is lost.
+
+    An input in ``untouched`` (left as first shown) shows the file as it is now instead.
+    """
     groups = [opened.form] + ([opened.source_form] if opened.source_form else [])
     for group in groups:
         for box in group.inputs():
+            if box.name in untouched:
+                continue
             got = [v.replace("\r\n", "\n") for v in values.get(box.name, ())]
             if box.kind == "checkbox":
                 box.value = bool(got)

@@ -21,6 +21,21 @@ from generator.edit.forms import Group, Input
 from generator.edit.yaml_edit import EditableFile
 
 
+def shown(form: Group) -> dict[str, list[str]]:
+    """Return what a browser sends for ``form`` as it is shown (line ends as LF): the baseline of a change."""
+    sent: dict[str, list[str]] = {}
+    for box in form.inputs():
+        if box.kind == "checkbox":
+            sent[box.name] = ["on"] if box.value else []
+        elif box.kind in ("checkboxes",):
+            sent[box.name] = list(box.value)
+        elif box.kind == "lines":
+            sent[box.name] = ["\n".join(box.value)]
+        else:
+            sent[box.name] = [str(box.value)]
+    return sent
+
+
 def values(form: Group, values: Mapping[str, Sequence[str]]) -> dict[FieldPath, Any]:
     """Return each input's submitted value, as the YAML would hold it (None: left empty)."""
     out: dict[FieldPath, Any] = {}

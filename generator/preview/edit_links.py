@@ -24,10 +24,11 @@ from generator.templates import Templates
 
 STYLE = """<style>
 .briefpack-edit { font: 0.85rem/1.4 system-ui, sans-serif; margin: 0.2rem 0 0.9rem; }
-.briefpack-edit a { color: inherit; text-decoration: underline; margin-right: 0.9rem; display: inline-block; }
+.briefpack-edit a { color: inherit; text-decoration: underline; margin: 0 1rem 0.2rem 0; display: inline-block;
+  min-height: 24px; line-height: 24px; }
 .briefpack-edit-bar { font: 0.95rem/1.4 system-ui, sans-serif; padding: 0.5rem 1rem; border-bottom: 1px solid;
   margin: 0; }
-.briefpack-edit-bar a { color: inherit; }
+.briefpack-edit-bar a { color: inherit; display: inline-block; min-height: 24px; line-height: 24px; }
 </style>"""
 
 

@@ -212,12 +212,13 @@ class Editor:
 def refuse_post(headers: Any, token: str, form: dict[str, list[str]]) -> str:
     """Return why a change request is refused ('' when it is not): another site's, or without this server's token."""
     host = headers.get("host", "")
-    origin = headers.get("origin")
-    if origin is not None and origin != f"http://{host}":
-        return "the request came from another site (its Origin is not this preview)"
-    site = headers.get("sec-fetch-site")
+    origin, site = headers.get("origin"), headers.get("sec-fetch-site")
     if site is not None and site not in ("same-origin", "none"):
         return "the request came from another site"
+    if origin not in (None, "null") and origin != f"http://{host}":
+        return "the request came from another site (its Origin is not this preview)"
+    if origin == "null" and site != "same-origin":  # the pages' no-referrer policy makes a form's Origin 'null'
+        return "the request came from another site (it names no origin)"
     if headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
         return "a change must be sent by the editor's own form"
     sent = (form.get("token") or [""])[0]

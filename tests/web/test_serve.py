@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
-import http.client
-import json
-import os
 import re
 import signal
 import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator.preview.serve import safe_file
-from tests.helpers import MINI, ROOT, copy_pack, edit
-from tests.web.browser import PlaywrightError, axe_violations
+from tests.helpers import edit
+from tests.web.browser import axe_violations
+from tests.web.serving import get, wait_for
 
 
 def test_only_files_inside_the_output_folder_are_served(tmp_path: Path) -> None:
@@ -33,56 +26,6 @@ def test_only_files_inside_the_output_folder_are_served(tmp_path: Path) -> None:
     for bad in ("../secret.yaml", "pack/../../secret.yaml", "pack/link.yaml", "pack/.hidden", "/etc/passwd",
                 "pack//page.html", "pack\\..\\..\\secret.yaml", "pack/missing.html"):
         assert safe_file(out, bad) is None, bad
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def get(port: int, path: str) -> tuple[int, bytes]:
-    """Send ``path`` exactly as written (no client-side '..' clean-up) and return (status, body)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.putrequest("GET", path, skip_accept_encoding=True)
-    connection.endheaders()
-    response = connection.getresponse()
-    return response.status, response.read()
-
-
-def status(port: int) -> dict[str, Any]:
-    return json.loads(get(port, "/_briefpack/status")[1])
-
-
-def wait_for(condition: Any, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if condition():
-                return
-        except (OSError, PlaywrightError):  # a page mid-reload has no document to read for a moment
-            pass
-        time.sleep(0.2)
-    raise AssertionError("timed out")
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
-    pack = copy_pack(MINI, tmp_path)
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen([sys.executable, "-c", "from generator.cli import main; main()", "serve", "--port",
-                                str(port)], cwd=tmp_path, env=env, text=True, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, start_new_session=True)
-    try:
-        wait_for(lambda: status(port)["generation"] >= 1, 120)
-        yield port, pack, process
-    finally:
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGKILL)  # the server and its workers
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            process.communicate(timeout=20)
 
 
 @pytest.mark.browser

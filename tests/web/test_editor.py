@@ -1,0 +1,112 @@
+"""Editing from the preview in a real browser: follow an item's Edit link, save, see the outputs rebuild."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from tests.helpers import edit
+from tests.web.browser import axe_violations
+from tests.web.serving import status, wait_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def accessible(browser: Any, url: str) -> list[dict[str, Any]]:
+    """Return axe's violations on the page at ``url`` (axe is injected, so the page's script policy is bypassed)."""
+    checker = browser.new_page(bypass_csp=True)
+    checker.goto(url)
+    found = axe_violations(checker)
+    checker.close()
+    return found
+
+
+def test_an_editor_changes_a_title_adds_a_place_with_a_new_source_and_undoes_it(browser: Any, server: Any) -> None:
+    port, pack, _ = server
+    base = f"http://127.0.0.1:{port}"
+    content, sources = pack / "content.yaml", pack / "sources.yaml"
+    page = browser.new_page()
+    page.goto(f"{base}/mini/mini-public.html")
+    link = page.get_by_role("link", name=re.compile("^Edit key message “Rules differ from town to town”"))
+    assert link.count() == 1
+    link.click()
+    assert accessible(browser, page.url) == []
+    page.get_by_label("Title (required)").fill("Rules differ in every town")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="Saved").is_visible()
+    assert "+    title: Rules differ in every town" in page.inner_text("pre.diff")
+    assert accessible(browser, page.url) == []
+    page.get_by_role("link", name="Back to the web edition").click()
+    wait_for(lambda: "Rules differ in every town" in page.inner_text("main"), 60)  # rebuilt, reloaded by itself
+
+    # A new place under a model, citing a source added in the same form.
+    page.goto(f"{base}/_briefpack/edit/mini")
+    page.get_by_role("link", name="Edit model “Full ban”").click()
+    page.get_by_role("link", name="Add a jurisdiction").click()
+    assert accessible(browser, page.url) == []
+    page.get_by_label("Name").fill("Atlantis")
+    page.get_by_label("Year", exact=True).fill("2022")
+    page.locator("summary", has_text="Add a new source").click()
+    page.get_by_label("New source: id").fill("atlantis-act")
+    page.get_by_label("New source: title").fill("The Atlantis Scooter Act")
+    page.get_by_label("New source: publisher").fill("Parliament of Atlantis")
+    page.get_by_label("New source: url").fill("https://example.org/atlantis")
+    page.get_by_role("button", name="Add").click()
+    assert page.get_by_role("heading", name="Saved").is_visible(), page.inner_text("main")
+    assert "{name: Atlantis, year: 2022, sources: [atlantis-act]}" in content.read_text("utf-8")
+    assert "id: atlantis-act" in sources.read_text("utf-8")
+
+    page.get_by_role("button", name="Undo this save").click()
+    assert "The last save was undone" in page.inner_text("main")
+    assert "Atlantis" not in content.read_text("utf-8") and "atlantis-act" not in sources.read_text("utf-8")
+    assert "title: Rules differ in every town" in content.read_text("utf-8")  # the save before stays
+
+
+def test_a_broken_value_is_refused_at_its_field_and_a_concurrent_change_is_not_overwritten(browser: Any,
+                                                                                          server: Any) -> None:
+    port, pack, _ = server
+    content = pack / "content.yaml"
+    before = content.read_bytes()
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{port}/_briefpack/edit/mini/item?path=models%5B1%5D.jurisdictions%5B1%5D")
+    page.get_by_label("Year", exact=True).fill("twenty")
+    page.get_by_role("button", name="Save").click()
+    year = page.get_by_label("Year", exact=True)
+    assert year.get_attribute("aria-invalid") == "true" and year.input_value() == "twenty"
+    described = year.get_attribute("aria-describedby").split()
+    assert "expected a whole number, got text 'twenty'" in page.locator(f"#{described[0]}").inner_text()
+    assert page.get_by_role("alert").is_visible() and page.evaluate("document.activeElement.id") == "problems"
+    assert content.read_bytes() == before  # nothing written
+    assert accessible(browser, page.url) == []  # the page with its errors
+
+    page.goto(f"http://127.0.0.1:{port}/_briefpack/edit/mini/item?path=key_messages%5B2%5D")
+    edit(content, "title: Licences cost money", "title: Licences cost a lot")  # someone else, meanwhile
+    page.get_by_label("Text").fill("My new words for this message.")
+    page.get_by_role("button", name="Save").click()
+    conflict = page.get_by_role("alert")
+    assert "changed on disk after you opened the form" in conflict.inner_text()
+    assert "+    title: Licences cost a lot" in conflict.inner_text()
+    assert page.get_by_label("Text").input_value() == "My new words for this message."  # kept, not lost
+    assert "title: Licences cost a lot" in content.read_text("utf-8")
+    page.get_by_role("button", name="Save").click()  # saved onto the file as it is now
+    assert page.get_by_role("heading", name="Saved").is_visible()
+    text = content.read_text("utf-8")
+    assert "title: Licences cost a lot" in text and "My new words for this message." in text
+
+
+def test_every_editor_page_passes_axe_and_works_without_scripts(browser: Any, server: Any) -> None:
+    port, _, _ = server
+    base = f"http://127.0.0.1:{port}/_briefpack/edit/mini"
+    for path in ("", "/item?path=models%5B1%5D", "/item?path=models&new=1", "/item?path=pack",
+                 "/item?path=vocabulary", "/item?path=lived_experience%5B1%5D", "/item?path=sources%5B1%5D"):
+        assert accessible(browser, base + path) == [], path
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/item?path=recommendations%5B1%5D")
+    page.get_by_label("Title (required)").fill("Make the rules clear and short")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="Saved").is_visible()
+    context.close()
+    assert status(port)["generation"] >= 1
