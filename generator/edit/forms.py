@@ -32,7 +32,8 @@ from generator.content.fieldpath import FieldPath, dotted
 from generator.content.schema import Pack
 from generator.edit import items
 
-LINE_LIMIT = 160  # characters: a text field allowing more than this is a text box, not a line
+LINE_LIMIT = 300  # characters: a text field allowing more than this is a text box, not a line
+LINES = ("url", "link")  # addresses are one line whatever their length
 Choices = tuple[tuple[str, str], ...]  # (value, what it is called)
 
 
@@ -176,7 +177,7 @@ def _scalar(path: FieldPath, label: str, help_text: str, types: list[Any], info:
     if dt.date in types:
         return Input(path, label, help_text, "date", _text(value), required)
     limit = _max_length(info)
-    kind = "line" if limit is not None and limit <= LINE_LIMIT else "box"
+    kind = "line" if (limit is not None and limit <= LINE_LIMIT) or path[-1] in LINES else "box"
     return Input(path, label, help_text, kind, _text(value), required)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator.edit import editing, forms, items
+from generator.edit import editing, items
 from generator.edit.saves import Saved, undo_last
 from tests.edit.test_yaml_edit import EDITS, at, comments, plain
 from tests.helpers import DEFAULT_PACK
@@ -179,4 +179,3 @@ def test_item_paths_read_as_check_writes_them() -> None:
     for bad in ("", "[1]", "models[0]", "models..x", "models[1]x"):
         with pytest.raises(ValueError):
             items.parse(bad)
-    assert forms.LINE_LIMIT == 160
