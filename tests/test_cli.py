@@ -255,9 +255,13 @@ def test_serve_listens_on_this_computer_unless_told_and_warns_when_told(mini: Pa
 
     calls: list[tuple[str, int, tuple[str, ...]]] = []
     monkeypatch.setattr(serve_module, "serve",
-                        lambda options, host, port, built, failed, ready, extra: calls.append((host, port, extra)))
+                        lambda options, host, port, built, failed, ready, extra, edit: calls.append((host, port, extra,
+                                                                                                    edit)))
     code, _, err = run("serve")
-    assert code == 0 and calls[-1] == ("127.0.0.1", 8000, ()) and "warning" not in err
+    assert code == 0 and calls[-1] == ("127.0.0.1", 8000, (), False) and "warning" not in err
     code, _, err = run("serve", "--host", "0.0.0.0", "--port", "9000", "--allow-host", "preview.lan")
-    assert code == 0 and calls[-1] == ("0.0.0.0", 9000, ("preview.lan",))
+    assert code == 0 and calls[-1] == ("0.0.0.0", 9000, ("preview.lan",), False)
     assert "warning: serving on 0.0.0.0: anyone who can reach this computer can read the preview" in err
+    assert "editing from the browser is off" in err
+    code, _, err = run("serve", "--host", "0.0.0.0", "--allow-edit")
+    assert code == 0 and calls[-1][3] is True and "anyone who can reach this computer can also change" in err

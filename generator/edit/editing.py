@@ -79,6 +79,11 @@ def open_form(folder: Path, item: FieldPath, new: bool = False) -> Opened:
     data = {} if new else file.get(item)
     opened = Opened(folder.name, item, new, forms.form_for(target, data, pack.context, new),
                     {name: file.read_digest}, read={file.read_digest: file.text})
+    if item[0] == "models" and len(item) > 2 and isinstance(item[1], int):  # not 'also under' its own model
+        own = (pack.data("models") or [])[item[1]].get("id")
+        for box in opened.form.inputs():
+            if box.path[-1] == "also":
+                box.choices = tuple(c for c in box.choices if c[0] != own)
     if _cites(opened.form) and "sources" in pack.owners:
         sources = pack.files[pack.owners["sources"]]
         opened.source_form = _source_form(pack, sources)
@@ -136,7 +141,7 @@ def submit(folder: Path, project: Path, item: FieldPath, new: bool, values: Mapp
         if opened.source_form is not None and source is not None:
             left = submitted.problems_at(opened.source_form, ("sources", _length(pack.files[pack.owners["sources"]],
                                                                              ("sources",)) - 1), left)
-        opened.problems += [f"{where}: {message}" if where else message for where, message in left]
+        opened.problems += [_where(where, target) + message for where, message in left]
         if not found and not refused.changed:
             opened.problems.append(str(refused))
         return opened
@@ -223,7 +228,7 @@ def _source_form(pack: Pack, sources: EditableFile) -> forms.Group:
                    ("id", "title", "author", "publisher", "year", "url", "checked", "accessed")]
     for box in group.inputs():
         box.scope = NEW_SOURCE
-        box.label = f"New source: {box.label.lower()}"  # apart from the item's own title or year
+        box.label = f"New source: {box.label[:1].lower()}{box.label[1:]}"  # apart from the item's own title or year
     return group
 
 
@@ -253,6 +258,17 @@ def _cite(form: forms.Group, chosen: dict[FieldPath, Any], source_id: str) -> No
             elif not value:
                 chosen[path] = source_id
             return
+
+
+def _where(field_name: str, target: FieldPath) -> str:
+    """Return how a problem no input holds says where it is: nothing for the item itself, else what it is in."""
+    try:
+        path = items.parse(field_name)
+    except ValueError:
+        return f"{field_name}: " if field_name else ""
+    if path == target:
+        return ""
+    return f"In {items.kind_of(items.item_of(path))} {dotted(path)}: "
 
 
 def _untouched(opened: Opened, context: forms.Context, before: str, values: Mapping[str, Sequence[str]]) -> set[str]:

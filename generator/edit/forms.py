@@ -18,6 +18,7 @@ only what the editor changed is written, in the file's own style.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import types
 import typing
 from collections.abc import Iterator, Mapping
@@ -34,6 +35,11 @@ from generator.edit import items
 
 LINE_LIMIT = 300  # characters: a text field allowing more than this is a text box, not a line
 LINES = ("url", "link")  # addresses are one line whatever their length
+# Labels clearer than the key in words, for keys whose name is shorthand.
+LABELS = {"url": "Web address (URL)", "link": "Web address (URL) of the QR code",
+          "as_of": "Status last confirmed (year)", "until": "Status ended (year)", "also": "Also under these models",
+          "status_max_age": "Oldest status to trust (years)"}
+GENERIC = ("Plain text.",)  # a type's own description says nothing a label does not
 Choices = tuple[tuple[str, str], ...]  # (value, what it is called)
 
 
@@ -120,7 +126,7 @@ def form_for(item: FieldPath, data: Any, context: Context, new: bool = False) ->
     if model is None:
         raise ValueError(f"{dotted(item)} is not an item a form can edit")
     legend = f"New {items.kind_of(item)}" if new else items.label(item, data)
-    group = Group((), legend[0].upper() + legend[1:], (model.__doc__ or "").strip().split("\n\n")[0])
+    group = Group((), legend[0].upper() + legend[1:], _help((model.__doc__ or "").strip().split("\n\n")[0]))
     _fill(group, model, data if isinstance(data, Mapping) else {}, item, context, new, present=True)
     return group
 
@@ -133,9 +139,11 @@ def _fill(group: Group, model: type[BaseModel], data: Mapping[str, Any], item: F
         value = data.get(key)
         types = _types(info.annotation)
         required = present and info.is_required()
-        help_text = info.description or ""
-        label = _words(key)
+        help_text = _help(info.description or "")
+        label = LABELS.get(key, _words(key))
         choices = context.choices(key)
+        if choices == ():
+            continue  # nothing to choose from (audiences in a pack without variants)
         bases = [t for t in types if isinstance(t, type) and issubclass(t, BaseModel)]
         listed = [typing.get_args(t)[0] for t in types if typing.get_origin(t) is list]
         mapped = [typing.get_args(t) for t in types if typing.get_origin(t) is dict]
@@ -146,7 +154,7 @@ def _fill(group: Group, model: type[BaseModel], data: Mapping[str, Any], item: F
                 menu = choices if required else (("", "(none)"), *choices)
                 group.parts.append(Input(path, label, help_text, "menu", _text(value), required, menu))
         elif bases:
-            inner = Group(path, label, info.description or "")
+            inner = Group(path, label, _help(info.description or ""))
             _fill(inner, bases[0], value if isinstance(value, Mapping) else {}, item, context, new,
                   present=present and (value is not None or info.is_required()))
             group.parts.append(inner)
@@ -165,9 +173,10 @@ def _scalar(path: FieldPath, label: str, help_text: str, types: list[Any], info:
             required: bool) -> Input:
     literals = [t for t in types if typing.get_origin(t) is typing.Literal]
     if literals:
-        options = tuple((str(v), str(v)) for v in typing.get_args(literals[0]))
-        menu = options if required or info.default is not None else (("", "(none)"), *options)
-        shown = _text(value) or ("" if info.default is None else str(info.default))
+        options = tuple((str(v), str(v).replace("-", " ")) for v in typing.get_args(literals[0]))
+        has_default = not info.is_required() and info.default is not None
+        menu = options if required or has_default else (("", "(none)"), *options)
+        shown = _text(value) or (str(info.default) if has_default else "")
         return Input(path, label, help_text, "menu", shown, required, menu)
     if bool in types:
         default = info.default if isinstance(info.default, bool) else False
@@ -191,7 +200,7 @@ def _mapping(group: Group, path: FieldPath, key: str, label: str, info: FieldInf
         group.skipped.append(label)
         return
     value = value if isinstance(value, Mapping) else {}
-    outer = Group(path, label, info.description or "")
+    outer = Group(path, label, _help(info.description or ""))
     for name in dict.fromkeys([*keys, *value]):
         entry = value.get(name)
         inner = Group((*path, name), _words(str(name)), "")
@@ -207,18 +216,38 @@ def _list(group: Group, path: FieldPath, key: str, label: str, info: FieldInfo, 
           value: Any, item: FieldPath, context: Context, new: bool, present: bool) -> None:
     """A list of items: links to each entry's own form, or the first entry inline in a new item that needs one."""
     needs_one = any(getattr(m, "min_length", None) for m in _metadata(info))
-    if new and needs_one and present:
-        inner = Group((*path, 0), f"{label}: the first {items.KINDS.get(key, key)}", model.__doc__ or "")
-        inner.help = inner.help.strip().split("\n\n")[0]
-        _fill(inner, model, {}, item, context, new, present=True)
+    kind = items.KINDS.get(key, _words(key).lower())
+    # A new item has its first entry inline: one it must have, or, in a form with no such list, one it may.
+    optional = not needs_one and len(path) == 1 and not _required_lists(model_at(item, Pack))
+    if new and present and (needs_one or optional):
+        legend = f"{label}: the first {kind}" + (" (optional)" if optional else "")
+        inner = Group((*path, 0), legend, _help((model.__doc__ or "").strip().split("\n\n")[0]))
+        _fill(inner, model, {}, item, context, new, present=needs_one)
         group.parts.append(inner)
         return
     if new:
         return
     absolute = (*item, *path)
     found = tuple((p, items.label(p, v)) for p, v in items.entries({key: value or []}, (key,)))
-    group.lists.append(Sublist(absolute, label, items.KINDS.get(key, _words(key).lower()),
-                               tuple(((*absolute, p[-1]), name) for p, name in found)))
+    heading = f"{label}: {group.legend}" if group.path else label  # "Acts: Sellers", one per party
+    group.lists.append(Sublist(absolute, heading, kind, tuple(((*absolute, p[-1]), name) for p, name in found)))
+
+
+def _required_lists(model: type[BaseModel] | None) -> bool:
+    """Return whether ``model`` has a list of items it must have one of (a model's places)."""
+    if model is None:
+        return False
+    return any(info.is_required() and any(typing.get_origin(t) is list and _is_model(typing.get_args(t)[0])
+                                          for t in _types(info.annotation))
+               for info in model.model_fields.values())
+
+
+def _help(text: str) -> str:
+    """Return a field's description as help for someone who never sees the YAML."""
+    if text.strip() in GENERIC:
+        return ""
+    sentences = re.split(r"(?<=[.!?])\s+", text.replace("`", ""))
+    return " ".join(s for s in sentences if "YAML" not in s)
 
 
 def _types(annotation: Any) -> list[Any]:

@@ -116,9 +116,12 @@ def problems_at(form: Group, item: FieldPath, problems: Sequence[tuple[str, str]
     left = []
     for where, message in problems:
         box = next((b for b in boxes if _within(where, dotted((*item, *b.path)))), None)
-        if box is None:
+        # A rule between fields ("date … is not in year …") belongs to each field it names.
+        named = [b for b in boxes if dotted((*item, *b.path[:-1])) == where and len(b.path) >= 1
+                 and re.search(rf"\b{re.escape(str(b.path[-1]))}\b", message)] if box is None else [box]
+        if not named:
             left.append((where, message))
-        else:
+        for box in named:
             box.error = f"{box.error} {message}".strip() if box.error else message
     return left
 

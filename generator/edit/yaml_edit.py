@@ -12,17 +12,19 @@ from __future__ import annotations
 import hashlib
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
     FoldedScalarString,
     LiteralScalarString,
     SingleQuotedScalarString,
 )
+from ruamel.yaml.tokens import CommentToken
 
 from generator.content.fieldpath import FieldPath, dotted
 
@@ -52,6 +54,7 @@ class EditableFile:
 
     text: str
     data: Any
+    _after_empty: list[tuple[FieldPath, str]] = field(default_factory=list)  # comment lines after an emptied list
 
     @classmethod
     def parse(cls, text: str) -> EditableFile:
@@ -86,9 +89,23 @@ class EditableFile:
         parent[key] = styled(value, old, _indent(path))
 
     def remove(self, path: FieldPath) -> None:
-        """Remove the field or list item at ``path``."""
+        """Remove the field or list item at ``path``.
+
+        The comment lines after a list's last item (often the next section's
+        heading comment) belong to that item in the YAML tree; removing the
+        item hands them to the item before it, or to the list's key.
+        """
         parent, key = self._parent(path)
+        last = isinstance(parent, CommentedSeq) and key == len(parent) - 1
+        trailing = _take_trailing(parent[key]) if last else ""
         del parent[key]
+        if isinstance(parent, CommentedSeq) and not parent and parent.ca.end:
+            trailing = "".join(t.value for t in parent.ca.end) + trailing
+            parent.ca.end = []
+        if trailing and parent:
+            _give_trailing(parent[-1], trailing)
+        elif trailing and len(path) > 1:
+            self._after_empty.append((path[:-1], trailing))  # the emitter drops comments after '[]'
 
     def append(self, path: FieldPath, item: Any) -> None:
         """Add ``item`` at the end of the list at ``path``."""
@@ -115,7 +132,16 @@ class EditableFile:
         """Return the file's text as it is now."""
         out = io.StringIO()
         _yaml().dump(self.data, out)
-        return out.getvalue()
+        text = out.getvalue()
+        for path, comment in self._after_empty:
+            written = EditableFile.parse(text)
+            holder = written.get(path[:-1])
+            if not isinstance(holder, CommentedMap) or path[-1] not in holder:
+                continue
+            lines = text.splitlines(keepends=True)
+            line = holder.lc.key(path[-1])[0]
+            text = "".join(lines[: line + 1]) + comment + "".join(lines[line + 1:])
+        return text
 
     def _parent(self, path: FieldPath) -> tuple[Any, Any]:
         if not path:
@@ -127,6 +153,42 @@ class EditableFile:
         if not isinstance(parent, (CommentedMap, CommentedSeq)):
             raise EditError(f"{_dotted(path[:-1])} holds no fields")
         return parent, key
+
+
+def _last_slot(node: Any) -> tuple[Any, Any, int] | None:
+    """Return (container, key, slot) where the comment after ``node``'s last line is kept, if it is a block."""
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node):
+        key = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        child = node[key]
+        if not isinstance(child, (CommentedMap, CommentedSeq)) or child.fa.flow_style():
+            return node, key, 2 if isinstance(node, CommentedMap) else 0
+        node = child
+    return None
+
+
+def _take_trailing(node: Any) -> str:
+    """Remove and return the lines of comment after ``node``'s last line (its own line's comment stays)."""
+    slot = _last_slot(node)
+    if slot is None:
+        return ""
+    container, key, index = slot
+    tokens = container.ca.items.get(key)
+    if not tokens or tokens[index] is None:
+        return ""
+    own, newline, after = str(tokens[index].value).partition("\n")
+    tokens[index] = CommentToken(own + newline, CommentMark(0)) if own else None
+    return after
+
+
+def _give_trailing(node: Any, comment: str) -> None:
+    """Put the lines of ``comment`` after ``node``'s last line (where the removed item's were)."""
+    slot = _last_slot(node)
+    if slot is None:
+        return
+    container, key, index = slot
+    tokens = container.ca.items.setdefault(key, [None, None, None, None])
+    old = str(tokens[index].value) if tokens[index] is not None else "\n"
+    tokens[index] = CommentToken(old + comment, CommentMark(0))
 
 
 def styled(value: Any, old: Any, indent: int) -> Any:

@@ -11,14 +11,14 @@ so it gets no links; the editor's own page lists every item.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import escape
 
-from generator.document import Block, Heading, texts_of
+from generator.document import Block, Heading, Timeline, texts_of
 from generator.edit import items
 from generator.templates import Templates
 
@@ -72,21 +72,45 @@ def linker(session: Any, base: str) -> Callable[[Block], str]:
     def after(block: Block) -> str:
         if isinstance(block, Heading) and block.level <= 2:
             return ""  # a section's title is the template's, not an item's
-        links = []
+        found: list[tuple[tuple[Any, ...], str]] = []
+        if isinstance(block, Timeline):
+            found = list(_timeline_items(block, data.get("models")))  # the section's data: {models: [...]}
         for text in texts_of(block):
             origin = origins.find(text)
-            if origin is None or not origin.path:
-                continue
-            item = items.item_of(origin.path)
+            if origin is not None and origin.path:
+                found.append((items.item_of(origin.path), ""))
+        links = []
+        for item, where in found:
             if item in seen:
                 continue
             seen.add(item)
-            value = _value(data.get(str(item[0])), item)
+            name = items.label(item, _value(data.get(str(item[0])), item)) + (f" in {where}" if where else "")
             href = f"{base}/item?path={quote(items.write(item))}"
-            links.append(f'<a href="{escape(href)}">Edit {escape(items.label(item, value))}</a>')
+            links.append(f'<a href="{escape(href)}">Edit {escape(name)}</a>')
         return f'<p class="briefpack-edit">{"".join(links)}</p>' if links else ""
 
     return after
+
+
+def _timeline_items(block: Timeline, data: Any) -> Iterator[tuple[tuple[Any, ...], str]]:
+    """Yield the dated event (or the place, when it has only a year) behind each step of a timeline.
+
+    A timeline prints a place's short name and a year, words too short to find
+    by themselves; the model's short name, the place and the year find them.
+    """
+    models = data.get("models") if isinstance(data, dict) else None
+    for event in block.events:
+        for m, model in enumerate(models or []):
+            if not isinstance(model, dict) or model.get("short_name") != event.model:
+                continue
+            for j, place in enumerate(model.get("jurisdictions") or []):
+                if str(place.get("name", "")).split(",")[0] != event.place:
+                    continue
+                steps = [e for e, step in enumerate(place.get("events") or []) if step.get("year") == event.year]
+                if steps:
+                    yield ("models", m, "jurisdictions", j, "events", steps[0]), event.place
+                elif place.get("year") == event.year:
+                    yield ("models", m, "jurisdictions", j), ""
 
 
 def _value(data: Any, path: tuple[Any, ...]) -> Any:

@@ -102,7 +102,8 @@ class Editor:
                                                  self.read)
                 if isinstance(result, Saved):
                     target = item if not new else (*item, _count(folder, item) - 1)
-                    self.last[folder.name] = (target, result, "added" if new else "saved")
+                    name = await asyncio.to_thread(_label, folder, target)
+                    self.last[folder.name] = (target, result, f"{'Added' if new else 'Saved'} {name}")
                     return _redirect(f"/_briefpack/edit/{quote(folder.name)}/saved")
                 opened = result
         except (ValueError, EditError, BriefpackError) as exc:
@@ -126,6 +127,7 @@ class Editor:
             return refusal
         try:
             item = items.parse(_one(values, "path"))
+            name = await asyncio.to_thread(_label, folder, item)
             saved = await asyncio.to_thread(editing.change_list, folder, self.project, item, _one(values, "action"),
                                             _one(values, "digest"))
         except SaveRefused as refused:
@@ -134,7 +136,9 @@ class Editor:
                                  diff=refused.changed, status=409 if refused.changed else 422)
         except (ValueError, EditError) as exc:
             return self._message(request, folder, "Not changed", str(exc), refused=True, status=400)
-        self.last[folder.name] = (item[:-1], saved, "changed the list in")
+        action = _one(values, "action")
+        done = {"remove": "Removed", "up": "Moved up", "down": "Moved down"}.get(action, action)
+        self.last[folder.name] = ((), saved, f"{done} {name}")
         return _redirect(f"/_briefpack/edit/{quote(folder.name)}/saved")
 
     async def undo(self, request: Any) -> Any:
@@ -148,8 +152,9 @@ class Editor:
                                  status=409)
         self.last.pop(folder.name, None)
         files = ", ".join(display_path(f) for f in undone.files)
-        return self._message(request, folder, "Undone", f"The last save was undone: {files} has its text from before "
-                             "it again. The outputs rebuild now.", diff=undone.diff)
+        have = "has its text" if len(undone.files) == 1 else "have their text"
+        return self._message(request, folder, "Undone", f"The last save was undone: {files} {have} from before it "
+                             "again. The outputs rebuild now.", diff=undone.diff)
 
     async def saved(self, request: Any) -> Any:
         folder, refusal = self._open(request, None)
@@ -157,13 +162,11 @@ class Editor:
             return refusal
         if folder.name not in self.last:
             return _redirect(f"/_briefpack/edit/{quote(folder.name)}")
-        item, saved, verb = self.last[folder.name]
+        item, saved, done = self.last[folder.name]
         files = ", ".join(display_path(f) for f in saved.files)
-        name = items.write(item) if len(item) > 1 else items.kind_of(item)
-        again = f"/_briefpack/edit/{quote(folder.name)}/item?path={quote(items.write(item))}" if verb != \
-            "changed the list in" else ""
-        return self._page(request, folder, "saved", "Saved", message=f"Saved: {verb} {name} in {files}.",
-                          diff=saved.diff, again=again)
+        again = f"/_briefpack/edit/{quote(folder.name)}/item?path={quote(items.write(item))}" if item else ""
+        return self._page(request, folder, "saved", "Saved", message=f"{done} ({files}).", diff=saved.diff,
+                          again=again)
 
     # -- helpers ---------------------------------------------------------------
 
@@ -241,6 +244,18 @@ async def _form(request: Any) -> dict[str, list[str]]:
 
 def _one(values: dict[str, list[str]], key: str) -> str:
     return (values.get(key) or [""])[0]
+
+
+def _label(folder: Path, item: tuple[Any, ...]) -> str:
+    """Return how the saved page names the item: 'jurisdiction “Atlantis”', or a list's name."""
+    pack = editing.Pack(folder)
+    try:
+        value = pack.files[pack.file_of(item)].get(item)
+    except (EditError, KeyError):
+        return items.write(item)
+    if isinstance(value, list):
+        return f"the {str(item[-1]).replace('_', ' ')}"
+    return items.label(item, value)
 
 
 def _count(folder: Path, path: tuple[Any, ...]) -> int:

@@ -96,3 +96,29 @@ def test_lists_take_new_items_lose_them_and_reorder() -> None:
     assert ids()[0] == "new-ask"
     editable.remove(("recommendations", 0))
     assert ids() == first
+
+
+@pytest.mark.parametrize("last", ["    sources: [x]\n", "    text: B  # its own comment stays\n"],
+                         ids=["flow value last", "plain value last"])
+@pytest.mark.parametrize("others", [0, 1], ids=["only item", "after another"])
+def test_removing_a_lists_last_item_keeps_the_comment_lines_after_it(last: str, others: int) -> None:
+    before = ("recommendations:\n" + "  - id: z\n    title: Z\n" * others + "  - id: a\n    title: A\n" + last
+              + "\n# Further reading, printed with a QR code\nresources:\n  - id: r\n")
+    editable = EditableFile.parse(before)
+    editable.remove(("recommendations", others))
+    after = editable.dump()
+    assert "\n\n# Further reading, printed with a QR code\nresources:\n" in after
+    assert plain(after)["recommendations"] == ([{"id": "z", "title": "Z"}] if others else [])
+
+
+def test_emptying_every_list_of_the_starter_pack_loses_no_section_comment(tmp_path: Path) -> None:
+    from generator.scaffold import new_pack
+
+    text = (new_pack(tmp_path / "briefs", "demo") / "content.yaml").read_text("utf-8")
+    editable = EditableFile.parse(text)
+    headings = [line for line in text.splitlines() if line.startswith("#")]  # each section's own comment
+    for section in ("definitions", "evidence", "lived_experience", "recommendations", "resources", "glossary"):
+        while editable.get((section,)):
+            editable.remove((section, len(editable.get((section,))) - 1))
+    after = editable.dump()
+    assert [line for line in after.splitlines() if line.startswith("#")] == headings

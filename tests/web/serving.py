@@ -52,20 +52,27 @@ def wait_for(condition: Any, seconds: float = 60) -> None:
     raise AssertionError("timed out")
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
-    pack = copy_pack(MINI, tmp_path)
+@contextlib.contextmanager
+def serving(project: Path) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    """Run `briefpack serve` in ``project`` until the block ends (killed with its workers however it ends)."""
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, "-c", "from generator.cli import main; main()", "serve", "--port",
-                                str(port)], cwd=tmp_path, env=env, text=True, stdout=subprocess.PIPE,
+                                str(port)], cwd=project, env=env, text=True, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, start_new_session=True)
     try:
         wait_for(lambda: status(port)["generation"] >= 1, 120)
-        yield port, pack, process
+        yield port, process
     finally:
         if process.poll() is None:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGKILL)  # the server and its workers
         with contextlib.suppress(subprocess.TimeoutExpired):
             process.communicate(timeout=20)
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[tuple[int, Path, subprocess.Popen[str]]]:
+    pack = copy_pack(MINI, tmp_path)
+    with serving(tmp_path) as (port, process):
+        yield port, pack, process
