@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -201,3 +202,26 @@ def test_the_first_hour_a_new_pack_filled_in_from_the_browser_alone(browser: Any
 
         page.get_by_role("link", name="Back to the web edition").click()
         wait_for(lambda: "Port Vale" in page.inner_text("main") and "Permits" in page.inner_text("main"), 90)
+
+
+def test_the_default_packs_editor_pages_pass_axe_on_a_phone_and_a_desktop(browser: Any, tmp_path: Any) -> None:
+    """The biggest forms there are (the default pack's), drawn by the app itself, as axe and a 320 px phone see them."""
+    from tests.edit.test_editor_http import app_for, call
+    from tests.helpers import DEFAULT_PACK, copy_pack
+    from tests.web.browser import sideways_overflow
+
+    copy_pack(DEFAULT_PACK, tmp_path)
+    app, _ = app_for(tmp_path)
+    base = f"/_briefpack/edit/{DEFAULT_PACK.name}"
+    paths = ("", "/item?path=models%5B3%5D", "/item?path=models&new=1", "/item?path=vocabulary",
+             "/item?path=models%5B3%5D.jurisdictions&new=1", "/item?path=key_messages%5B1%5D.easy_read%5B1%5D")
+    with ThreadPoolExecutor(1) as pool:  # the app's own event loop, apart from Playwright's
+        answers = list(pool.map(lambda path: call(app, "GET", base + path), paths))
+    for path, (status_code, _, html) in zip(paths, answers, strict=True):
+        assert status_code == 200, path
+        for width in (320, 1280):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.set_content(html)
+            assert axe_violations(page) == [], (path, width)
+            assert sideways_overflow(page) == 0, (path, width)
+            page.close()
