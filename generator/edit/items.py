@@ -103,14 +103,20 @@ def label(path: FieldPath, value: Any) -> str:
     return f"{kind_of(path)} {path[-1] + 1}" if isinstance(path[-1], int) else kind_of(path)
 
 
-def entries(data: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
-    """Yield (path, value) of each entry of the list at ``path`` in ``data`` (the YAML as read)."""
+def value_at(data: Any, path: FieldPath, missing: Any = None) -> Any:
+    """Return the value at ``path`` in ``data`` (the YAML as read), or ``missing`` where there is none."""
     node = data
     for step in path:
         try:
             node = node[step]
         except (KeyError, IndexError, TypeError):
-            return
+            return missing
+    return node
+
+
+def entries(data: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
+    """Yield (path, value) of each entry of the list at ``path`` in ``data`` (the YAML as read)."""
+    node = value_at(data, path)
     if isinstance(node, list):
         for index, value in enumerate(node):
             yield (*path, index), value

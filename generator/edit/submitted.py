@@ -17,6 +17,7 @@ from typing import Any
 from generator.content.explain import fields_by_key, model_at
 from generator.content.fieldpath import FieldPath, dotted
 from generator.content.schema import Pack
+from generator.edit import items
 from generator.edit.forms import Group, Input
 from generator.edit.yaml_edit import EditableFile
 
@@ -134,13 +135,7 @@ _MISSING = _Missing()
 
 
 def _get(data: Any, path: FieldPath) -> Any:
-    node = data
-    for step in path:
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            return _MISSING
-    return node
+    return items.value_at(data, path, _MISSING)
 
 
 def _same(old: Any, new: Any, box: Input) -> bool:

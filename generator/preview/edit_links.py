@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from markupsafe import escape
 
-from generator.document import Block, Heading, Timeline, texts_of
+from generator.document import Block, Heading, SourceList, Timeline, texts_of
 from generator.edit import items
 from generator.templates import Templates
 
@@ -75,7 +75,10 @@ def linker(session: Any, base: str) -> Callable[[Block], str]:
         found: list[tuple[tuple[Any, ...], str]] = []
         if isinstance(block, Timeline):
             found = list(_timeline_items(block, data.get("models")))  # the section's data: {models: [...]}
-        for text in texts_of(block):
+        elif isinstance(block, SourceList):  # each entry names its source by id: no need to search
+            ids = [str(s.get("id")) for s in items.value_at(data.get("sources"), ("sources",)) or []]
+            found = [(("sources", ids.index(e.source_id)), "") for e in block.entries if e.source_id in ids]
+        for text in [] if isinstance(block, SourceList) else texts_of(block):
             origin = origins.find(text)
             if origin is not None and origin.path:
                 found.append((items.item_of(origin.path), ""))
@@ -84,7 +87,7 @@ def linker(session: Any, base: str) -> Callable[[Block], str]:
             if item in seen:
                 continue
             seen.add(item)
-            name = items.label(item, _value(data.get(str(item[0])), item)) + (f" in {where}" if where else "")
+            name = items.label(item, items.value_at(data.get(str(item[0])), item)) + (f" in {where}" if where else "")
             href = f"{base}/item?path={quote(items.write(item))}"
             links.append(f'<a href="{escape(href)}">Edit {escape(name)}</a>')
         return f'<p class="briefpack-edit">{"".join(links)}</p>' if links else ""
@@ -111,13 +114,3 @@ def _timeline_items(block: Timeline, data: Any) -> Iterator[tuple[tuple[Any, ...
                     yield ("models", m, "jurisdictions", j, "events", steps[0]), event.place
                 elif place.get("year") == event.year:
                     yield ("models", m, "jurisdictions", j), ""
-
-
-def _value(data: Any, path: tuple[Any, ...]) -> Any:
-    node = data
-    for step in path:
-        try:
-            node = node[step]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
