@@ -16,7 +16,7 @@ from typing import Any
 
 from generator.content.fieldpath import FieldPath, dotted
 from generator.content.schema import Pack as PackSchema
-from generator.content.vocabulary import BUILT_IN_STATUSES, DEFAULT_EFFECTS, DEFAULT_PARTIES
+from generator.content.vocabulary import BUILT_IN_STATUSES, DEFAULT_EFFECTS, DEFAULT_PARTIES, comparison_fields
 from generator.edit import forms, items, submitted
 from generator.edit.saves import Change, Saved, SaveRefused, save_all
 from generator.edit.yaml_edit import EditableFile, EditError
@@ -203,7 +203,9 @@ def _context(pack: Pack) -> forms.Context:
         models=tuple((str(m["id"]), str(m.get("name", m["id"]))) for m in models
                      if isinstance(m, Mapping) and "id" in m),
         audiences=tuple((a, a) for a in dict.fromkeys(str(v["audience"]) for v in meta.get("variants") or []
-                                                      if isinstance(v, Mapping) and "audience" in v)))
+                                                      if isinstance(v, Mapping) and "audience" in v)),
+        dimensions=tuple((f, f) for f in comparison_fields(ids("parties") or DEFAULT_PARTIES,
+                                                           ids("effects") or DEFAULT_EFFECTS, ids("fields"))))
 
 
 def _length(file: EditableFile, path: FieldPath) -> int:

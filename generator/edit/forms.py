@@ -109,11 +109,12 @@ class Context:
     details: tuple[str, ...]
     models: Choices
     audiences: Choices
+    dimensions: Choices = ()  # what a row of the models-compared table may show
 
     def choices(self, key: str) -> Choices | None:
         """Return the values a field of this key may take, or None when it is free text."""
         return {"sources": self.sources, "source": self.sources, "status": self.statuses, "also": self.models,
-                "audiences": self.audiences}.get(key)
+                "audiences": self.audiences, "field": self.dimensions or None}.get(key)
 
     def keys(self, key: str) -> tuple[str, ...] | None:
         """Return the keys a mapping of this key has: one per party, effect or detail field the pack declares."""

@@ -179,3 +179,24 @@ def test_item_paths_read_as_check_writes_them() -> None:
     for bad in ("", "[1]", "models[0]", "models..x", "models[1]x"):
         with pytest.raises(ValueError):
             items.parse(bad)
+
+
+def test_hostile_text_sent_through_a_form_prints_as_the_same_text(tmp_path: Path) -> None:
+    """In print too: the web edition drawn from the saved pack shows the words, as words."""
+    from generator.editions.discover import template_search
+    from generator.preview.edit_links import edition_page
+    from tests.helpers import MINI, copy_pack, html_text, squash
+
+    pack = copy_pack(MINI, tmp_path)
+    # (Emoji and Arabic, which no shipped font shows, are refused at the field as check refuses them.)
+    texts = ["<b>bold</b> & <i>", "{{ 7*7 }} {% for x in y %}{% endfor %}", "— “quotes” ‘single’ …", "%s %(x)s {0}",
+             "Māori ō Ō, señora, Straße", "\\ backslash"]
+    saved = submit(pack, ("glossary", 0), {"f/definition": "Start. " + " | ".join(texts)})
+    assert isinstance(saved, Saved), getattr(saved, "problems", saved)
+    page = edition_page(tmp_path / "briefs", template_search(tmp_path / "briefs", None), None, ("mini",),
+                        "mini/mini-public.html")
+    assert page is not None and "<b>bold" not in page  # shown as words, never as markup
+    shown = tmp_path / "page.html"
+    shown.write_text(page, "utf-8")
+    for text in texts:
+        assert squash(text) in html_text(shown), text  # '{{ 7*7 }}' as written: never run as a template
