@@ -224,8 +224,9 @@ def _source_form(pack: Pack, sources: EditableFile) -> forms.Group:
     """Return the inputs of a new source, offered on every form that cites sources ("add a new source")."""
     group = forms.form_for(("sources", _length(sources, ("sources",))), {}, pack.context, new=True)
     group.legend = "The new source"
-    group.help = ("Fill this in when the text's source is not in the list above: the new source is added to the "
-                  "pack and cited here.")
+    group.help = ("Fill this in when the text's source is not in the lists above: the new source is added to the "
+                  "pack and cited by this item's own sources (and by any source list here that must have one and "
+                  "has none).")
     group.parts = [_optional(box) for box in group.inputs() if box.path[-1] in
                    ("id", "title", "author", "publisher", "year", "url", "checked", "accessed")]
     for box in group.inputs():
@@ -251,15 +252,20 @@ def _new_source(opened: Opened, values: Mapping[str, Sequence[str]]) -> dict[str
 
 
 def _cite(form: forms.Group, chosen: dict[FieldPath, Any], source_id: str) -> None:
-    """Add the new source to the item's own sources (its top-level ``sources`` or an empty ``source``)."""
-    for path in (("sources",), ("source",)):
-        if path in chosen:
-            value = chosen[path]
-            if path == ("sources",):
-                chosen[path] = [*(value or []), source_id] if source_id not in (value or []) else value
-            elif not value:
-                chosen[path] = source_id
-            return
+    """Cite the new source in the item's own sources, and in every picker that must cite one and has none.
+
+    (A new place's first dated event needs a source as the place does: the new law is both's.)
+    """
+    filled = {path[:-1] for path, value in chosen.items() if value not in (None, False)}
+    for box in form.inputs():
+        if box.path[-1] not in ("sources", "source"):
+            continue
+        value = chosen.get(box.path)
+        own = len(box.path) == 1
+        if box.path[-1] == "sources" and (own or (box.needed and not value and box.path[:-1] in filled)):
+            chosen[box.path] = [*(value or []), source_id] if source_id not in (value or []) else value
+        elif box.path[-1] == "source" and not value and (own or box.required):
+            chosen[box.path] = source_id
 
 
 def _where(field_name: str, target: FieldPath) -> str:

@@ -56,6 +56,7 @@ class Input:
     choices: Choices = ()
     error: str = ""
     scope: str = ""  # a second item in the same form (the new source) names its inputs apart
+    needed: bool = False  # whether its item must have it (``required`` only once the item is there)
 
     @property
     def name(self) -> str:
@@ -150,7 +151,8 @@ def _fill(group: Group, model: type[BaseModel], data: Mapping[str, Any], item: F
         mapped = [typing.get_args(t) for t in types if typing.get_origin(t) is dict]
         if choices is not None:
             if listed:
-                group.parts.append(Input(path, label, help_text, "checkboxes", tuple(value or ()), required, choices))
+                group.parts.append(Input(path, label, help_text, "checkboxes", tuple(value or ()), required, choices,
+                                         needed=info.is_required()))
             else:
                 menu = choices if required else (("", "(none)"), *choices)
                 group.parts.append(Input(path, label, help_text, "menu", _text(value), required, menu))

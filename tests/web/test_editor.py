@@ -36,11 +36,11 @@ def test_an_editor_changes_a_title_adds_a_place_with_a_new_source_and_undoes_it(
     assert accessible(browser, page.url) == []
     page.get_by_label("Title (required)").fill("Rules differ in every town")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_role("heading", name="Saved").is_visible()
+    page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
     assert "+    title: Rules differ in every town" in page.inner_text("pre.diff")
     assert accessible(browser, page.url) == []
     page.get_by_role("link", name="Back to the web edition").click()
-    wait_for(lambda: "Rules differ in every town" in page.inner_text("main"), 60)  # rebuilt, reloaded by itself
+    wait_for(lambda: "Rules differ in every town" in page.inner_text("main"), 180)  # rebuilt, reloaded by itself
 
     # A new place under a model, citing a source added in the same form.
     page.goto(f"{base}/_briefpack/edit/mini")
@@ -55,7 +55,7 @@ def test_an_editor_changes_a_title_adds_a_place_with_a_new_source_and_undoes_it(
     page.get_by_label("New source: publisher").fill("Parliament of Atlantis")
     page.get_by_label("New source: web address (URL)").fill("https://example.org/atlantis")
     page.get_by_role("button", name="Add").click()
-    assert page.get_by_role("heading", name="Saved").is_visible(), page.inner_text("main")
+    page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
     assert "{name: Atlantis, year: 2022, sources: [atlantis-act]}" in content.read_text("utf-8")
     assert "id: atlantis-act" in sources.read_text("utf-8")
 
@@ -92,7 +92,7 @@ def test_a_broken_value_is_refused_at_its_field_and_a_concurrent_change_is_not_o
     assert page.get_by_label("Text").input_value() == "My new words for this message."  # kept, not lost
     assert "title: Licences cost a lot" in content.read_text("utf-8")
     page.get_by_role("button", name="Save").click()  # saved onto the file as it is now
-    assert page.get_by_role("heading", name="Saved").is_visible()
+    page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
     text = content.read_text("utf-8")
     assert "title: Licences cost a lot" in text and "My new words for this message." in text
 
@@ -108,7 +108,7 @@ def test_every_editor_page_passes_axe_and_works_without_scripts(browser: Any, se
     page.goto(base + "/item?path=recommendations%5B1%5D")
     page.get_by_label("Title (required)").fill("Make the rules clear and short")
     page.get_by_role("button", name="Save").click()
-    assert page.get_by_role("heading", name="Saved").is_visible()
+    page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
     context.close()
     assert status(port)["generation"] >= 1
 
@@ -135,7 +135,7 @@ def test_the_keyboard_alone_reaches_an_item_edits_it_and_saves(browser: Any, ser
     page.keyboard.type("Licences cost riders money")
     page.keyboard.press("Enter")  # a form is submitted from its text field, as browsers do
     page.wait_for_url(re.compile("/saved$"))
-    assert page.get_by_role("heading", name="Saved").is_visible()
+    page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
     assert "title: Licences cost riders money" in (pack / "content.yaml").read_text("utf-8")
 
 
@@ -150,7 +150,7 @@ def test_the_first_hour_a_new_pack_filled_in_from_the_browser_alone(browser: Any
         page.get_by_role("link", name="Edit pack details").click()
         page.get_by_label("Title (required)", exact=True).fill("Scooter law in Examplia")
         page.get_by_role("button", name="Save").click()
-        assert page.get_by_role("heading", name="Saved").is_visible(), page.inner_text("main")
+        page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
 
         def cite(scope: Any, legend: str = "Sources") -> None:
             box = scope.get_by_role("group", name=re.compile(f"^{legend}")).first
@@ -178,7 +178,7 @@ def test_the_first_hour_a_new_pack_filled_in_from_the_browser_alone(browser: Any
         first_place.get_by_label("Name (required)").fill("Hilltown")
         cite(first_place)
         page.get_by_role("button", name="Add").click()
-        assert page.get_by_role("heading", name="Saved").is_visible(), page.inner_text("main")
+        page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
 
         page.get_by_role("link", name="Edit it again").click()
         page.get_by_role("link", name="Add a jurisdiction").click()
@@ -190,18 +190,14 @@ def test_the_first_hour_a_new_pack_filled_in_from_the_browser_alone(browser: Any
         page.get_by_label("New source: id").fill("port-vale-bylaw")
         page.get_by_label("New source: title").fill("Port Vale scooter by-law")
         page.get_by_label("New source: publisher").fill("Port Vale council")
-        page.get_by_role("button", name="Add").click()
-        text = page.inner_text("main")
-        if "problem" in text:  # the event must cite a source: the new one is offered once it exists
-            event = page.get_by_role("group", name=re.compile("^Events: the first event"))
-            cite(event)
-            page.get_by_role("button", name="Add").click()
-        assert page.get_by_role("heading", name="Saved").is_visible(), page.inner_text("main")
+        page.get_by_role("button", name="Add").click()  # the new source is cited by the place and its event
+        page.get_by_role("heading", name="Saved").wait_for(timeout=60000)
         content = (folder / "content.yaml").read_text("utf-8")
-        assert "name: Port Vale" in content and "kind: in-force" in content and "port-vale-bylaw" in content
+        assert "name: Port Vale" in content and "kind: in-force" in content
+        assert content.count("sources: [port-vale-bylaw]") == 2
 
         page.get_by_role("link", name="Back to the web edition").click()
-        wait_for(lambda: "Port Vale" in page.inner_text("main") and "Permits" in page.inner_text("main"), 90)
+        wait_for(lambda: "Port Vale" in page.inner_text("main") and "Permits" in page.inner_text("main"), 180)
 
 
 def test_the_default_packs_editor_pages_pass_axe_on_a_phone_and_a_desktop(browser: Any, tmp_path: Any) -> None:
