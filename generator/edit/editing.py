@@ -38,6 +38,7 @@ class Opened:
     source_form: forms.Group | None = None  # "add a new source", where the item cites sources
     problems: list[str] = field(default_factory=list)  # those no input holds
     changed: str = ""  # when a file changed on disk meanwhile: what changed
+    notice: str = ""  # what happened, when it is not a problem ("nothing changed")
     read: dict[str, str] = field(default_factory=dict)  # the texts read (for the diff of a later conflict)
 
 
@@ -127,7 +128,7 @@ def submit(folder: Path, project: Path, item: FieldPath, new: bool, values: Mapp
             file.append(item, entry)
     elif not submitted.apply(file, item, opened.form, chosen) and source is None:
         _keep(opened, values)
-        opened.problems.append("Nothing changed, so nothing was saved.")
+        opened.notice = "Nothing changed, so nothing was saved."
         return opened
     try:
         return save_all(folder, [Change(Path(n), f.dump(), opened.digests[n]) for n, f in changes.items()],

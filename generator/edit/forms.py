@@ -38,7 +38,8 @@ LINES = ("url", "link")  # addresses are one line whatever their length
 # Labels clearer than the key in words, for keys whose name is shorthand.
 LABELS = {"url": "Web address (URL)", "link": "Web address (URL) of the QR code",
           "as_of": "Status last confirmed (year)", "until": "Status ended (year)", "also": "Also under these models",
-          "status_max_age": "Oldest status to trust (years)"}
+          "status_max_age": "Oldest status to trust (years)", "checked": "Checked: someone read it at this address",
+          "featured": "Featured on the one-page summary", "descriptive_title": "The title is a description"}
 GENERIC = ("Plain text.",)  # a type's own description says nothing a label does not
 Choices = tuple[tuple[str, str], ...]  # (value, what it is called)
 

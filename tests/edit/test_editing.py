@@ -59,7 +59,7 @@ def test_a_form_saves_only_the_changed_fields_lines_and_keeps_every_comment(pack
     item = items.item_of(path)
     before = (pack / name).read_text("utf-8")
     unchanged = submit(pack, item, {})
-    assert isinstance(unchanged, editing.Opened) and unchanged.problems == ["Nothing changed, so nothing was saved."]
+    assert isinstance(unchanged, editing.Opened) and unchanged.notice == "Nothing changed, so nothing was saved."
     assert (pack / name).read_text("utf-8") == before  # the form as shown writes nothing
 
     field = "f/" + "/".join(str(step) for step in path[len(item):])
@@ -81,7 +81,7 @@ def test_every_item_of_the_default_pack_opens_a_form_whose_unchanged_submission_
     before = texts(pack)
     for path in paths[::7] + [path for path, _ in singles]:
         result = submit(pack, path, {})
-        assert isinstance(result, editing.Opened) and result.problems == ["Nothing changed, so nothing was saved."], \
+        assert isinstance(result, editing.Opened) and result.notice == "Nothing changed, so nothing was saved.", \
             (path, result)
     assert texts(pack) == before
 
