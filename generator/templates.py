@@ -45,6 +45,10 @@ class Templates:
                     found.setdefault(path.relative_to(folder).as_posix(), path)
         return dict(sorted(found.items()))
 
+    def stamp(self, pattern: str = "*.j2") -> tuple[tuple[str, int], ...]:
+        """Return each template's name and modification time: a cache of what they make is stale when it changes."""
+        return tuple((name, path.stat().st_mtime_ns) for name, path in self.files(pattern).items())
+
     def theme_folder(self, name: str) -> Path | None:
         """Return the folder of theme ``name``: the first that has a theme.yaml."""
         found = self.find(Path("themes") / name / "theme.yaml")

@@ -38,8 +38,7 @@ def numbering(edition: Edition, templates: Templates) -> dict[str, int]:
     from generator.compose.compose import edition_numbering
 
     name = handout_template(edition)
-    stamp = tuple((n, p.stat().st_mtime_ns) for n, p in templates.files("*.j2").items())
-    key = (id(edition), templates, name, stamp)
+    key = (id(edition), templates, name, templates.stamp())
     kept = _NUMBERINGS.get(key)
     if kept is None or kept[0] is not edition:
         if len(_NUMBERINGS) > 64:

@@ -73,19 +73,20 @@ def pack_problems(session: Session, templates: Templates) -> list[Problem]:
             + plain_language(session, templates)[0])
 
 
-_PLAIN: dict[tuple[int, Templates], tuple[Session, PlainLanguage]] = {}
+_PLAIN: dict[tuple[int, Templates, tuple[object, ...]], tuple[Session, PlainLanguage]] = {}
 
 
 def plain_language(session: Session, templates: Templates) -> PlainLanguage:
     """Return what the plain-language checks found and each edition's grade, measured on what it prints.
 
-    Measured once per session and templates: ``check`` and ``build`` warn with
-    the first, ``check`` prints the second. Each edition in the pack's own
-    language is composed as its handout to learn what it prints.
+    Measured once per session and templates while the templates are unchanged
+    (``watch`` keeps a session whose pack files did not change): ``check`` and
+    ``build`` warn with the first, ``check`` prints the second. Each edition in
+    the pack's own language is composed as its handout to learn what it prints.
     """
     from generator.editions.readability import readability_problems
 
-    key = (id(session), templates)
+    key = (id(session), templates, templates.stamp())
     kept = _PLAIN.get(key)
     if kept is None or kept[0] is not session:
         if len(_PLAIN) > 16:

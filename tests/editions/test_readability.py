@@ -104,3 +104,35 @@ def test_attributions_and_the_sources_list_keep_their_sources_words(mini: Path, 
            "    - id: public\n      audience: public\n      readability: {max_grade: 8}\n")
     change("content.yaml", "attribution: The Lowtown mayor, 2020", f"attribution: {LONG}")
     assert not [w for w in warnings(mini) if "attribution" in w]
+
+
+def test_a_changed_template_is_measured_again_while_the_pack_stays_loaded(mini: Path, change: Change) -> None:
+    """`watch` and `serve` keep a session whose pack files did not change; a new template must still count."""
+    import os
+
+    from generator.editions.session import clear_sessions, load_session
+    from generator.pipeline.check import plain_language
+    from generator.templates import Templates
+
+    change("pack.yaml", "    - id: public\n      audience: public\n",
+           "    - id: public\n      audience: public\n      readability: {max_grade: 12}\n"
+           "      handout_template: short.md.j2\n")
+    change("content.yaml", "text: Riding fell after the ban.", f"text: '{LONG}'")  # an effect: the full handout's
+    own = mini.parent.parent / "templates"
+    own.mkdir()
+    handout = own / "short.md.j2"
+    handout.write_text('{% extends "handout.md.j2" %}\n', "utf-8")
+    clear_sessions()
+    templates = Templates.with_builtins(own)
+    session = load_session(mini, templates)
+    assert [p for p in plain_language(session, templates)[0] if "public:" in p.message]
+    handout.write_text('{% extends "handout.md.j2" %}\n{% block body %}\n{{ self.key_messages() }}\n'
+                       "{{ self.sources() }}\n{% endblock %}\n", "utf-8")
+    stat = handout.stat()
+    os.utime(handout, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a later save, on any clock
+    assert load_session(mini, templates) is session  # the pack's files did not change
+    again = [p for p in plain_language(session, templates)[0] if "public:" in p.message]
+    clear_sessions()
+    fresh = load_session(mini, templates)
+    assert again == [p for p in plain_language(fresh, templates)[0] if "public:" in p.message], "as a fresh load"
+    assert not again
