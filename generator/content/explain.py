@@ -44,13 +44,13 @@ def _got(value: Any) -> str:
     return f"{kind} {shown}"
 
 
-def _unwrap(annotation: Any) -> list[Any]:
+def unwrap(annotation: Any) -> list[Any]:
     """Return the concrete types an annotation may hold (through Optional, list, Annotated)."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
+        return unwrap(typing.get_args(annotation)[0])
     if origin in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+        return [t for arg in typing.get_args(annotation) for t in unwrap(arg)]
     return [annotation]
 
 
@@ -63,7 +63,7 @@ def model_at(path: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | 
     """Return the schema class that describes the mapping at ``path`` under ``root``."""
     current: Any = root
     for part in path:
-        candidates = _unwrap(current)
+        candidates = unwrap(current)
         if isinstance(part, int):
             lists = [t for t in candidates if typing.get_origin(t) is list]
             if not lists:
@@ -75,7 +75,7 @@ def model_at(path: tuple[Any, ...], root: type[BaseModel]) -> type[BaseModel] | 
         if part not in fields:
             return None
         current = fields[part].annotation
-    found = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+    found = [t for t in unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
 

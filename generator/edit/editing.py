@@ -18,7 +18,7 @@ from generator.content.fieldpath import FieldPath, dotted
 from generator.content.schema import Pack as PackSchema
 from generator.content.vocabulary import BUILT_IN_STATUSES, DEFAULT_EFFECTS, DEFAULT_PARTIES, comparison_fields
 from generator.edit import forms, items, submitted
-from generator.edit.saves import Change, Saved, SaveRefused, save_all
+from generator.edit.saves import Change, Saved, SaveRefused, save_all, unified_diff
 from generator.edit.yaml_edit import EditableFile, EditError
 from generator.errors import display_path
 
@@ -34,6 +34,7 @@ class Opened:
     item: FieldPath
     new: bool
     form: forms.Group
+    file: str  # the name of the file holding the item
     digests: dict[str, str]  # file name → fingerprint of the text the form read
     source_form: forms.Group | None = None  # "add a new source", where the item cites sources
     problems: list[str] = field(default_factory=list)  # those no input holds
@@ -64,6 +65,11 @@ class Pack:
         owner = self.owners.get(section)
         return self.files[owner].data.get(section) if owner else None
 
+    def digest(self, section: str) -> str:
+        """Return the fingerprint of the file holding ``section`` as read ('' when no file has it)."""
+        owner = self.owners.get(section)
+        return self.files[owner].read_digest if owner else ""
+
     def file_of(self, item: FieldPath) -> str:
         owner = self.owners.get(str(item[0]))
         if owner is None:
@@ -73,12 +79,15 @@ class Pack:
 
 def open_form(folder: Path, item: FieldPath, new: bool = False) -> Opened:
     """Return the form of ``item`` (``new``: a new entry of the list at ``item``) on the files as they are now."""
-    pack = Pack(folder)
+    return _open(Pack(folder), item, new)
+
+
+def _open(pack: Pack, item: FieldPath, new: bool) -> Opened:
     name = pack.file_of(item)
     file = pack.files[name]
     target = (*item, _length(file, item)) if new else item
     data = {} if new else file.get(item)
-    opened = Opened(folder.name, item, new, forms.form_for(target, data, pack.context, new),
+    opened = Opened(pack.folder.name, item, new, forms.form_for(target, data, pack.context, new), name,
                     {name: file.read_digest}, read={file.read_digest: file.text})
     if item[0] == "models" and len(item) > 2 and isinstance(item[1], int):  # not 'also under' its own model
         own = (pack.data("models") or [])[item[1]].get("id")
@@ -96,8 +105,8 @@ def open_form(folder: Path, item: FieldPath, new: bool = False) -> Opened:
 def submit(folder: Path, project: Path, item: FieldPath, new: bool, values: Mapping[str, Sequence[str]],
            digests: Mapping[str, str], read: Mapping[str, str] | None = None) -> Saved | Opened:
     """Save a submitted form, or return it to be shown again with its problems or with what changed on disk."""
-    opened = open_form(folder, item, new)
     pack = Pack(folder)
+    opened = _open(pack, item, new)
     changed = [name for name, fingerprint in opened.digests.items() if digests.get(name) != fingerprint]
     if changed:
         untouched: set[str] = set()
@@ -105,11 +114,11 @@ def submit(folder: Path, project: Path, item: FieldPath, new: bool, values: Mapp
             before = (read or {}).get(digests.get(name, ""))
             now = pack.files[name]
             opened.changed += _diff(before, now.text, name) if before is not None else f"{name} changed.\n"
-            if before is not None and name == pack.file_of(item):
+            if before is not None and name == opened.file:
                 untouched |= _untouched(opened, pack.context, before, values)
         _keep(opened, values, untouched)
         return opened
-    name = pack.file_of(item)
+    name = opened.file
     file = pack.files[name]
     target = (*item, _length(file, item)) if new else item
     chosen = submitted.values(opened.form, values)
@@ -165,6 +174,23 @@ def overview(folder: Path) -> tuple[list[forms.Sublist], list[tuple[FieldPath, s
     return lists, singles, pack
 
 
+def describe(folder: Path, item: FieldPath, new: bool = False) -> tuple[FieldPath, str]:
+    """Return the item's path and how a page names it ('jurisdiction “Atlantis”').
+
+    ``new``: the item is the last entry of the list at ``item`` (the one a save just added).
+    """
+    pack = Pack(folder)
+    try:
+        file = pack.files[pack.file_of(item)]
+        target = (*item, _length(file, item) - 1) if new else item
+        value = file.get(target)
+    except (EditError, KeyError):
+        return item, items.write(item)
+    if isinstance(value, list):
+        return target, f"the {str(item[-1]).replace('_', ' ')}"
+    return target, items.label(target, value)
+
+
 def change_list(folder: Path, project: Path, item: FieldPath, action: str, read_digest: str) -> Saved:
     """Remove ``item`` or move it up or down its list, if its file still has the text the page showed."""
     pack = Pack(folder)
@@ -195,18 +221,18 @@ def _context(pack: Pack) -> forms.Context:
     words = {str(v["id"]): str(v.get("word") or v["id"]) for v in vocabulary.get("statuses") or []
              if isinstance(v, Mapping) and "id" in v}
     statuses = list(dict.fromkeys([*BUILT_IN_STATUSES, *words]))
+    parties, effects = ids("parties") or list(DEFAULT_PARTIES), ids("effects") or list(DEFAULT_EFFECTS)
     return forms.Context(
         sources=tuple((str(s["id"]), f"{s['id']}: {items.name_of(s.get('title', ''), 70)}") for s in sources
                       if isinstance(s, Mapping) and "id" in s),
         statuses=tuple((s, words.get(s, s.replace("-", " "))) for s in statuses),
-        parties=tuple(ids("parties") or DEFAULT_PARTIES), effects=tuple(ids("effects") or DEFAULT_EFFECTS),
+        parties=tuple(parties), effects=tuple(effects),
         details=tuple(ids("fields")),
         models=tuple((str(m["id"]), str(m.get("name", m["id"]))) for m in models
                      if isinstance(m, Mapping) and "id" in m),
         audiences=tuple((a, a) for a in dict.fromkeys(str(v["audience"]) for v in meta.get("variants") or []
                                                       if isinstance(v, Mapping) and "audience" in v)),
-        dimensions=tuple((f, f) for f in comparison_fields(ids("parties") or DEFAULT_PARTIES,
-                                                           ids("effects") or DEFAULT_EFFECTS, ids("fields"))))
+        dimensions=tuple((f, f) for f in comparison_fields(parties, effects, ids("fields"))))
 
 
 def _length(file: EditableFile, path: FieldPath) -> int:
@@ -288,7 +314,7 @@ def _untouched(opened: Opened, context: forms.Context, before: str, values: Mapp
         return set()
     target = (*opened.item, 0) if opened.new else opened.item
     shown = submitted.shown(forms.form_for(target, data, context, opened.new))
-    return {name for name, sent in shown.items() if [v.replace("\r\n", "\n") for v in values.get(name, ())] == sent}
+    return {name for name, sent in shown.items() if submitted.sent(values, name) == sent}
 
 
 def _keep(opened: Opened, values: Mapping[str, Sequence[str]],
@@ -302,7 +328,7 @@ def _keep(opened: Opened, values: Mapping[str, Sequence[str]],
         for box in group.inputs():
             if box.name in untouched:
                 continue
-            got = [v.replace("\r\n", "\n") for v in values.get(box.name, ())]
+            got = submitted.sent(values, box.name)
             if box.kind == "checkbox":
                 box.value = bool(got)
             elif box.kind == "checkboxes":
@@ -312,7 +338,4 @@ def _keep(opened: Opened, values: Mapping[str, Sequence[str]],
 
 
 def _diff(before: str, after: str, name: str) -> str:
-    import difflib
-
-    return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        f"{name} (when the form was opened)", f"{name} (now)"))
+    return unified_diff(before, after, f"{name} (when the form was opened)", f"{name} (now)")

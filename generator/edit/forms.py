@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from generator.content.explain import fields_by_key, model_at
+from generator.content.explain import fields_by_key, model_at, unwrap
 from generator.content.fieldpath import FieldPath, dotted
 from generator.content.schema import Pack
 from generator.edit import items
@@ -147,7 +147,7 @@ def _fill(group: Group, model: type[BaseModel], data: Mapping[str, Any], item: F
         choices = context.choices(key)
         if choices == ():
             continue  # nothing to choose from (audiences in a pack without variants)
-        bases = [t for t in types if isinstance(t, type) and issubclass(t, BaseModel)]
+        bases = [t for t in types if _is_model(t)]
         listed = [typing.get_args(t)[0] for t in types if typing.get_origin(t) is list]
         mapped = [typing.get_args(t) for t in types if typing.get_origin(t) is dict]
         if choices is not None:
@@ -256,12 +256,7 @@ def _help(text: str) -> str:
 
 def _types(annotation: Any) -> list[Any]:
     """Return the types a field may hold, through Optional and Annotated (list[...] and dict[...] kept whole)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _types(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        return [t for arg in typing.get_args(annotation) for t in _types(arg) if t is not type(None)]
-    return [annotation]
+    return [t for t in unwrap(annotation) if t is not type(None)]
 
 
 def _metadata(info: FieldInfo) -> list[Any]:

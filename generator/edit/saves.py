@@ -188,5 +188,10 @@ def _inside(pack: Path, file: Path) -> Path:
 
 def _diff(before: str, after: str, target: Path) -> str:
     name = display_path(target)
+    return unified_diff(before, after, f"a/{name}", f"b/{name}")
+
+
+def unified_diff(before: str, after: str, before_name: str, after_name: str) -> str:
+    """Return the lines that differ between two texts, as `git diff` shows them."""
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        f"a/{name}", f"b/{name}"))
+                                        before_name, after_name))

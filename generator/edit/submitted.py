@@ -37,11 +37,16 @@ def shown(form: Group) -> dict[str, list[str]]:
     return sent
 
 
+def sent(values: Mapping[str, Sequence[str]], name: str) -> list[str]:
+    """Return what the browser sent for the input ``name``, line ends as LF (a text box sends CR LF)."""
+    return [v.replace("\r\n", "\n").replace("\r", "\n") for v in values.get(name, ())]
+
+
 def values(form: Group, values: Mapping[str, Sequence[str]]) -> dict[FieldPath, Any]:
     """Return each input's submitted value, as the YAML would hold it (None: left empty)."""
     out: dict[FieldPath, Any] = {}
     for box in form.inputs():
-        got = [v.replace("\r\n", "\n").replace("\r", "\n") for v in values.get(box.name, ())]
+        got = sent(values, box.name)
         first = got[0] if got else ""
         if box.kind == "checkbox":  # unticked: false where the field must be given, else left to its default
             out[box.path] = True if got else (False if box.required else None)

@@ -8,6 +8,7 @@ is what makes ``watch`` rebuilds cheap; ``clear_sessions`` forgets them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.editions.images import ImageField, ReadImage, pack_pictures, read
 from generator.editions.languages import translated_editions, with_languages
 from generator.editions.themes import load_theme
 from generator.editions.variants import Edition, editions
-from generator.errors import ContentError, Problem, display_path
+from generator.errors import BriefpackError, ContentError, Problem, display_path
 from generator.templates import Templates
 from generator.theme import Theme
 from generator.translate.apply import Translated
@@ -101,6 +102,19 @@ def load_session(folder: Path, templates: Templates, theme_name: str | None = No
     session = Session(loaded, name, theme, tuple(every), notes + picture_notes, translations)
     _SESSIONS[key] = (stamp, session)
     return session
+
+
+def load_sessions(folders: Iterable[Path], templates: Templates,
+                  theme_name: str | None = None) -> Iterator[tuple[Path, Session | None]]:
+    """Yield each pack folder with its session, or None where its content does not load now.
+
+    For the preview: one pack's error (shown in its banner) must not hide the others.
+    """
+    for folder in folders:
+        try:
+            yield folder, load_session(folder, templates, theme_name)
+        except BriefpackError:
+            yield folder, None
 
 
 def clear_sessions() -> None:

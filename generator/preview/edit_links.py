@@ -39,15 +39,12 @@ def edition_page(briefs: Path, templates: Templates, theme: str | None, packs: t
     None when no own-language web edition of a pack is built to that name.
     """
     from generator.editions.discover import find_packs
-    from generator.editions.session import load_session
-    from generator.errors import BriefpackError
+    from generator.editions.session import load_sessions
     from generator.outputs.base import Where
     from generator.outputs.web import WEB, compose, web_page
 
-    for folder in find_packs(briefs, packs):
-        try:
-            session = load_session(folder, templates, theme)
-        except BriefpackError:
+    for folder, session in load_sessions(find_packs(briefs, packs), templates, theme):
+        if session is None:
             continue
         for edition in session.editions:
             if edition.language or f"{session.pack_id}/{edition.filename(session.pack_id, '.html')}" != relative:

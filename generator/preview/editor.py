@@ -17,6 +17,7 @@ module only speaks HTTP and keeps the door:
 from __future__ import annotations
 
 import asyncio
+import functools
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -80,7 +81,7 @@ class Editor:
             return refusal
         lists, singles, pack = await asyncio.to_thread(editing.overview, folder)
         return self._page(request, folder, "overview", f"Edit {folder.name}", lists=lists, singles=singles,
-                          last=last_save(self.project), digest_of=lambda path: _digest(pack, path))
+                          last=last_save(self.project), digest_of=lambda path: pack.digest(str(path[0])))
 
     async def item(self, request: Any) -> Any:
         posted = await _form(request) if request.method == "POST" else None
@@ -101,8 +102,7 @@ class Editor:
                 result = await asyncio.to_thread(editing.submit, folder, self.project, item, new, values, digests,
                                                  self.read)
                 if isinstance(result, Saved):
-                    target = item if not new else (*item, _count(folder, item) - 1)
-                    name = await asyncio.to_thread(_label, folder, target)
+                    target, name = await asyncio.to_thread(editing.describe, folder, item, new)
                     self.last[folder.name] = (target, result, f"{'Added' if new else 'Saved'} {name}")
                     return _redirect(f"/_briefpack/edit/{quote(folder.name)}/saved")
                 opened = result
@@ -111,12 +111,10 @@ class Editor:
         self.read.update(opened.read)
         while len(self.read) > 64:
             self.read.pop(next(iter(self.read)))
-        file = editing.Pack(folder).owners.get(str(item[0]), "")
-        lists = list(opened.form.sublists())
-        pack = editing.Pack(folder)
-        return self._page(request, folder, "form", opened.form.legend, opened=opened, lists=lists,
-                          file=display_path(folder / file), back=self._back(folder, item, new),
-                          digest_of=lambda p: _digest(pack, p),
+        return self._page(request, folder, "form", opened.form.legend, opened=opened,
+                          lists=list(opened.form.sublists()), file=display_path(folder / opened.file),
+                          back=self._back(folder, item, new),
+                          digest_of=lambda _: opened.digests[opened.file],  # the item's lists are in its file
                           focus=bool(opened.changed or opened.problems or any(b.error for b in opened.form.inputs())),
                           status=200 if request.method == "GET" else 422)
 
@@ -127,7 +125,7 @@ class Editor:
             return refusal
         try:
             item = items.parse(_one(values, "path"))
-            name = await asyncio.to_thread(_label, folder, item)
+            _, name = await asyncio.to_thread(editing.describe, folder, item)
             saved = await asyncio.to_thread(editing.change_list, folder, self.project, item, _one(values, "action"),
                                             _one(values, "digest"))
         except SaveRefused as refused:
@@ -246,41 +244,15 @@ def _one(values: dict[str, list[str]], key: str) -> str:
     return (values.get(key) or [""])[0]
 
 
-def _label(folder: Path, item: tuple[Any, ...]) -> str:
-    """Return how the saved page names the item: 'jurisdiction “Atlantis”', or a list's name."""
-    pack = editing.Pack(folder)
-    try:
-        value = pack.files[pack.file_of(item)].get(item)
-    except (EditError, KeyError):
-        return items.write(item)
-    if isinstance(value, list):
-        return f"the {str(item[-1]).replace('_', ' ')}"
-    return items.label(item, value)
-
-
-def _count(folder: Path, path: tuple[Any, ...]) -> int:
-    pack = editing.Pack(folder)
-    found = pack.files[pack.file_of(path)].get(path)
-    return len(found) if isinstance(found, list) else 0
-
-
-def _digest(pack: editing.Pack, path: tuple[Any, ...]) -> str:
-    owner = pack.owners.get(str(path[0]))
-    return pack.files[owner].read_digest if owner else ""
-
-
 def _redirect(url: str) -> Any:
     from starlette.responses import RedirectResponse
 
     return RedirectResponse(url, status_code=303)
 
 
-_TEMPLATE: list[Any] = []
-
-
+@functools.cache
 def _template() -> Any:
-    if not _TEMPLATE:
-        env = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True,
-                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-        _TEMPLATE.append(env.get_template("editor.html.j2"))
-    return _TEMPLATE[0]
+    """Return the editor's page template, read once."""
+    env = Environment(loader=FileSystemLoader(Path(__file__).parent), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    return env.get_template("editor.html.j2")

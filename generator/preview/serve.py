@@ -13,11 +13,11 @@ import asyncio
 import signal
 import socket
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import BriefpackError
 from generator.pipeline.results import PackBuild, failure_lines
@@ -25,6 +25,9 @@ from generator.preview import pages
 from generator.preview.editor import Editing, Editor
 from generator.preview.host_guard import LOOPBACK, NONCE_KEY, HostGuard, allowed_hosts
 from generator.templates import Templates
+
+if TYPE_CHECKING:
+    from generator.editions.session import Session
 
 MEDIA = {".html": "text/html; charset=utf-8", ".pdf": "application/pdf", ".svg": "image/svg+xml",
          ".png": "image/png", ".json": "application/json",
@@ -97,21 +100,25 @@ def rebuild_thread(options: ServeOptions, state: PreviewState, built: Built, fai
     return threading.Thread(target=run, name="briefpack-rebuild", daemon=True)
 
 
+def sessions(options: ServeOptions) -> Iterator[tuple[Path, Session | None]]:
+    """Yield each previewed pack's folder and its session as the content is now (None: it does not load)."""
+    from generator.editions.discover import find_packs
+    from generator.editions.session import load_sessions
+
+    return load_sessions(find_packs(options.briefs, options.packs), options.templates, options.theme)
+
+
 def editions(options: ServeOptions) -> list[pages.EditionLinks]:
     """Return every edition the preview lists: for each output, what its registry entry says to show.
 
     A pack whose content does not load now is left out here; its error is in
     the banner above every page.
     """
-    from generator.editions.discover import find_packs
-    from generator.editions.session import load_session
     from generator.outputs import OUTPUTS
 
     found = []
-    for folder in find_packs(options.briefs, options.packs):
-        try:
-            session = load_session(folder, options.templates, options.theme)
-        except BriefpackError:
+    for _, session in sessions(options):
+        if session is None:
             continue
         target = options.out / session.pack_id
         for edition in session.editions:
@@ -135,33 +142,18 @@ def editions(options: ServeOptions) -> list[pages.EditionLinks]:
 
 def pack_folders(options: ServeOptions) -> dict[str, str]:
     """Return each pack's folder name by its id: the editor's addresses name the folder."""
-    from generator.editions.discover import find_packs
-    from generator.editions.session import load_session
-
-    found = {}
-    for folder in find_packs(options.briefs, options.packs):
-        try:
-            found[load_session(folder, options.templates, options.theme).pack_id] = folder.name
-        except BriefpackError:
-            found[folder.name] = folder.name
-    return found
+    return {session.pack_id if session else folder.name: folder.name for folder, session in sessions(options)}
 
 
 def output_page(options: ServeOptions, name: str, pack: str, variant: str | None) -> tuple[str, str]:
     """Return (title, body) of one output's preview page, from the content as it is now (or raise its error)."""
-    from generator.editions.discover import find_packs
-    from generator.editions.session import load_session
     from generator.outputs import OUTPUTS
 
     output = OUTPUTS.get(name)
     if output is None or output.preview is None:
         raise LookupError(f"no output '{name}' to preview")
-    for folder in find_packs(options.briefs, options.packs):
-        try:
-            session = load_session(folder, options.templates, options.theme)
-        except BriefpackError:  # another pack's error must not hide this one's outputs
-            continue
-        if session.pack_id != pack:
+    for _, session in sessions(options):  # another pack's error must not hide this one's outputs
+        if session is None or session.pack_id != pack:
             continue
         edition = next((e for e in session.editions if e.variant == variant), None)
         if edition is None:
@@ -177,16 +169,9 @@ def output_page(options: ServeOptions, name: str, pack: str, variant: str | None
 
 def web_edition(options: ServeOptions, folder_name: str) -> str | None:
     """Return the address of the web edition of the pack in ``folder_name`` (its first, own-language), if built."""
-    from generator.editions.discover import find_packs
-    from generator.editions.session import load_session
-
-    for folder in find_packs(options.briefs, options.packs):
-        if folder.name != folder_name:
+    for folder, session in sessions(options):
+        if folder.name != folder_name or session is None:
             continue
-        try:
-            session = load_session(folder, options.templates, options.theme)
-        except BriefpackError:
-            return None
         for edition in session.editions:
             name = edition.filename(session.pack_id, ".html")
             if not edition.language and (options.out / session.pack_id / name).is_file():
