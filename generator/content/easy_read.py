@@ -13,10 +13,12 @@ A picture is an icon of the shipped set (its name, e.g. ``scale``: see
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, Field, model_validator
 
+from generator.content.fieldpath import FieldPath, model_fields
 from generator.content.fields import Id, Text
 from generator.content.sentences import sentences, words
 from generator.content.strict import Strict
@@ -68,6 +70,13 @@ class EasyRow(Strict):
         if self.picture and is_pack_file(self.picture) and not self.alt:
             raise ValueError(f"the picture '{self.picture}' needs `alt`: say what it shows")
         return self
+
+
+def easy_rows(pack: Any) -> Iterator[tuple[FieldPath, EasyRow]]:
+    """Yield every Easy Read row of a pack with its path, in document order (items' rows and the opening's)."""
+    for path, model, key, _ in model_fields(pack):
+        if isinstance(model, EasyRow) and key == "text":  # a row's first field: once per row
+            yield path, model
 
 
 EasyRows = Annotated[list[EasyRow], Field(default_factory=list, description=(

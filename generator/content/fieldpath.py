@@ -14,8 +14,14 @@ from pydantic import BaseModel
 FieldPath = tuple[str | int, ...]
 
 
-def hidden_from(pack: Any, audiences: set[str]) -> set[FieldPath]:
-    """Return the paths of the items tagged only for audiences other than ``audiences`` (they see none of it)."""
+def hidden_from(pack: Any, audiences: set[str] | str | None) -> set[FieldPath]:
+    """Return the paths of the items tagged only for audiences other than ``audiences`` (they see none of it).
+
+    None: an edition for no audience in particular, which sees everything.
+    """
+    if audiences is None:
+        return set()
+    audiences = {audiences} if isinstance(audiences, str) else audiences
     return {path for path, _, key, value in model_fields(pack)
             if key == "audiences" and value and not audiences & set(value)}
 

@@ -14,14 +14,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’»)]*\s+")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 
 
-def plain(text: str) -> str:
+def _plain(text: str) -> str:
     """Return ``text`` without inline Markdown: a link reads as its words, emphasis marks go."""
     return _MARKUP.sub(lambda match: match.group(1) or "", text)
 
 
 def sentences(text: str) -> list[str]:
     """Return the sentences of ``text`` (Markdown read as its words); a piece with no word is no sentence."""
-    return split_sentences(plain(text))
+    return split_sentences(_plain(text))
 
 
 def split_sentences(text: str) -> list[str]:

@@ -125,13 +125,14 @@ def pack_pictures(loaded: LoadedPack) -> tuple[dict[str, Logo], tuple[Problem, .
     An unreadable picture is a ``ContentError`` at the row that names it, as
     an unreadable logo is; metadata left out is a warning, once per picture.
     """
-    from generator.content.easy_read import EasyRow, is_pack_file
-    from generator.content.fieldpath import dotted, model_fields
+    from generator.content.easy_read import easy_rows, is_pack_file
+    from generator.content.fieldpath import dotted
 
     pictures: dict[str, Logo] = {}
     notes: list[Problem] = []
-    for path, model, key, value in model_fields(loaded.content):
-        if not (isinstance(model, EasyRow) and key == "picture" and value and is_pack_file(value)):
+    for path, row in easy_rows(loaded.content):
+        key, value = "picture", row.picture
+        if not (value and is_pack_file(value)):
             continue
         if value in pictures:
             continue

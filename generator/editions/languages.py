@@ -18,7 +18,7 @@ from generator.editions.variants import Edition, editions
 from generator.errors import Problem, display_path
 from generator.translate.apply import Translated, note_of, translate_pack
 from generator.translate.catalogue import catalogue_path, read_catalogue
-from generator.translate.entries import entries_for
+from generator.translate.entries import entries_for, pack_entries
 
 if TYPE_CHECKING:
     from babel.core import Locale
@@ -38,12 +38,13 @@ def translated_editions(loaded: LoadedPack, logo: Logo | None) -> tuple[list[Edi
     pack = loaded.content
     out: list[Edition] = []
     translations: dict[str, Translated] = {}
+    every = pack_entries(loaded) if languages else []
     for language in languages:
         setting = pack.meta.translations.get(language)
         by = setting.by if setting else None
         path = catalogue_path(loaded.folder, language)
         wanted = setting.variants if setting and setting.variants else None
-        entries = entries_for(loaded, wanted)
+        entries = entries_for(loaded, wanted, every)
         translated = translate_pack(pack, entries, read_catalogue(path), display_path(path), language, by)
         translations[language] = translated
         for edition in editions(translated.pack, logo):

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.content.fieldpath import dotted, hidden_from, inside, model_fields
+from generator.content.fieldpath import dotted, hidden_from, inside
 from generator.content.loader import LoadedPack
 from generator.content.schema import Readability
-from generator.content.sentences import WORD, sentences
+from generator.content.sentences import sentences, words
 from generator.errors import Problem, display_path
 from generator.translate.entries import Entry, pack_entries
 
@@ -51,14 +51,14 @@ class Measure:
 def measure(text: str, language: str) -> Measure:
     """Return the Flesch–Kincaid grade of ``text`` in ``language`` and its longest sentence."""
     found = sentences(text)
-    words = [w for s in found for w in WORD.findall(s)]
-    if not words:
+    counted = [w for s in found for w in words(s)]
+    if not counted:
         return Measure(0.0, 0, "", 0)
     dictionary = _dictionary(language)
-    syllables = sum(_syllables(word, dictionary) for word in words)
-    grade = 0.39 * len(words) / len(found) + 11.8 * syllables / len(words) - 15.59
-    longest = max(found, key=lambda s: len(WORD.findall(s)))
-    return Measure(round(grade, 1), len(words), longest, len(WORD.findall(longest)))
+    syllables = sum(_syllables(word, dictionary) for word in counted)
+    grade = 0.39 * len(counted) / len(found) + 11.8 * syllables / len(counted) - 15.59
+    longest = max(found, key=lambda s: len(words(s)))
+    return Measure(round(grade, 1), len(counted), longest, len(words(longest)))
 
 
 @lru_cache(maxsize=8)
@@ -104,10 +104,10 @@ def readability_problems(loaded: LoadedPack, printed: Mapping[str, str] | None =
     problems = _avoided(loaded, entries)
     entries = [e for e in entries if not _as_the_source_gives_it(e)]
     language = pack.meta.language
-    measured = [(e, measure(e.text, language)) for e in entries if len(WORD.findall(e.text)) >= SHORTEST]
+    measured = [(e, measure(e.text, language)) for e in entries if len(words(e.text)) >= SHORTEST]
     grades = []
     for variant, audience, limits in _editions(pack):
-        hidden = hidden_from(pack, {audience}) if audience is not None else set()
+        hidden = hidden_from(pack, audience)
         seen = [(e, m) for e, m in measured if not inside(e.path, hidden)]
         if printed is not None and (variant or "") in printed:
             shown = _printed_paths(entries, printed[variant or ""])
@@ -129,7 +129,7 @@ def _easy_read_grades(pack: Any) -> list[EditionGrade]:
     Its sentences' length is a rule of the format (``content.easy_read``), so
     no row is above a limit here; the grade shows how plain its words are.
     """
-    from generator.content.easy_read import EasyRow
+    from generator.content.easy_read import easy_rows
 
     easy = pack.easy_read
     if easy is None:
@@ -138,9 +138,8 @@ def _easy_read_grades(pack: Any) -> list[EditionGrade]:
     grades = []
     for variant in easy.made_for(list(editions)):
         audience = editions.get(variant)
-        hidden = hidden_from(pack, {audience}) if audience is not None else set()
-        rows = [model.text for path, model, key, _ in model_fields(pack)
-                if isinstance(model, EasyRow) and key == "text" and not inside(path, hidden)]
+        hidden = hidden_from(pack, audience)
+        rows = [row.text for path, row in easy_rows(pack) if not inside(path, hidden)]
         if rows:
             found = [measure(text, pack.meta.language).grade for text in rows]
             grades.append(EditionGrade(f"{variant} Easy Read".strip(), round(statistics.median(found), 1),

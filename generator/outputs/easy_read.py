@@ -16,7 +16,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from generator.content.fieldpath import dotted, model_fields
+from generator.content.easy_read import easy_rows
+from generator.content.fieldpath import dotted
 from generator.document import Picture
 from generator.errors import Problem, TemplateError, display_path
 from generator.outputs.base import Artifact, Output, OutputResult, Preview, Where
@@ -104,7 +105,6 @@ def predict(session: Session, edition: Edition, templates: Templates, where: Whe
     """Return warnings at the items the edition prints that have no easy words, and at pictures there are not."""
     if not applies(session.theme, edition):
         return []
-    from generator.content.easy_read import EasyRow
     from generator.content.lint import locator
 
     loaded = session.loaded
@@ -117,10 +117,11 @@ def predict(session: Session, edition: Edition, templates: Templates, where: Whe
             at = (section, _index(loaded.content, section, item))
             problems.append(replace(warn(at, f"Easy Read: '{name}' has no easy_read text: the Easy Read edition "
                                              "leaves it out"), field=dotted((*at, "easy_read"))))
-    for path, model, key, value in model_fields(loaded.content):
-        if isinstance(model, EasyRow) and key == "picture" and value and value not in known:
-            problems.append(warn((*path, key), f"Easy Read: no picture '{value}': use an icon (`briefpack icons` "
-                                               "lists them) or a PNG or JPEG in the pack folder"))
+    for path, row in easy_rows(loaded.content):
+        if row.picture and row.picture not in known:
+            problems.append(warn((*path, "picture"), f"Easy Read: no picture '{row.picture}': use an icon "
+                                                     "(`briefpack icons` lists them) or a PNG or JPEG in the pack "
+                                                     "folder"))
     return problems
 
 

@@ -46,7 +46,7 @@ from generator.document import (
     texts_of,
 )
 from generator.layout.urls import short_url
-from generator.render.svg import SvgPainter, qr_svg, status_symbol_svg
+from generator.render.svg import SvgPainter, image_uri, qr_svg, status_symbol_svg
 from generator.render.web_diagrams import NARROW_W, Drawings
 from generator.theme import Theme
 
@@ -71,14 +71,14 @@ class WebPage:
     kind is reported in ``missing``, which the build turns into a warning).
     """
 
-    def __init__(self, handout: Handout, theme: Theme):
+    def __init__(self, handout: Handout, theme: Theme, after_block: Callable[[Block], str] | None = None):
         self.handout = handout
         self.theme = theme
         self.painter = SvgPainter(theme)
         self.drawings = Drawings(theme, self.painter)
         self.narrow_width = NARROW_W  # a phone drawing's width in points (large print prints it at that size)
         self.macros: Any = None  # the blocks template's module: one macro per block kind
-        self.after_block: Callable[[Block], str] | None = None  # markup after each block (the preview's edit links)
+        self.after_block = after_block  # markup after each block (the preview's edit links)
         self.missing: set[str] = set()
         self.drawn = 0  # blocks drawn through ``block``: an older page template draws them itself
         sources = [b for b, _ in _walk(handout.blocks) if isinstance(b, SourceList)]
@@ -197,8 +197,7 @@ class WebPage:
         An ``img`` runs no script an SVG might carry, and the page stays one file.
         """
         if picture.image is not None:
-            kind = "png" if picture.image.data.startswith(b"\x89PNG") else "jpeg"
-            return f"data:image/{kind};base64," + base64.b64encode(picture.image.data).decode("ascii")
+            return image_uri(picture.image.data)
         svg = picture.svg.replace("currentColor", self.theme.colours.accent)
         return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
@@ -318,15 +317,11 @@ def render_web(handout: Handout, theme: Theme, page_template: str, blocks_templa
     """
     env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                                         lstrip_blocks=True, keep_trailing_newline=True)
-    page = WebPage(handout, theme)
-    page.after_block = after_block
+    page = WebPage(handout, theme, after_block)
     page.macros = env.from_string(blocks_template).make_module({"page": page, "labels": handout.labels})
     cover = next((b for b in handout.blocks if isinstance(b, Cover)), None)
     logo = handout.meta.logo
-    logo_uri = ""
-    if logo:
-        kind = "png" if logo.data.startswith(b"\x89PNG") else "jpeg"
-        logo_uri = f"data:image/{kind};base64," + base64.b64encode(logo.data).decode("ascii")
+    logo_uri = image_uri(logo.data) if logo else ""
     html = env.from_string(page_template).render(
         page=page, meta=handout.meta, labels=handout.labels, theme=theme, colours=theme.colours, cover=cover,
         blocks=captioned(tuple(b for b in handout.blocks if not isinstance(b, Cover))), logo=logo_uri,

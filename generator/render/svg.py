@@ -96,10 +96,8 @@ class SvgPainter:
             case PictureBox():
                 return qr_svg(element.url, element.w, element.x, element.y)
             case ImageBox():
-                data = base64.b64encode(element.data).decode("ascii")
-                kind = "png" if element.data.startswith(b"\x89PNG") else "jpeg"
                 return (f'<image x="{_n(element.x)}" y="{_n(element.y)}" width="{_n(element.w)}" '
-                        f'height="{_n(element.h)}" href="data:image/{kind};base64,{data}">'
+                        f'height="{_n(element.h)}" href="{image_uri(element.data)}">'
                         f"<title>{escape(element.alt)}</title></image>")
             case DiagramBox():
                 return self.drawing(element)
@@ -183,6 +181,12 @@ def status_symbol_svg(symbol: str, s: float, x: float, y: float, colour: str) ->
         out.append(f'<path d="M{p((0.5, 0.5 + shape.ring))}A{r} {r} 0 0 0 {p((0.5, 0.5 - shape.ring))}Z" '
                    f'fill="{colour}"/>')
     return "".join(out)
+
+
+def image_uri(data: bytes) -> str:
+    """Return a PNG or JPEG (the only kinds a pack's images may be) as a data address: the page stays one file."""
+    kind = "png" if data.startswith(b"\x89PNG") else "jpeg"
+    return f"data:image/{kind};base64," + base64.b64encode(data).decode("ascii")
 
 
 def qr_svg(url: str, size: float, x: float = 0.0, y: float = 0.0, *, standalone: bool = False) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 from pydantic import AfterValidator, BaseModel
 
 from generator.content.easy_read import EasyReadEdition, EasyRow
-from generator.content.fieldpath import FieldPath
+from generator.content.fieldpath import FieldPath, hidden_from, inside
 from generator.content.fields import no_control_characters
 from generator.content.items import ExperiencePoint, Quote, QuotedTranslation, Resource, Source
 from generator.content.loader import LoadedPack
@@ -156,16 +156,15 @@ def _comment_above(lines: list[str], line: int) -> str:
     return "\n".join(comment)
 
 
-def entries_for(loaded: LoadedPack, variants: list[str] | None) -> list[Entry]:
+def entries_for(loaded: LoadedPack, variants: list[str] | None, entries: list[Entry] | None = None) -> list[Entry]:
     """Return the pack's translatable strings that the editions of ``variants`` may print (None: every variant).
 
     A translator is not asked for words no edition in their language prints:
     an item tagged only for audiences of other variants (a community guide's
     own key messages, when only the public edition is translated) is left out.
+    ``entries``: the pack's, when the caller has them (one reading for every language).
     """
-    from generator.content.fieldpath import hidden_from, inside
-
-    entries = pack_entries(loaded)
+    entries = pack_entries(loaded) if entries is None else entries
     pack = loaded.content
     if not variants or not pack.meta.variants:
         return entries

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.content.loader import LoadedPack, load_pack
 from generator.errors import UsageError, display_path
 from generator.translate.catalogue import UpdateReport, catalogue_path, read_catalogue, save_catalogue, update_catalogue
-from generator.translate.entries import entries_for
+from generator.translate.entries import entries_for, pack_entries
 from generator.translate.sheets import SheetImport, export_sheet, import_sheet, sheet_language
 
 
@@ -34,7 +34,8 @@ def update_pack(folder: Path) -> list[UpdateReport]:
                          f"`languages: [{meta.language}, es]` (for example) to its `pack:` section")
     project = f"{meta.id} {meta.version}"
     settings = meta.translations
-    return [update_catalogue(entries_for(loaded, settings[language].variants if language in settings else None),
+    every = pack_entries(loaded)
+    return [update_catalogue(entries_for(loaded, settings[language].variants if language in settings else None, every),
                              catalogue_path(folder, language), language, meta.language, project)
             for language in languages]
 
