@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from generator.content.loader import load_pack
 from generator.editions.readability import measure, readability_problems
@@ -74,10 +75,16 @@ def test_a_name_that_contains_the_word_stays_as_it_is(mini: Path, change: Change
     assert [w for w in warnings(mini) if "uses 'Riders'" in w]  # "Riders pay fines." is the pack's own word
 
 
-def test_an_edition_is_graded_on_what_its_handout_prints(mini: Path, change: Change) -> None:
-    """A shorter guide (its own template) is not graded on the sections it leaves out."""
-    from generator.editions.session import clear_sessions, load_session
-    from generator.pipeline.check import plain_language
+SHORT = ('{% extends "handout.md.j2" %}\n{% block body %}\n{{ self.key_messages() }}\n{{ self.sources() }}\n'
+         "{% endblock %}\n")  # a shorter guide: key messages and sources only
+
+
+def short_guide(mini: Path, change: Change, template: str) -> tuple[Path, Any]:
+    """Give the public edition its own handout template (``template``), a grade limit and a hard effect text.
+
+    Return the template's file and the templates to load with.
+    """
+    from generator.editions.session import clear_sessions
     from generator.templates import Templates
 
     change("pack.yaml", "    - id: public\n      audience: public\n",
@@ -86,10 +93,17 @@ def test_an_edition_is_graded_on_what_its_handout_prints(mini: Path, change: Cha
     change("content.yaml", "text: Riding fell after the ban.", f"text: '{LONG}'")  # an effect: the full handout's
     own = mini.parent.parent / "templates"
     own.mkdir()
-    (own / "short.md.j2").write_text('{% extends "handout.md.j2" %}\n{% block body %}\n{{ self.key_messages() }}\n'
-                                     "{{ self.sources() }}\n{% endblock %}\n")
+    (own / "short.md.j2").write_text(template, "utf-8")
     clear_sessions()
-    templates = Templates.with_builtins(own)
+    return own / "short.md.j2", Templates.with_builtins(own)
+
+
+def test_an_edition_is_graded_on_what_its_handout_prints(mini: Path, change: Change) -> None:
+    """A shorter guide (its own template) is not graded on the sections it leaves out."""
+    from generator.editions.session import load_session
+    from generator.pipeline.check import plain_language
+
+    _, templates = short_guide(mini, change, SHORT)
     found, grades = plain_language(load_session(mini, templates), templates)
     assert not [p for p in found if "public:" in p.message]  # the effect is not in the short handout
     assert any("experts:" in p.message for p in found) is False  # the experts have no limits
@@ -112,22 +126,11 @@ def test_a_changed_template_is_measured_again_while_the_pack_stays_loaded(mini: 
 
     from generator.editions.session import clear_sessions, load_session
     from generator.pipeline.check import plain_language
-    from generator.templates import Templates
 
-    change("pack.yaml", "    - id: public\n      audience: public\n",
-           "    - id: public\n      audience: public\n      readability: {max_grade: 12}\n"
-           "      handout_template: short.md.j2\n")
-    change("content.yaml", "text: Riding fell after the ban.", f"text: '{LONG}'")  # an effect: the full handout's
-    own = mini.parent.parent / "templates"
-    own.mkdir()
-    handout = own / "short.md.j2"
-    handout.write_text('{% extends "handout.md.j2" %}\n', "utf-8")
-    clear_sessions()
-    templates = Templates.with_builtins(own)
+    handout, templates = short_guide(mini, change, '{% extends "handout.md.j2" %}\n')  # first the full handout
     session = load_session(mini, templates)
     assert [p for p in plain_language(session, templates)[0] if "public:" in p.message]
-    handout.write_text('{% extends "handout.md.j2" %}\n{% block body %}\n{{ self.key_messages() }}\n'
-                       "{{ self.sources() }}\n{% endblock %}\n", "utf-8")
+    handout.write_text(SHORT, "utf-8")
     stat = handout.stat()
     os.utime(handout, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # a later save, on any clock
     assert load_session(mini, templates) is session  # the pack's files did not change
